@@ -1,0 +1,2 @@
+// Removes dist/ so a build never ships a stale file.
+require('fs').rmSync(require('path').resolve(__dirname, '..', 'dist'), { recursive: true, force: true });

@@ -1,0 +1,39 @@
+// Every host fact retrofetch depends on, probed once, one named boolean each (STYLE habit 4).
+// "Present but broken" counts as missing: each probe exercises the feature, not just its name.
+import { globalObject as g } from './global';
+
+export function fails(probe: () => unknown): boolean {
+  try {
+    return !probe();
+  } catch (e) {
+    return true;
+  }
+}
+
+export const supportsSymbol = !fails(function () {
+  return typeof Symbol === 'function' && typeof Symbol('x') === 'symbol';
+});
+
+export const supportsSymbolIterator = supportsSymbol && typeof Symbol.iterator === 'symbol';
+
+export const supportsSymbolToStringTag = supportsSymbol && typeof Symbol.toStringTag === 'symbol';
+
+export const supportsArrayBuffer = !fails(function () {
+  return typeof g.ArrayBuffer === 'function' && new g.Uint8Array(new g.ArrayBuffer(2)).length === 2;
+});
+
+export const supportsBlob = !fails(function () {
+  return new g.Blob(['ab']).size === 2;
+});
+
+export const supportsFileReader = typeof g.FileReader === 'function';
+
+export const supportsURLSearchParams = !fails(function () {
+  return new g.URLSearchParams('a=1&b=%20').get('b') === ' ';
+});
+
+export const supportsDefineGetterOnPrototype = !fails(function () {
+  var o = {};
+  Object.defineProperty(o, 'x', { get: function () { return 1; }, configurable: true });
+  return (o as any).x === 1;
+});

@@ -1,0 +1,4 @@
+declare module 'promise-polyfill' {
+  const PromisePolyfill: PromiseConstructor;
+  export default PromisePolyfill;
+}

@@ -1,0 +1,28 @@
+// Runs before the polyfill bundle (see karma.conf.js `files`). In engines that have them, the natives are saved
+// (the oracle for the "native" pass) and deleted, so the polyfill installs and is what the "polyfill" pass tests.
+// ES5 only: this file is loaded as-is in PhantomJS.
+(function (g) {
+  var names = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream'];
+  var natives = {};
+  var found = 0;
+  for (var i = 0; i < names.length; i++) {
+    var name = names[i];
+    if (typeof g[name] === 'function') {
+      natives[name] = g[name];
+      found++;
+    }
+  }
+  for (var j = 0; j < names.length; j++) {
+    try {
+      delete g[names[j]];
+    } catch (e) { /* non-configurable: checked below */ }
+    if (typeof g[names[j]] !== 'undefined') {
+      throw new Error('remove-natives: could not delete ' + names[j] + '; the polyfill pass would test the native');
+    }
+  }
+  natives.DOMException = g.DOMException;
+  natives.TextDecoder = g.TextDecoder;
+  // The oracle pass runs only where the engine has a native fetch stack.
+  g.__retrofetchNatives = typeof natives.fetch === 'function' ? natives : null;
+  g.__retrofetchNativeCount = found;
+})(typeof self !== 'undefined' ? self : this);

@@ -1,0 +1,70 @@
+// The two passes: every suite registered here runs once against the polyfill (natives deleted by
+// test/setup/remove-natives.js, then dist/retrofetch.polyfill.js installed) and once against the saved natives,
+// which are the oracle. A test that the native fails is a wrong test unless it is marked with `itPolyfillOnly`
+// and a documented reason.
+
+export interface Impl {
+  name: 'polyfill' | 'native';
+  fetch: typeof fetch;
+  Headers: typeof Headers;
+  Request: typeof Request;
+  Response: typeof Response;
+  AbortController: typeof AbortController;
+  AbortSignal: typeof AbortSignal;
+  FormData: typeof FormData;
+  ReadableStream: typeof ReadableStream;
+}
+
+declare const __karma__: any;
+const g: any = typeof self !== 'undefined' ? self : window;
+
+const suites: Array<{ title: string; fn: (impl: Impl) => void }> = [];
+
+/** Registers a suite that runs in both passes. */
+export function suite(title: string, fn: (impl: Impl) => void): void {
+  suites.push({ title: title, fn: fn });
+}
+
+/** A test whose expectation the native implementation does not meet, for a documented reason. */
+export function itPolyfillOnly(impl: Impl, title: string, reason: string, fn: () => any): void {
+  if (impl.name === 'native') it.skip(title + ' [native difference: ' + reason + ']', function () { /* documented */ });
+  else it(title, fn);
+}
+
+function implFrom(source: any, name: Impl['name']): Impl {
+  return {
+    name: name,
+    fetch: source.fetch,
+    Headers: source.Headers,
+    Request: source.Request,
+    Response: source.Response,
+    AbortController: source.AbortController,
+    AbortSignal: source.AbortSignal,
+    FormData: source.FormData,
+    ReadableStream: source.ReadableStream
+  };
+}
+
+/** The server config Karma passes to the page (see karma.conf.js `client.retrofetch`). */
+export const servers: { sameOrigin: string; crossOrigin: string } = (function () {
+  const config = (typeof __karma__ !== 'undefined' && __karma__.config && __karma__.config.retrofetch) || {};
+  const loc = g.location;
+  return {
+    sameOrigin: loc.protocol + '//' + loc.host,
+    crossOrigin: config.crossOrigin || ''
+  };
+})();
+
+export function runAll(): void {
+  const passes: Impl[] = [implFrom(g, 'polyfill')];
+  if (g.__retrofetchNatives) passes.push(implFrom(g.__retrofetchNatives, 'native'));
+  passes.forEach(function (impl) {
+    describe(impl.name, function () {
+      suites.forEach(function (s) {
+        describe(s.title, function () {
+          s.fn(impl);
+        });
+      });
+    });
+  });
+}
