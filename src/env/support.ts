@@ -37,3 +37,7 @@ export const supportsDefineGetterOnPrototype = !fails(function () {
   Object.defineProperty(o, 'x', { get: function () { return 1; }, configurable: true });
   return (o as any).x === 1;
 });
+
+export const supportsReflectOwnKeys = !fails(function () {
+  return g.Reflect.ownKeys({ a: 1 })[0] === 'a';
+});
