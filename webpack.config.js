@@ -4,6 +4,7 @@
 //   dist/test/tests.js           the Mocha test bundle that Karma loads after the polyfill
 'use strict';
 const path = require('path');
+const TerserPlugin = require('terser-webpack-plugin');
 
 const es5 = {
   arrowFunction: false, asyncFunction: false, bigIntLiteral: false, const: false, destructuring: false,
@@ -30,7 +31,10 @@ module.exports = [
     name: 'polyfill',
     entry: './src/standalone.ts',
     output: { path: path.resolve(__dirname, 'dist'), filename: 'retrofetch.polyfill.js', iife: true, environment: es5 },
-    optimization: { minimize: true }
+    optimization: {
+      minimize: true,
+      minimizer: [new TerserPlugin({ extractComments: false, terserOptions: { ecma: 5, safari10: true, ie8: false } })]
+    }
   }),
   build({
     name: 'cjs',

@@ -2,3 +2,7 @@
 export { Headers } from './fetch/headers';
 export { Request } from './fetch/request';
 export { Response } from './fetch/response';
+export { FormData } from './form-data/form-data';
+export { ReadableStream } from './streams/readable-stream';
+export { fetch } from './fetch/fetch';
+export type { RetrofetchInit } from './fetch/fetch';

@@ -3,7 +3,7 @@
 import { globalObject } from './env/global';
 import * as ponyfill from './index';
 
-var names = ['Headers', 'Request', 'Response'] as const;
+var names = ['fetch', 'Headers', 'Request', 'Response', 'FormData', 'ReadableStream'] as const;
 
 export function installMissing(): string[] {
   var installed: string[] = [];

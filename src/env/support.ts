@@ -38,6 +38,17 @@ export const supportsDefineGetterOnPrototype = !fails(function () {
   return (o as any).x === 1;
 });
 
+export const supportsURL = !fails(function () {
+  return new g.URL('b?c', 'http://a/').href === 'http://a/b?c';
+});
+
+export const supportsNativeReadableStream = !fails(function () {
+  var stream = new g.ReadableStream({ start: function (c: any) { c.close(); } });
+  return typeof stream.getReader === 'function' && typeof stream.tee === 'function';
+});
+
+export const supportsArrayBufferIsView = typeof ArrayBuffer !== 'undefined' && typeof (ArrayBuffer as any).isView === 'function';
+
 export const supportsReflectOwnKeys = !fails(function () {
   return g.Reflect.ownKeys({ a: 1 })[0] === 'a';
 });

@@ -1,0 +1,174 @@
+// The body concept and the Body interface mixin: https://fetch.spec.whatwg.org/#body-mixin
+import { ChunkSource, bytesSource, streamFromSource, streamSource, readAll, isUint8Array } from '../streams/chunk-source';
+import { utf8Decode } from '../encoding/utf8';
+import { extractMIMEType, serializeMIMEType, essence } from './mime-type';
+import { parseFormDataBody } from './body-form-data';
+
+/** https://fetch.spec.whatwg.org/#concept-body, plus what the transport needs to send it without a stream. */
+export interface InnerBody {
+  /** Where the bytes come from until (and unless) the body getter hands out a stream. */
+  source: ChunkSource;
+  /** The stream the `body` getter returns, made on first access; or the ReadableStream given as BodyInit. */
+  stream: ReadableStream<Uint8Array> | null;
+  /** Set by any read or cancel: https://streams.spec.whatwg.org/#is-readable-stream-disturbed */
+  disturbed: boolean;
+  /**
+   * https://fetch.spec.whatwg.org/#concept-body-source: the bytes, Blob or FormData the body was made from, or
+   * null for a stream. `replay` makes a fresh source over it (clone() and the transport use it).
+   */
+  origin: Uint8Array | Blob | FormData | null;
+  replay: (() => ChunkSource) | null;
+  length: number | null;
+}
+
+export function bodyFromReplayable(origin: Uint8Array | Blob | FormData, replay: () => ChunkSource, length: number | null): InnerBody {
+  return { source: replay(), stream: null, disturbed: false, origin: origin, replay: replay, length: length };
+}
+
+export function bodyFromBytes(bytes: Uint8Array): InnerBody {
+  return bodyFromReplayable(bytes, function () { return bytesSource(bytes); }, bytes.length);
+}
+
+export function bodyFromSource(source: ChunkSource, length: number | null): InnerBody {
+  return { source: source, stream: null, disturbed: false, origin: null, replay: null, length: length };
+}
+
+export function bodyFromStream(stream: ReadableStream<Uint8Array>): InnerBody {
+  var body = bodyFromSource(streamSource(stream), null);
+  body.stream = stream;
+  return body;
+}
+
+/** The body getter: https://fetch.spec.whatwg.org/#dom-body-body */
+export function bodyStream(body: InnerBody): ReadableStream<Uint8Array> {
+  if (body.stream === null) {
+    var stream = streamFromSource(body.source, function () {
+      // Only reads through the stream the body currently owns count (after clone() it owns a tee branch).
+      if (body.stream === stream) body.disturbed = true;
+    });
+    body.stream = stream;
+  }
+  return body.stream;
+}
+
+/** https://fetch.spec.whatwg.org/#body-unusable */
+export function isUnusable(body: InnerBody | null): boolean {
+  return body !== null && (body.disturbed || (body.stream !== null && body.stream.locked));
+}
+
+/** https://fetch.spec.whatwg.org/#concept-body-clone */
+export function cloneBody(body: InnerBody): InnerBody {
+  if (body.stream === null && body.replay !== null) {
+    // A body with a fixed source that nobody has started reading: the copy reads the same source afresh.
+    return bodyFromReplayable(body.origin!, body.replay, body.length);
+  }
+  // 1. Let « out1, out2 » be the result of teeing body's stream.
+  var branches = bodyStream(body).tee();
+  // 2. Set body's stream to out1 (wrapped afresh by the next body getter, so reads through it are seen).
+  body.stream = null;
+  body.source = streamSource(branches[0]);
+  body.origin = body.replay = null;
+  // 3. Return a body whose stream is out2 and other members are copied from body.
+  return bodyFromSource(streamSource(branches[1]), body.length);
+}
+
+/** https://fetch.spec.whatwg.org/#concept-body-consume-body, steps 1–4: the body's bytes, once. */
+export function consumeBody(body: InnerBody | null, member: string): Promise<Uint8Array> {
+  // 1. If object is unusable, then return a promise rejected with a TypeError.
+  if (isUnusable(body)) return Promise.reject(new TypeError(member + ': body stream already read'));
+  // 4. If object's body is null, then run successSteps with an empty byte sequence.
+  if (body === null) return Promise.resolve(new Uint8Array(0));
+  body.disturbed = true;
+  // 5. Fully read object's body: through the stream if one was handed out (it may be the user's), else the source.
+  return readAll(body.stream !== null ? streamSource(body.stream) : body.source);
+}
+
+export interface BodyOwner {
+  body: InnerBody | null;
+  headerList: Array<[string, string]>;
+}
+
+function contentType(owner: BodyOwner): string | null {
+  var value: string | null = null;
+  for (var i = 0; i < owner.headerList.length; i++) {
+    if (owner.headerList[i][0].toLowerCase() === 'content-type') {
+      value = value === null ? owner.headerList[i][1] : value + ', ' + owner.headerList[i][1];
+    }
+  }
+  return value;
+}
+
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer as ArrayBuffer;
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+// Each mixin member, given the owner record and its bytes: https://fetch.spec.whatwg.org/#body-mixin
+var consumers: { [name: string]: (bytes: Uint8Array, owner: BodyOwner, member: string) => unknown } = {
+  arrayBuffer: function (bytes) {
+    return toArrayBuffer(bytes);
+  },
+  blob: function (bytes, owner) {
+    var mime = extractMIMEType(contentType(owner));
+    return new Blob([toArrayBuffer(bytes)], { type: mime === null ? '' : serializeMIMEType(mime) });
+  },
+  bytes: function (bytes) {
+    return isUint8Array(bytes) && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+      ? bytes
+      : new Uint8Array(toArrayBuffer(bytes));
+  },
+  formData: function (bytes, owner, member) {
+    var mime = extractMIMEType(contentType(owner));
+    return parseFormDataBody(bytes, mime, mime === null ? '' : essence(mime), member);
+  },
+  json: function (bytes) {
+    // https://infra.spec.whatwg.org/#parse-json-bytes-to-a-javascript-value: a SyntaxError propagates as it is.
+    return JSON.parse(utf8Decode(bytes));
+  },
+  text: function (bytes) {
+    return utf8Decode(bytes);
+  }
+};
+
+/**
+ * Installs the Body mixin's members on a class prototype (Request, Response). `inner` brand-checks the receiver
+ * and returns its record; for promise-returning members a failed check rejects, as WebIDL says.
+ */
+export function includeBody(proto: any, className: string, inner: (self: unknown, member: string) => BodyOwner): void {
+  Object.defineProperty(proto, 'body', {
+    get: function (this: unknown) {
+      var owner = inner(this, className + '.body');
+      return owner.body === null ? null : bodyStream(owner.body);
+    },
+    enumerable: true,
+    configurable: true
+  });
+  Object.defineProperty(proto, 'bodyUsed', {
+    get: function (this: unknown) {
+      var body = inner(this, className + '.bodyUsed').body;
+      return body !== null && body.disturbed;
+    },
+    enumerable: true,
+    configurable: true
+  });
+  var names = ['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text'];
+  for (var i = 0; i < names.length; i++) {
+    proto[names[i]] = makeConsumer(names[i], className, inner);
+  }
+}
+
+function makeConsumer(name: string, className: string, inner: (self: unknown, member: string) => BodyOwner) {
+  var member = className + '.' + name;
+  var convert = consumers[name];
+  return function (this: unknown): Promise<unknown> {
+    var owner: BodyOwner;
+    try {
+      owner = inner(this, member);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return consumeBody(owner.body, member).then(function (bytes) {
+      return convert(bytes, owner, member);
+    });
+  };
+}

@@ -1,0 +1,68 @@
+// https://fetch.spec.whatwg.org/#concept-bodyinit-extract
+import { InnerBody, bodyFromBytes, bodyFromReplayable, bodyFromStream } from './body';
+import { blobSource } from '../streams/chunk-source';
+import { isReadableStream } from '../streams/readable-stream';
+import { utf8Encode } from '../encoding/utf8';
+import { toUSVString } from '../webidl/conversions';
+import { globalObject as g } from '../env/global';
+import { supportsArrayBufferIsView } from '../env/support';
+import { isFormData, formDataEntries, encodeMultipart, createBoundary, multipartSource } from '../form-data/multipart';
+
+export interface ExtractedBody {
+  body: InnerBody;
+  type: string | null;
+}
+
+function tag(value: unknown): string {
+  return Object.prototype.toString.call(value);
+}
+
+export function isArrayBufferView(value: unknown): value is ArrayBufferView {
+  if (value === null || typeof value !== 'object') return false;
+  if (supportsArrayBufferIsView) return ArrayBuffer.isView(value);
+  var buffer = (value as any).buffer;
+  return buffer !== undefined && tag(buffer) === '[object ArrayBuffer]' && typeof (value as any).byteOffset === 'number';
+}
+
+function isBlob(value: unknown): value is Blob {
+  return typeof g.Blob === 'function' && value instanceof g.Blob;
+}
+
+function isURLSearchParams(value: unknown): boolean {
+  return (typeof g.URLSearchParams === 'function' && value instanceof g.URLSearchParams) || tag(value) === '[object URLSearchParams]';
+}
+
+/** Extracts a body with type from a BodyInit; `member` names the caller in errors. */
+export function extractBody(object: unknown, keepalive: boolean, member: string): ExtractedBody {
+  // 4–5. Blob: the source is the blob; its type, if not empty, is the Content-Type.
+  if (isBlob(object)) {
+    var blob = object;
+    return { body: bodyFromReplayable(blob, function () { return blobSource(blob); }, blob.size), type: blob.type !== '' ? blob.type : null };
+  }
+  // BufferSource: a copy of the bytes held by the buffer source.
+  if (tag(object) === '[object ArrayBuffer]') {
+    return { body: bodyFromBytes(new Uint8Array((object as ArrayBuffer).slice(0))), type: null };
+  }
+  if (isArrayBufferView(object)) {
+    var view = new Uint8Array(object.buffer, object.byteOffset, object.byteLength);
+    return { body: bodyFromBytes(new Uint8Array(view)), type: null };
+  }
+  // FormData: multipart/form-data with a fresh boundary.
+  if (isFormData(object)) {
+    var multipart = encodeMultipart(formDataEntries(object, member), createBoundary());
+    var formBody = bodyFromReplayable(object as FormData, function () { return multipartSource(multipart); }, multipart.length);
+    return { body: formBody, type: 'multipart/form-data; boundary=' + multipart.boundary };
+  }
+  // URLSearchParams: the application/x-www-form-urlencoded serializer.
+  if (isURLSearchParams(object)) {
+    return { body: bodyFromBytes(utf8Encode(String(object))), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
+  }
+  // ReadableStream: 1. If keepalive is true, throw. 2. If object is disturbed or locked, throw.
+  if (isReadableStream(object)) {
+    if (keepalive) throw new TypeError(member + ': keepalive cannot be used with a ReadableStream body');
+    if ((object as ReadableStream).locked) throw new TypeError(member + ': the ReadableStream body is locked or disturbed');
+    return { body: bodyFromStream(object as ReadableStream<Uint8Array>), type: null };
+  }
+  // A scalar value string (any other value is converted to a USVString by WebIDL first).
+  return { body: bodyFromBytes(utf8Encode(toUSVString(object, member))), type: 'text/plain;charset=UTF-8' };
+}

@@ -1,0 +1,68 @@
+// URL parsing against the document base, for engines with or without a working `URL` constructor.
+// https://url.spec.whatwg.org/#concept-url-parser (the host's own parser does the work where there is one).
+import { globalObject as g } from '../env/global';
+import { supportsURL } from '../env/support';
+
+export interface ParsedURL {
+  href: string;
+  /** https://url.spec.whatwg.org/#include-credentials */
+  includesCredentials: boolean;
+}
+
+var ABSOLUTE = /^[a-zA-Z][a-zA-Z0-9+.\-]*:/;
+var CREDENTIALS = /^[a-zA-Z][a-zA-Z0-9+.\-]*:\/\/[^\/?#]*@/;
+var ORIGIN = /^([a-zA-Z][a-zA-Z0-9+.\-]*:)\/\/([^\/?#@]*@)?([^\/?#]*)/;
+var DEFAULT_PORTS: { [scheme: string]: string } = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21' };
+
+// The current settings object's API base URL: the document's base URL, or a worker's location.
+export function baseURL(): string | undefined {
+  if (g.document && typeof g.document.baseURI === 'string') return g.document.baseURI;
+  if (g.location && typeof g.location.href === 'string') return g.location.href;
+  return undefined;
+}
+
+export function parseURL(input: string, base?: string): ParsedURL | null {
+  if (base === undefined) base = baseURL();
+  var href: string;
+  if (supportsURL) {
+    try {
+      href = base === undefined ? new g.URL(input).href : new g.URL(input, base).href;
+    } catch (e) {
+      return null;
+    }
+  } else if (g.document && typeof g.document.createElement === 'function' && base === baseURL()) {
+    // LEGACY(no URL constructor, e.g. PhantomJS, IE): an <a> element resolves against the document base.
+    var a = g.document.createElement('a');
+    a.href = input;
+    href = a.href;
+    if (!ABSOLUTE.test(href)) return null;
+  } else if (ABSOLUTE.test(input)) {
+    // LEGACY(no URL, no DOM, e.g. Duktape): absolute URLs only, taken as written.
+    href = input;
+  } else {
+    return null;
+  }
+  return { href: href, includesCredentials: CREDENTIALS.test(href) };
+}
+
+// https://html.spec.whatwg.org/#concept-origin, serialized: scheme://host[:port], the default port dropped.
+export function originOf(href: string): string {
+  var m = ORIGIN.exec(href);
+  if (!m || !m[3]) return 'null';
+  var scheme = m[1].toLowerCase();
+  var host = m[3].toLowerCase();
+  var colon = host.lastIndexOf(':');
+  if (colon > host.lastIndexOf(']') && host.slice(colon + 1) === DEFAULT_PORTS[scheme]) host = host.slice(0, colon);
+  return scheme + '//' + host;
+}
+
+export function currentOrigin(): string {
+  var base = baseURL();
+  return base === undefined ? 'null' : originOf(base);
+}
+
+/** The URL without its fragment: https://url.spec.whatwg.org/#concept-url-serializer with exclude fragment. */
+export function stripFragment(href: string): string {
+  var hash = href.indexOf('#');
+  return hash < 0 ? href : href.slice(0, hash);
+}

@@ -1,0 +1,132 @@
+// A ChunkSource is where a body's bytes come from before (or instead of) a ReadableStream: fixed bytes, a Blob,
+// a ReadableStream's reader, or (src/transport) an XHR feeding chunks as they arrive. Body methods read a source
+// directly when no stream was asked for, which keeps text()/json() fast and working where no ReadableStream exists.
+import { ReadableStream } from './readable-stream';
+
+export interface ChunkSource {
+  /** The next chunk, or null at the end. Rejects with the reason the body failed. */
+  read(): Promise<Uint8Array | null>;
+  cancel(reason: unknown): Promise<void>;
+}
+
+export function bytesSource(bytes: Uint8Array): ChunkSource {
+  var done = bytes.length === 0;
+  return {
+    read: function () {
+      if (done) return Promise.resolve(null);
+      done = true;
+      return Promise.resolve(bytes);
+    },
+    cancel: function () {
+      done = true;
+      return Promise.resolve();
+    }
+  };
+}
+
+export function blobSource(blob: Blob): ChunkSource {
+  var done = false;
+  return {
+    read: function () {
+      if (done) return Promise.resolve(null);
+      done = true;
+      return readBlob(blob);
+    },
+    cancel: function () {
+      done = true;
+      return Promise.resolve();
+    }
+  };
+}
+
+function readBlob(blob: Blob): Promise<Uint8Array> {
+  if (typeof (blob as any).arrayBuffer === 'function') {
+    return (blob as any).arrayBuffer().then(function (buffer: ArrayBuffer) {
+      return new Uint8Array(buffer);
+    });
+  }
+  // LEGACY(no Blob#arrayBuffer): FileReader, in windows and workers alike.
+  return new Promise(function (resolve, reject) {
+    var reader = new FileReader();
+    reader.onload = function () {
+      resolve(new Uint8Array(reader.result as ArrayBuffer));
+    };
+    reader.onerror = function () {
+      reject(new TypeError('Body: the Blob could not be read (' + (reader.error && reader.error.name) + ')'));
+    };
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+/** Reads a ReadableStream of Uint8Array chunks; the reader is taken on the first read. */
+export function streamSource(stream: ReadableStream): ChunkSource {
+  var reader: ReadableStreamDefaultReader | null = null;
+  function getReader(): ReadableStreamDefaultReader {
+    if (reader === null) reader = stream.getReader();
+    return reader;
+  }
+  return {
+    read: function () {
+      return getReader().read().then(function (result) {
+        if (result.done) return null;
+        var chunk = result.value;
+        if (!isUint8Array(chunk)) throw new TypeError('Body: the stream gave a chunk that is not a Uint8Array');
+        return chunk;
+      });
+    },
+    cancel: function (reason) {
+      return getReader().cancel(reason);
+    }
+  };
+}
+
+export function isUint8Array(value: unknown): value is Uint8Array {
+  return Object.prototype.toString.call(value) === '[object Uint8Array]';
+}
+
+/**
+ * A ReadableStream over a source that pulls one chunk per read (high-water mark 0), so every read reaches the
+ * source: that is how the body knows it is disturbed (https://streams.spec.whatwg.org/#is-readable-stream-disturbed)
+ * without reaching into the stream's internals.
+ */
+export function streamFromSource(source: ChunkSource, onDisturbed: () => void): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    pull: function (controller) {
+      onDisturbed();
+      return source.read().then(function (chunk) {
+        if (chunk === null) controller.close();
+        else controller.enqueue(chunk);
+      });
+    },
+    cancel: function (reason) {
+      onDisturbed();
+      return source.cancel(reason);
+    }
+  }, { highWaterMark: 0 });
+}
+
+/** Concatenates the chunks of a source: https://fetch.spec.whatwg.org/#body-fully-read */
+export function readAll(source: ChunkSource): Promise<Uint8Array> {
+  var chunks: Uint8Array[] = [];
+  var length = 0;
+  function next(): Promise<Uint8Array> {
+    return source.read().then(function (chunk) {
+      if (chunk === null) return concat(chunks, length);
+      chunks.push(chunk);
+      length += chunk.length;
+      return next();
+    });
+  }
+  return next();
+}
+
+export function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  var out = new Uint8Array(length);
+  var offset = 0;
+  for (var i = 0; i < chunks.length; i++) {
+    out.set(chunks[i], offset);
+    offset += chunks[i].length;
+  }
+  return out;
+}

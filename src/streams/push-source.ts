@@ -1,0 +1,79 @@
+// A ChunkSource fed from outside (the XHR transport pushes chunks as they arrive). Chunks wait in a queue
+// until read; the producer's data is never dropped, and an error after the last chunk still reaches the reader.
+import { ChunkSource } from './chunk-source';
+
+export interface PushSource extends ChunkSource {
+  push(chunk: Uint8Array): void;
+  close(): void;
+  error(reason: unknown): void;
+  /** Bytes queued and not yet read. */
+  queued(): number;
+}
+
+export function createPushSource(onCancel: (reason: unknown) => void): PushSource {
+  var queue: Uint8Array[] = [];
+  var queuedBytes = 0;
+  var state: 'open' | 'closed' | 'errored' | 'cancelled' = 'open';
+  var failure: unknown;
+  var waiting: { resolve: (chunk: Uint8Array | null) => void; reject: (reason: unknown) => void } | null = null;
+
+  function settle(): void {
+    if (waiting === null) return;
+    var w = waiting;
+    if (queue.length > 0) {
+      var chunk = queue.shift()!;
+      queuedBytes -= chunk.length;
+      waiting = null;
+      w.resolve(chunk);
+    } else if (state === 'closed' || state === 'cancelled') {
+      waiting = null;
+      w.resolve(null);
+    } else if (state === 'errored') {
+      waiting = null;
+      w.reject(failure);
+    }
+  }
+
+  return {
+    read: function () {
+      if (state === 'errored') return Promise.reject(failure);
+      return new Promise(function (resolve, reject) {
+        waiting = { resolve: resolve, reject: reject };
+        settle();
+      });
+    },
+    cancel: function (reason) {
+      if (state === 'open') {
+        state = 'cancelled';
+        queue = [];
+        queuedBytes = 0;
+        onCancel(reason);
+      }
+      settle();
+      return Promise.resolve();
+    },
+    push: function (chunk) {
+      if (state !== 'open' || chunk.length === 0) return;
+      queue.push(chunk);
+      queuedBytes += chunk.length;
+      settle();
+    },
+    close: function () {
+      if (state !== 'open') return;
+      state = 'closed';
+      settle();
+    },
+    error: function (reason) {
+      if (state !== 'open') return;
+      // An error wins over the queued chunks: a truncated body must not read as a complete one.
+      state = 'errored';
+      failure = reason;
+      queue = [];
+      queuedBytes = 0;
+      settle();
+    },
+    queued: function () {
+      return queuedBytes;
+    }
+  };
+}

@@ -1,0 +1,62 @@
+// Assertion helpers shared by the suites. Error messages are checked only for the polyfill (natives word them
+// their own way); the error type is checked in both passes.
+import { expect } from 'chai';
+import { Impl } from './harness';
+
+export function expectThrows(impl: Impl, fn: () => unknown, type: Function, member?: string): void {
+  var thrown: any = null;
+  try {
+    fn();
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown, 'expected a ' + (type as any).name).to.be.an.instanceof(type);
+  if (member && impl.name === 'polyfill') expect(String(thrown.message)).to.contain(member);
+}
+
+export function expectRejects(impl: Impl, promise: Promise<unknown>, type: Function, member?: string): Promise<void> {
+  return promise.then(function () {
+    throw new Error('expected a rejection with ' + (type as any).name);
+  }, function (e) {
+    expect(e).to.be.an.instanceof(type);
+    if (member && impl.name === 'polyfill') expect(String(e.message)).to.contain(member);
+  });
+}
+
+export function bytesOf(view: ArrayBuffer | Uint8Array): number[] {
+  var u8 = view instanceof Uint8Array ? view : new Uint8Array(view);
+  var out: number[] = [];
+  for (var i = 0; i < u8.length; i++) out.push(u8[i]);
+  return out;
+}
+
+export function range(n: number): number[] {
+  var out: number[] = [];
+  for (var i = 0; i < n; i++) out.push(i);
+  return out;
+}
+
+/** Reads a ReadableStream to the end through getReader(), concatenating the Uint8Array chunks. */
+export function readStream(stream: ReadableStream<Uint8Array>): Promise<number[]> {
+  var reader = stream.getReader();
+  var out: number[] = [];
+  function next(): Promise<number[]> {
+    return reader.read().then(function (result) {
+      if (result.done) return out;
+      expect(Object.prototype.toString.call(result.value)).to.equal('[object Uint8Array]');
+      for (var i = 0; i < result.value.length; i++) out.push(result.value[i]);
+      return next();
+    });
+  }
+  return next();
+}
+
+export var hasSymbolIterator = typeof Symbol === 'function' && typeof Symbol.iterator === 'symbol';
+export var hasBlob = (function () {
+  try {
+    return new Blob(['ab']).size === 2;
+  } catch (e) {
+    return false;
+  }
+})();
+export var hasURLSearchParams = typeof URLSearchParams === 'function';
