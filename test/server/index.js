@@ -1,0 +1,600 @@
+// The test server: one request handler, mounted twice by karma.conf.js.
+//   - same origin:  as Karma `beforeMiddleware` (so on http://localhost:<karma port>/api/...)
+//   - cross origin: as its own http.Server on 127.0.0.1:<port 0>, reached as http://localhost:<port>, which is
+//                   another origin (other port) but the same site (cookies ignore ports): see README.md.
+// The routes are documented in test/server/README.md. Plain Node `http`, no dependencies.
+// State shared between requests (lock-step streams, hang observers) is keyed by the id the test chooses and is
+// bounded, so nothing leaks from one test into another unless the ids collide.
+'use strict';
+const http = require('http');
+const crypto = require('crypto');
+const { URL } = require('url');
+
+/** The fixed text of /api/charset (latin1 drops the check mark, which Latin-1 cannot encode). */
+const CHARSET_TEXT = 'h\u00e9llo w\u00f6rld \u2713';
+const CHARSET_TEXT_LATIN1 = 'h\u00e9llo w\u00f6rld';
+
+const MAX_MS = 30000;
+const MAX_BYTES = 64 * 1024 * 1024;
+const MAX_IDS = 1000;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Keyed, bounded state
+
+/** A Map that forgets its oldest entries past MAX_IDS, so a long run cannot grow without bound. */
+function boundedMap() {
+  const map = new Map();
+  return {
+    get: (k) => map.get(k),
+    set(k, v) {
+      map.delete(k);
+      map.set(k, v);
+      while (map.size > MAX_IDS) map.delete(map.keys().next().value);
+      return v;
+    },
+    delete: (k) => map.delete(k),
+    clear: () => map.clear()
+  };
+}
+
+const lockstepSessions = boundedMap();
+const hangRecords = boundedMap();
+
+function lockstepSession(id) {
+  let s = lockstepSessions.get(id);
+  if (!s) s = lockstepSessions.set(id, { id, start: Date.now(), res: null, chunks: 0, size: 0, next: 0,
+    acked: new Set(), events: [], waiters: [], done: false });
+  return s;
+}
+
+function hangRecord(id) {
+  let r = hangRecords.get(id);
+  if (!r) r = hangRecords.set(id, { id, openedAt: null, closedAt: null, closedBy: null, requests: 0, waiters: [] });
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers
+
+function int(query, name, dflt, min, max) {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || Math.floor(n) !== n) throw new BadRequest(name + ' must be an integer');
+  if (n < min || n > max) throw new BadRequest(name + ' must be in ' + min + '..' + max);
+  return n;
+}
+
+class BadRequest extends Error {}
+
+// https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name: these need no Access-Control-Expose-Headers.
+const SAFELISTED_RESPONSE = new Set(['cache-control', 'content-language', 'content-length', 'content-type', 'expires',
+  'last-modified', 'pragma']);
+
+/**
+ * Writes the status line and headers. On the cross origin it adds the CORS headers (see README.md "CORS"), exposing
+ * every non-safelisted header this response sends unless `?expose=` says otherwise.
+ */
+function begin(ctx, status, headers, statusText) {
+  const { res } = ctx;
+  const all = Object.assign({ 'Cache-Control': 'no-store' }, headers || {});
+  if (ctx.cors) Object.assign(all, corsHeaders(ctx, Object.keys(all)));
+  if (statusText !== undefined) res.statusMessage = statusText;
+  res.writeHead(status, all);
+}
+
+function corsHeaders(ctx, names) {
+  const q = ctx.query;
+  const mode = q.get('cors') || 'allow';
+  const origin = ctx.req.headers.origin;
+  if (mode === 'deny') return {};
+  const out = {};
+  if (mode === 'star') {
+    out['Access-Control-Allow-Origin'] = '*';
+  } else {
+    out['Access-Control-Allow-Origin'] = origin || '*';
+    out['Vary'] = 'Origin';
+    if (mode !== 'nocreds' && origin) out['Access-Control-Allow-Credentials'] = 'true';
+  }
+  const expose = q.get('expose');
+  const exposed = expose !== null ? expose
+    : names.filter((n) => !SAFELISTED_RESPONSE.has(n.toLowerCase()) && !/^(access-control-.*|vary|set-cookie2?)$/i.test(n)).join(', ');
+  if (exposed) out['Access-Control-Expose-Headers'] = exposed;
+  return out;
+}
+
+function sendJson(ctx, status, value, headers) {
+  const body = Buffer.from(JSON.stringify(value));
+  begin(ctx, status, Object.assign({ 'Content-Type': 'application/json', 'Content-Length': body.length }, headers));
+  ctx.res.end(body);
+}
+
+function sendText(ctx, status, text, headers, statusText) {
+  const body = Buffer.from(text, 'utf8');
+  begin(ctx, status, Object.assign({ 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.length },
+    headers), statusText);
+  ctx.res.end(body);
+}
+
+function readBody(req, limit) {
+  return new Promise((resolve, reject) => {
+    const parts = [];
+    let length = 0;
+    req.on('data', (b) => {
+      length += b.length;
+      if (length > limit) { reject(new BadRequest('request body over ' + limit + ' bytes')); req.destroy(); return; }
+      parts.push(b);
+    });
+    req.on('end', () => resolve(Buffer.concat(parts)));
+    req.on('error', reject);
+  });
+}
+
+function parseCookies(header) {
+  const out = {};
+  if (!header) return out;
+  header.split(';').forEach((pair) => {
+    const i = pair.indexOf('=');
+    if (i < 0) return;
+    out[pair.slice(0, i).trim()] = pair.slice(i + 1).trim();
+  });
+  return out;
+}
+
+/** Request headers with lowercased names; repeated headers joined with ', ' (cookie with '; '), as a server sees them. */
+function lowerHeaders(req) {
+  const out = {};
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i].toLowerCase();
+    const value = req.rawHeaders[i + 1];
+    out[name] = name in out ? out[name] + (name === 'cookie' ? '; ' : ', ') + value : value;
+  }
+  return out;
+}
+
+function fnv1a32(buf) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < buf.length; i++) {
+    h ^= buf[i];
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return ('0000000' + h.toString(16)).slice(-8);
+}
+
+/** setTimeout that is cancelled when the client goes away. */
+function later(ctx, ms, fn) {
+  const t = setTimeout(fn, ms);
+  ctx.res.on('close', () => clearTimeout(t));
+}
+
+function bytes0to255(repeat) {
+  const one = Buffer.alloc(256);
+  for (let i = 0; i < 256; i++) one[i] = i;
+  return Buffer.concat(new Array(repeat).fill(one));
+}
+
+/** Writes `parts` one chunk at a time (chunked transfer coding), `interval` ms apart, then ends. */
+function writeTimed(ctx, parts, interval) {
+  let i = 0;
+  const step = () => {
+    if (ctx.res.destroyed) return;
+    if (i >= parts.length) { ctx.res.end(); return; }
+    ctx.res.write(parts[i++]);
+    if (i >= parts.length) ctx.res.end();
+    else later(ctx, interval, step);
+  };
+  step();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Routes: each is (ctx) => void | Promise<void>; ctx = { req, res, url, query, cors, origin }
+
+const routes = {
+  async echo(ctx) {
+    const { req, query } = ctx;
+    const body = await readBody(req, MAX_BYTES);
+    const delay = int(query, 'delay', 0, 0, MAX_MS);
+    const headers = lowerHeaders(req);
+    const value = {
+      method: req.method,
+      url: req.url,
+      headers,
+      rawHeaders: req.rawHeaders,
+      body: body.toString('base64'),
+      bodyLength: body.length,
+      cookies: parseCookies(headers.cookie)
+    };
+    if (delay) later(ctx, delay, () => sendJson(ctx, 200, value));
+    else sendJson(ctx, 200, value);
+  },
+
+  status(ctx) {
+    const q = ctx.query;
+    const code = int(q, 'code', 200, 200, 599);
+    const text = q.get('text');
+    if (text !== null && /[\r\n]/.test(text)) throw new BadRequest('text must not contain CR or LF');
+    const body = q.get('body') || '';
+    const headers = { 'Content-Type': q.get('type') || 'text/plain; charset=utf-8' };
+    // 204 and 304 have no body by HTTP; Node drops it anyway.
+    if (code === 204 || code === 304) { begin(ctx, code, {}, text === null ? undefined : text); ctx.res.end(); return; }
+    sendText(ctx, code, body, headers, text === null ? undefined : text);
+  },
+
+  redirect(ctx) {
+    const q = ctx.query;
+    const status = int(q, 'status', 302, 300, 399);
+    const to = q.get('to') || '/api/echo';
+    begin(ctx, status, { Location: to, 'Content-Length': 0 });
+    ctx.res.end();
+  },
+
+  'redirect-chain'(ctx) {
+    // n redirects in a row (all with `status`), the last one to `to` (default: echo).
+    const q = ctx.query;
+    const n = int(q, 'n', 3, 1, 50);
+    const status = int(q, 'status', 302, 300, 399);
+    const to = q.get('to') || '/api/echo?chain=done';
+    const rest = new URLSearchParams(q);
+    rest.set('n', String(n - 1));
+    const next = n === 1 ? to : '/api/redirect-chain?' + rest.toString();
+    begin(ctx, status, { Location: next, 'Content-Length': 0, 'X-Redirects-Left': String(n - 1) });
+    ctx.res.end();
+  },
+
+  'slow-headers'(ctx) {
+    const ms = int(ctx.query, 'ms', 1000, 0, MAX_MS);
+    const body = ctx.query.get('body') || 'slow';
+    later(ctx, ms, () => sendText(ctx, 200, body));
+  },
+
+  stream(ctx) {
+    const q = ctx.query;
+    const chunks = int(q, 'chunks', 5, 1, 10000);
+    const interval = int(q, 'interval', 50, 0, MAX_MS);
+    const size = int(q, 'size', 16, 1, 1024 * 1024);
+    const headers = { 'Content-Type': q.get('type') || 'text/plain; charset=utf-8' };
+    if (q.get('nosniff') !== '0') headers['X-Content-Type-Options'] = 'nosniff';
+    begin(ctx, 200, headers);
+    const parts = [];
+    for (let k = 0; k < chunks; k++) parts.push(streamChunk(k, size));
+    writeTimed(ctx, parts, interval);
+  },
+
+  lockstep(ctx) {
+    const q = ctx.query;
+    const id = q.get('id');
+    if (!id) throw new BadRequest('id is required');
+    const s = lockstepSession(id);
+    if (s.res) throw new BadRequest('lockstep id ' + id + ' is already streaming');
+    s.res = ctx.res;
+    s.chunks = int(q, 'chunks', 3, 1, 1000);
+    s.size = int(q, 'size', 16, 1, 1024 * 1024);
+    s.events.push({ type: 'request', t: Date.now() });
+    begin(ctx, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+    ctx.res.flushHeaders();
+    ctx.res.on('close', () => {
+      s.events.push({ type: s.done ? 'end' : 'close', t: Date.now() });
+      s.done = true;
+      s.waiters.splice(0).forEach((w) => w());
+    });
+    lockstepPump(s);
+  },
+
+  'lockstep-ack'(ctx) {
+    const q = ctx.query;
+    const id = q.get('id');
+    if (!id) throw new BadRequest('id is required');
+    const k = int(q, 'k', 0, 0, 1000);
+    const s = lockstepSession(id);
+    s.acked.add(k);
+    s.events.push({ type: 'ack', k, t: Date.now() });
+    lockstepPump(s);
+    // Answer once chunk k is handed to the socket (or at once if the stream is not open yet), so the page knows.
+    const reply = () => sendJson(ctx, 200, { id, k, sent: s.next > k, streaming: !!s.res, done: s.done });
+    if (!s.res || s.next > k || s.done) reply();
+    else s.waiters.push(reply);
+  },
+
+  'lockstep-log'(ctx) {
+    const id = ctx.query.get('id');
+    const s = id && lockstepSessions.get(id);
+    if (!s) { sendJson(ctx, 200, { id, known: false, events: [] }); return; }
+    sendJson(ctx, 200, { id, known: true, start: s.start, chunks: s.chunks, sent: s.next, done: s.done,
+      events: s.events.map((e) => Object.assign({}, e, { ms: e.t - s.start })) });
+  },
+
+  bytes(ctx) {
+    const q = ctx.query;
+    const repeat = int(q, 'repeat', 1, 0, 4096);
+    const body = bytes0to255(repeat);
+    if (q.get('chunked') === '1') {
+      const chunk = int(q, 'chunk', 64, 1, 1024 * 1024);
+      const interval = int(q, 'interval', 0, 0, MAX_MS);
+      begin(ctx, 200, { 'Content-Type': 'application/octet-stream', 'X-Content-Type-Options': 'nosniff' });
+      const parts = [];
+      for (let i = 0; i < body.length; i += chunk) parts.push(body.subarray(i, i + chunk));
+      writeTimed(ctx, parts, interval);
+      return;
+    }
+    begin(ctx, 200, { 'Content-Type': 'application/octet-stream', 'Content-Length': body.length });
+    ctx.res.end(body);
+  },
+
+  charset(ctx) {
+    const q = ctx.query;
+    const enc = (q.get('enc') || 'utf-8').toLowerCase();
+    let body;
+    if (enc === 'utf-8' || enc === 'utf8') body = Buffer.from(CHARSET_TEXT, 'utf8');
+    else if (enc === 'utf-16le') body = Buffer.from(CHARSET_TEXT, 'utf16le');
+    else if (enc === 'utf-16be') body = Buffer.from(CHARSET_TEXT, 'utf16le').swap16();
+    else if (enc === 'latin1' || enc === 'iso-8859-1' || enc === 'windows-1252') body = Buffer.from(CHARSET_TEXT_LATIN1, 'latin1');
+    else throw new BadRequest('enc must be utf-8, utf-16le, utf-16be or latin1');
+    if (q.get('bom') === '1') {
+      const bom = enc.indexOf('utf-16') === 0 ? (enc === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff]) : [0xef, 0xbb, 0xbf];
+      body = Buffer.concat([Buffer.from(bom), body]);
+    }
+    const type = q.get('type') || 'text/plain';
+    const contentType = q.get('nocharset') === '1' ? type : type + '; charset=' + (q.get('label') || enc);
+    begin(ctx, 200, { 'Content-Type': contentType, 'Content-Length': body.length });
+    ctx.res.end(body);
+  },
+
+  'set-cookie'(ctx) {
+    const q = ctx.query;
+    const name = q.get('name') || 'rf';
+    const value = q.get('value') || '1';
+    if (/[;,\s=]/.test(name) || /[;,\s]/.test(value)) throw new BadRequest('bad cookie name or value');
+    let cookie = name + '=' + value + '; Path=' + (q.get('path') || '/');
+    if (q.get('maxage') !== null) cookie += '; Max-Age=' + int(q, 'maxage', 0, -1, 86400);
+    if (q.get('samesite')) cookie += '; SameSite=' + q.get('samesite');
+    if (q.get('httponly') === '1') cookie += '; HttpOnly';
+    sendJson(ctx, 200, { set: cookie }, { 'Set-Cookie': cookie });
+  },
+
+  cookies(ctx) {
+    const header = ctx.req.headers.cookie || '';
+    sendJson(ctx, 200, { cookie: header, cookies: parseCookies(header) });
+  },
+
+  empty(ctx) {
+    begin(ctx, 200, { 'Content-Length': 0 });
+    ctx.res.end();
+  },
+
+  'no-content'(ctx) {
+    begin(ctx, 204, {});
+    ctx.res.end();
+  },
+
+  'not-modified'(ctx) {
+    begin(ctx, 304, { ETag: '"retrofetch"' });
+    ctx.res.end();
+  },
+
+  reset(ctx) {
+    const after = int(ctx.query, 'after', 0, 0, MAX_BYTES);
+    const body = bytes0to255(Math.ceil(after / 256) || 1).subarray(0, after);
+    begin(ctx, 200, { 'Content-Type': 'application/octet-stream', 'Content-Length': after + 1024 });
+    ctx.res.flushHeaders();
+    const destroy = () => setTimeout(() => ctx.req.socket.destroy(), 20);
+    if (after) ctx.res.write(body, destroy);
+    else destroy();
+  },
+
+  'wrong-length'(ctx) {
+    // Raw bytes on the socket, since Node's ServerResponse refuses a body shorter than its Content-Length.
+    const declared = int(ctx.query, 'declared', 100, 0, MAX_BYTES);
+    const actual = int(ctx.query, 'actual', 10, 0, MAX_BYTES);
+    const headers = Object.assign({ 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(declared),
+      'Cache-Control': 'no-store', Connection: 'close' }, ctx.cors ? corsHeaders(ctx, []) : {});
+    const head = 'HTTP/1.1 200 OK\r\n' + Object.keys(headers).map((k) => k + ': ' + headers[k] + '\r\n').join('') + '\r\n';
+    const socket = ctx.req.socket;
+    socket.write(head);
+    socket.end(Buffer.alloc(actual, 'x'.charCodeAt(0)));
+  },
+
+  headers(ctx) {
+    // Every query pair whose name does not start with '_' becomes a response header; a repeated name is sent as
+    // repeated header lines (Set-Cookie included). `_long=NAME:LENGTH` adds a header with a LENGTH-character value.
+    const headers = {};
+    const sent = [];
+    for (const [name, value] of ctx.query) {
+      if (name[0] === '_' || name === 'cors' || name === 'expose') continue;
+      if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || /[\r\n\0]/.test(value)) throw new BadRequest('bad header ' + name);
+      headers[name] = name in headers ? [].concat(headers[name], value) : value;
+      sent.push([name, value]);
+    }
+    const long = ctx.query.get('_long');
+    if (long) {
+      const [name, len] = long.split(':');
+      headers[name] = 'v'.repeat(Math.min(Number(len) || 0, 64 * 1024));
+      sent.push([name, '<' + headers[name].length + ' chars>']);
+    }
+    const body = Buffer.from(JSON.stringify({ sent }));
+    begin(ctx, 200, Object.assign({ 'Content-Type': 'application/json', 'Content-Length': body.length }, headers));
+    ctx.res.end(body);
+  },
+
+  async upload(ctx) {
+    const body = await readBody(ctx.req, MAX_BYTES);
+    sendJson(ctx, 200, {
+      method: ctx.req.method,
+      contentType: ctx.req.headers['content-type'] || null,
+      length: body.length,
+      sha256: crypto.createHash('sha256').update(body).digest('hex'),
+      fnv1a32: fnv1a32(body)
+    });
+  },
+
+  hang(ctx) {
+    const q = ctx.query;
+    const id = q.get('id');
+    if (!id) throw new BadRequest('id is required');
+    const r = hangRecord(id);
+    r.requests++;
+    r.openedAt = Date.now();
+    r.closedAt = null;
+    r.closedBy = null;
+    // ?headers=1 sends the headers (and ?body=TEXT a first piece of body) and then hangs mid-body.
+    if (q.get('headers') === '1') {
+      begin(ctx, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+      ctx.res.flushHeaders();
+      if (q.get('body')) ctx.res.write(q.get('body'));
+    }
+    const limit = int(q, 'limit', 60000, 0, 5 * 60000);
+    const t = setTimeout(() => { r.closedBy = 'server'; ctx.req.socket.destroy(); }, limit);
+    ctx.res.on('close', () => {
+      clearTimeout(t);
+      r.closedAt = Date.now();
+      r.closedBy = r.closedBy || 'client';
+      r.waiters.splice(0).forEach((w) => w());
+    });
+  },
+
+  closed(ctx) {
+    const id = ctx.query.get('id');
+    const wait = int(ctx.query, 'wait', 0, 0, MAX_MS);
+    const reply = () => {
+      const r = id && hangRecords.get(id);
+      if (!r) { sendJson(ctx, 200, { id, known: false, closed: false }); return; }
+      sendJson(ctx, 200, { id, known: true, requests: r.requests, openedAt: r.openedAt, closed: r.closedAt !== null,
+        closedAt: r.closedAt, closedBy: r.closedBy, openMs: r.closedAt !== null ? r.closedAt - r.openedAt : null });
+    };
+    const r = id && hangRecords.get(id);
+    if (wait && r && r.closedAt === null) {
+      const t = setTimeout(reply, wait);
+      r.waiters.push(() => { clearTimeout(t); reply(); });
+    } else {
+      reply();
+    }
+  },
+
+  worker(ctx) {
+    // A worker script: importScripts(...every ?import=URL), then answers {id, op:'fetch', url, init} messages with
+    // {id, ok, status, statusText, url, headers: [[name, value]], text} or {id, error}. ES5 so PhantomJS-era
+    // engines (where they have workers) can run it.
+    const imports = ctx.query.getAll('import');
+    const src = [
+      imports.length ? 'importScripts(' + imports.map((s) => JSON.stringify(s)).join(', ') + ');' : '',
+      'self.onmessage = function (e) {',
+      '  var m = e.data;',
+      '  if (!m || m.op !== "fetch") { self.postMessage({ id: m && m.id, error: "unknown op" }); return; }',
+      '  self.fetch(m.url, m.init).then(function (r) {',
+      '    var headers = []; r.headers.forEach(function (v, k) { headers.push([k, v]); });',
+      '    return r.text().then(function (text) {',
+      '      self.postMessage({ id: m.id, ok: r.ok, status: r.status, statusText: r.statusText, url: r.url,',
+      '        headers: headers, text: text });',
+      '    });',
+      '  }).then(null, function (err) { self.postMessage({ id: m.id, error: String(err && err.name) + ": " +',
+      '    String(err && err.message) }); });',
+      '};',
+      'self.postMessage({ ready: true, hasFetch: typeof self.fetch === "function" });',
+      ''
+    ].join('\n');
+    const body = Buffer.from(src);
+    begin(ctx, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': body.length });
+    ctx.res.end(body);
+  }
+};
+
+/** Chunk k of /api/stream and /api/lockstep: `size` bytes, "<k>:" then letters then "\n", so order and size show. */
+function streamChunk(k, size) {
+  const head = String(k) + ':';
+  const fill = String.fromCharCode(97 + (k % 26));
+  if (size <= head.length + 1) return (head + '\n').slice(-size);
+  return head + fill.repeat(size - head.length - 1) + '\n';
+}
+
+function lockstepPump(s) {
+  while (s.res && !s.done && s.next < s.chunks && s.acked.has(s.next)) {
+    const k = s.next++;
+    s.res.write(streamChunk(k, s.size));
+    s.events.push({ type: 'sent', k, t: Date.now() });
+    if (s.next >= s.chunks) { s.done = true; s.res.end(); }
+  }
+  s.waiters.splice(0).forEach((w) => w());
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The handler
+
+function preflight(ctx) {
+  const { req, query } = ctx;
+  const mode = query.get('cors') || 'allow';
+  const headers = { 'Content-Length': 0, 'Cache-Control': 'no-store', 'Access-Control-Max-Age': '0' };
+  if (mode !== 'deny') {
+    const origin = req.headers.origin;
+    headers['Access-Control-Allow-Origin'] = mode === 'star' ? '*' : origin || '*';
+    if (mode !== 'star') headers['Vary'] = 'Origin';
+    if (mode !== 'star' && mode !== 'nocreds' && origin) headers['Access-Control-Allow-Credentials'] = 'true';
+    // Only what the query allows; anything else the browser asks for is refused by omission.
+    if (query.get('allow-methods')) headers['Access-Control-Allow-Methods'] = query.get('allow-methods');
+    if (query.get('allow-headers')) headers['Access-Control-Allow-Headers'] = query.get('allow-headers');
+  }
+  ctx.res.writeHead(204, headers);
+  ctx.res.end();
+}
+
+/**
+ * Returns a connect-style handler `(req, res, next)` for /api/... routes; anything else goes to `next` (or 404).
+ * `options.cors`: add CORS headers and answer preflights (the cross origin).
+ */
+function createHandler(options) {
+  const cors = !!(options && options.cors);
+  return function retrofetchApi(req, res, next) {
+    const url = new URL(req.url, 'http://' + (req.headers.host || 'localhost'));
+    if (url.pathname.indexOf('/api/') !== 0) {
+      if (next) next();
+      else { res.writeHead(404, { 'Content-Type': 'text/plain' }); res.end('not found'); }
+      return;
+    }
+    const ctx = { req, res, url, query: url.searchParams, cors };
+    const name = url.pathname.slice(5);
+    const route = Object.prototype.hasOwnProperty.call(routes, name) ? routes[name] : null;
+    const fail = (err) => {
+      if (res.headersSent) { req.socket.destroy(); return; }
+      const status = err instanceof BadRequest ? 400 : 500;
+      sendText(ctx, status, (status === 400 ? 'bad request: ' : 'server error: ') + (err && err.message) + '\n');
+    };
+    try {
+      if (cors && req.method === 'OPTIONS' && req.headers['access-control-request-method']) { preflight(ctx); return; }
+      if (!route) { sendText(ctx, 404, 'no such route: ' + url.pathname + '\n'); return; }
+      const done = route(ctx);
+      if (done && typeof done.then === 'function') done.then(null, fail);
+    } catch (err) {
+      fail(err);
+    }
+  };
+}
+
+/**
+ * Starts the cross-origin server on 127.0.0.1:<port> (0 = a free port). Resolves to { url, port, close() }.
+ * The URL names `localhost` so the page sees a different origin (port) on the same site.
+ */
+function startServer(port) {
+  const server = http.createServer(createHandler({ cors: true }));
+  server.keepAliveTimeout = 2000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port || 0, '127.0.0.1', () => {
+      const actual = server.address().port;
+      resolve({
+        port: actual,
+        url: 'http://localhost:' + actual,
+        close() {
+          return new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          });
+        }
+      });
+    });
+  });
+}
+
+module.exports = { createHandler, startServer, CHARSET_TEXT, CHARSET_TEXT_LATIN1 };
+
+if (require.main === module) {
+  // `node test/server/index.js [port]`: run the cross-origin server alone, for poking at routes with curl.
+  startServer(Number(process.argv[2]) || 0).then((s) => console.log('retrofetch test server at ' + s.url));
+}
