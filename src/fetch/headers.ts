@@ -2,6 +2,7 @@
 // Its state (a header list and a guard) lives in a brand-checked slot; Request and Response share their
 // header list with their Headers object through the internal helpers at the end.
 import { createSlot } from '../webidl/slots';
+import { globalObject } from '../env/global';
 import { requireArguments, toByteString } from '../webidl/conversions';
 import { supportsReflectOwnKeys, supportsSymbol, supportsSymbolIterator, supportsSymbolToStringTag } from '../env/support';
 import {
@@ -255,7 +256,7 @@ function toSequence<T>(value: any, member: string, convert: (item: unknown) => T
 // https://webidl.spec.whatwg.org/#es-record: own enumerable keys (symbols included: they fail ByteString), in order.
 function toRecord(value: any, member: string): string[][] {
   var keys: any[] = supportsReflectOwnKeys
-    ? (Reflect as any).ownKeys(value)
+    ? globalObject.Reflect.ownKeys(value)
     : Object.getOwnPropertyNames(value).concat(supportsSymbol ? (Object as any).getOwnPropertySymbols(value) : []);
   var result: string[][] = [];
   for (var i = 0; i < keys.length; i++) {
