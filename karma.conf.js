@@ -1,0 +1,92 @@
+// Karma: the built bundles (npm run build) in Chromium, Firefox ESR, WebKitGTK and PhantomJS.
+//   npm run build && npm run karma
+//   RETROFETCH_ENGINES=chromium,phantomjs npm run karma     a subset (ids: chromium, firefox, webkitgtk, phantomjs)
+//   CI=true npm run karma                                    a missing engine is an error instead of a skip
+//   RETROFETCH_CONCURRENCY=4 npm run karma                   browsers at once (default 2: the machine has 2 cores)
+// Page load order: test/setup/remove-natives.js, the standalone polyfill, then the Mocha bundle (which imports chai).
+// The test server (test/server) answers /api/... on Karma's own origin and on a second origin started here, whose URL
+// reaches the page as __karma__.config.retrofetch.crossOrigin.
+'use strict';
+const { createHandler, startServer } = require('./test/server');
+const engines = require('./test/karma/engines');
+
+const startedAt = Date.now();
+
+module.exports = async function (config) {
+  const ci = /^(1|true|yes)$/i.test(process.env.CI || '');
+  const found = engines.discover(process.env, ci);
+  found.skipped.forEach((s) => console.warn('[retrofetch] ' + s.reason));
+  if (found.errors.length) {
+    throw new Error('[retrofetch] cannot run Karma:\n  ' + found.errors.join('\n  '));
+  }
+  // The stock Chrome and Firefox launchers read their binary from these.
+  found.engines.forEach((e) => { process.env[e.binEnv] = e.bin; });
+
+  const cross = await startServer(0);
+  const concurrency = Number(process.env.RETROFETCH_CONCURRENCY) || 2;
+
+  config.set({
+    basePath: __dirname,
+    frameworks: ['mocha', 'retrofetch-server'],
+    files: [
+      'test/setup/remove-natives.js',
+      'dist/retrofetch.polyfill.js',
+      'dist/test/tests.js',
+      // Served but not included, for tests that load a script or a worker (/base/dist/...).
+      { pattern: 'dist/**', included: false, watched: false, nocache: true }
+    ],
+    plugins: [
+      'karma-mocha',
+      'karma-chrome-launcher',
+      'karma-firefox-launcher',
+      require('./test/launchers/webkitgtk'),
+      require('./test/launchers/phantomjs'),
+      require('./test/karma/reporter'),
+      {
+        'middleware:retrofetch-api': ['value', createHandler({ cors: false })],
+        // Closes the cross-origin server when Karma exits.
+        'framework:retrofetch-server': ['factory', closeOnExit(cross)]
+      }
+    ],
+    beforeMiddleware: ['retrofetch-api'],
+    customLaunchers: engines.customLaunchers(found.engines),
+    browsers: found.engines.map((e) => e.id),
+    reporters: ['retrofetch'],
+    retrofetchLab: {
+      engines: found.engines.map((e) => e.label),
+      skipped: found.skipped,
+      startedAt: startedAt
+    },
+    client: {
+      captureConsole: true,
+      mocha: { timeout: 10000 },
+      retrofetch: { crossOrigin: cross.url }
+    },
+    listenAddress: '127.0.0.1',
+    hostname: 'localhost',
+    port: 9876,
+    singleRun: true,
+    autoWatch: false,
+    concurrency: concurrency,
+    // Slow engines on a loaded 2-core machine: capture can take a while, and a test may wait on a timed route.
+    captureTimeout: 60000,
+    browserNoActivityTimeout: 60000,
+    browserDisconnectTimeout: 10000,
+    browserDisconnectTolerance: 0,
+    // A browser that crashes is a failure, not something to restart: a restarted page does not resume the run, so
+    // Karma would only wait for browserNoActivityTimeout.
+    retryLimit: 0,
+    processKillTimeout: 5000,
+    failOnEmptyTestSuite: true,
+    colors: process.stdout.isTTY === true,
+    logLevel: config.LOG_INFO
+  });
+};
+
+function closeOnExit(server) {
+  function factory(emitter) {
+    emitter.on('exit', (done) => { server.close().then(() => done(), () => done()); });
+  }
+  factory.$inject = ['emitter'];
+  return factory;
+}

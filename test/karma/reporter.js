@@ -1,0 +1,162 @@
+// Karma reporter `retrofetch`: per engine, passed/failed/skipped split by the top-level suite (`polyfill` /
+// `native`, see test/support/harness.ts); every failure printed with its full title and error as it happens; at the
+// end a summary table and then exactly one line `N passed, N failed, N skipped` (CI reads it).
+// The run exits non-zero on any failed test, any browser error or disconnect, any engine that ran zero tests, and
+// any expected engine that never reported (did not start or was not captured).
+'use strict';
+const { labelForLauncherName } = require('./engines');
+
+const PASSES = ['polyfill', 'native'];
+
+function pad(s, n) {
+  s = String(s);
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function seconds(ms) {
+  return (ms / 1000).toFixed(1) + ' s';
+}
+
+function RetrofetchReporter(baseReporterDecorator, formatError, emitter, launcher, config) {
+  baseReporterDecorator(this);
+  const self = this;
+  const lab = config.retrofetchLab || {};
+  const expected = lab.engines || [];
+  const startedAt = lab.startedAt || Date.now();
+  const byId = new Map();
+  const captured = new Map();
+  let failed = 0;
+  let problems = [];
+  let completed = false;
+
+  function counts() {
+    return { passed: 0, failed: 0, skipped: 0 };
+  }
+
+  function engineOf(browser) {
+    let e = byId.get(browser.id);
+    if (!e) {
+      const l = launcher.getBrowserById && launcher.getBrowserById(browser.id);
+      e = {
+        label: l ? labelForLauncherName(l.name) : browser.name,
+        version: browser.name,
+        passes: { polyfill: counts(), native: counts(), other: counts() },
+        errors: [],
+        captured: captured.get(browser.id) || Date.now(),
+        end: null,
+        testMs: 0,
+        disconnected: false
+      };
+      byId.set(browser.id, e);
+    }
+    return e;
+  }
+
+  function total(e) {
+    const t = counts();
+    Object.keys(e.passes).forEach((p) => {
+      t.passed += e.passes[p].passed; t.failed += e.passes[p].failed; t.skipped += e.passes[p].skipped;
+    });
+    return t;
+  }
+
+  // Karma's base reporter prints browser logs; keep that, replace the rest.
+  this.onRunStart = function () {};
+  this.onBrowserStart = function (browser) { engineOf(browser); };
+  emitter.on('browser_register', (browser) => { captured.set(browser.id, Date.now()); });
+
+  this.onSpecComplete = function (browser, result) {
+    const e = engineOf(browser);
+    const top = PASSES.indexOf(result.suite[0]) >= 0 ? result.suite[0] : 'other';
+    const c = e.passes[top];
+    if (result.skipped) c.skipped++;
+    else if (result.success) c.passed++;
+    else {
+      c.failed++;
+      const title = result.suite.concat(result.description).join(' > ');
+      let msg = '\nFAILED [' + e.label + '] ' + title + '\n';
+      (result.log || []).forEach((log) => { msg += formatError(log, '    ').replace(/\s+$/, '') + '\n'; });
+      self.write(msg);
+    }
+  };
+
+  this.onBrowserError = function (browser, error) {
+    const e = engineOf(browser);
+    e.errors.push(error);
+    self.write('\nERROR [' + e.label + '] ' + formatError(error, '    ').replace(/\s+$/, '') + '\n');
+  };
+
+  this.onBrowserComplete = function (browser) {
+    const e = engineOf(browser);
+    e.end = Date.now();
+    e.testMs = browser.lastResult.netTime || 0;
+    e.disconnected = !!browser.lastResult.disconnected;
+    const o = e.passes.other;
+    const parts = PASSES.concat(o.passed + o.failed + o.skipped ? ['other'] : []).map((p) => {
+      const c = e.passes[p];
+      return p + ' ' + c.passed + '/' + c.failed + '/' + c.skipped;
+    });
+    self.write('[' + e.label + '] ' + e.version + ': ' + parts.join(', ') + ' (passed/failed/skipped), tests ' +
+      seconds(e.testMs) + (e.disconnected ? ', DISCONNECTED' : '') + '\n');
+  };
+
+  this.onRunComplete = function () {
+    completed = true;
+    const rows = [['engine', 'pass', 'passed', 'failed', 'skipped', 'status']];
+    const grand = counts();
+    problems = [];
+    const seen = new Set();
+    byId.forEach((e) => {
+      seen.add(e.label);
+      const t = total(e);
+      grand.passed += t.passed; grand.failed += t.failed; grand.skipped += t.skipped;
+      let status = t.failed ? 'FAILED' : 'ok';
+      if (t.passed + t.failed === 0) { status = 'NO TESTS'; problems.push(e.label + ': zero tests ran'); }
+      if (e.errors.length) { status = 'ERROR'; problems.push(e.label + ': browser error'); }
+      if (e.disconnected) { status = 'DISCONNECTED'; problems.push(e.label + ': disconnected'); }
+      PASSES.concat('other').forEach((p) => {
+        const c = e.passes[p];
+        if (p === 'other' && c.passed + c.failed + c.skipped === 0) return;
+        if (p === 'native' && c.passed + c.failed + c.skipped === 0) {
+          rows.push([e.label, p, '-', '-', '-', 'no native fetch']);
+          return;
+        }
+        rows.push([e.label, p, c.passed, c.failed, c.skipped, status]);
+      });
+    });
+    expected.forEach((label) => {
+      if (!seen.has(label)) {
+        rows.push([label, '-', '-', '-', '-', 'NO RESULT']);
+        problems.push(label + ': never reported (not started or not captured)');
+      }
+    });
+    (lab.skipped || []).forEach((s) => rows.push([s.label || s.id, '-', '-', '-', '-', 'left out: binary missing']));
+    failed = grand.failed;
+
+    const widths = rows[0].map((_, i) => Math.max.apply(null, rows.map((r) => String(r[i]).length)));
+    let out = '\n';
+    rows.forEach((r, i) => {
+      out += r.map((cell, j) => pad(cell, widths[j])).join('  ').replace(/\s+$/, '') + '\n';
+      if (i === 0) out += widths.map((w) => '-'.repeat(w)).join('  ') + '\n';
+    });
+    out += '\nwall time ' + seconds(Date.now() - startedAt) + ' (since the config was read)\n';
+    byId.forEach((e) => {
+      out += '  ' + pad(e.label, 12) + ' captured at ' + seconds(e.captured - startedAt) + ', done at ' +
+        seconds((e.end || Date.now()) - startedAt) + ', tests ' + seconds(e.testMs) + '\n';
+    });
+    problems.forEach((p) => { out += 'PROBLEM: ' + p + '\n'; });
+    out += grand.passed + ' passed, ' + grand.failed + ' failed, ' + grand.skipped + ' skipped\n';
+    self.write(out);
+  };
+
+  // Karma already exits 1 on failures, errors, disconnects and uncaptured browsers; this adds the per-engine checks,
+  // and a run stopped before it completed (SIGTERM, SIGINT), which Karma itself would let exit 0.
+  emitter.on('exit', (done) => {
+    if (!completed) self.write('\nRun stopped before it completed.\n');
+    done(!completed || failed || problems.length ? 1 : 0);
+  });
+}
+
+RetrofetchReporter.$inject = ['baseReporterDecorator', 'formatError', 'emitter', 'launcher', 'config'];
+
+module.exports = { 'reporter:retrofetch': ['type', RetrofetchReporter] };
