@@ -12,3 +12,17 @@ function findGlobal(): any {
 }
 
 export const globalObject: any = findGlobal();
+
+/**
+ * Whether `value` is an instance of the host's interface `name` (Blob, File, FormData, …). Old WebKit (PhantomJS)
+ * gives its interface objects `typeof 'object'`, so `typeof X === 'function'` would wrongly say they are missing.
+ */
+export function isHostInstance(value: unknown, name: string): boolean {
+  var C = globalObject[name];
+  if (C == null || value === null || typeof value !== 'object') return false;
+  try {
+    return value instanceof C;
+  } catch (e) {
+    return false;
+  }
+}

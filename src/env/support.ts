@@ -26,8 +26,6 @@ export const supportsBlob = !fails(function () {
   return new g.Blob(['ab']).size === 2;
 });
 
-export const supportsFileReader = typeof g.FileReader === 'function';
-
 export const supportsURLSearchParams = !fails(function () {
   return new g.URLSearchParams('a=1&b=%20').get('b') === ' ';
 });

@@ -4,7 +4,7 @@ import { blobSource } from '../streams/chunk-source';
 import { isReadableStream } from '../streams/readable-stream';
 import { utf8Encode } from '../encoding/utf8';
 import { toUSVString } from '../webidl/conversions';
-import { globalObject as g } from '../env/global';
+import { isHostInstance } from '../env/global';
 import { supportsArrayBufferIsView } from '../env/support';
 import { isFormData, formDataEntries, encodeMultipart, createBoundary, multipartSource } from '../form-data/multipart';
 
@@ -25,11 +25,11 @@ export function isArrayBufferView(value: unknown): value is ArrayBufferView {
 }
 
 function isBlob(value: unknown): value is Blob {
-  return typeof g.Blob === 'function' && value instanceof g.Blob;
+  return isHostInstance(value, 'Blob');
 }
 
 function isURLSearchParams(value: unknown): boolean {
-  return (typeof g.URLSearchParams === 'function' && value instanceof g.URLSearchParams) || tag(value) === '[object URLSearchParams]';
+  return isHostInstance(value, 'URLSearchParams') || tag(value) === '[object URLSearchParams]';
 }
 
 /** Extracts a body with type from a BodyInit; `member` names the caller in errors. */

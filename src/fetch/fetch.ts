@@ -1,14 +1,14 @@
 // fetch(): https://fetch.spec.whatwg.org/#fetch-method, mapped onto XMLHttpRequest (src/transport/xhr.ts).
 // What XHR cannot do is refused with a TypeError that says so, never ignored (README: "What XHR cannot do").
 import { Request, innerRequest, InnerRequest } from './request';
-import { Response, createResponse, newNetworkResponse, isNullBodyStatus } from './response';
+import { Response, createResponse, newNetworkResponse, isNullBodyStatus, isRedirectStatus } from './response';
 import { headerListOf } from './headers';
 import { isForbiddenRequestHeader } from './header-list';
 import { bodyFromSource, InnerBody } from './body';
 import { readAll, streamSource } from '../streams/chunk-source';
 import { createPushSource } from '../streams/push-source';
 import { sendXHR, Transport, ProgressInfo } from '../transport/xhr';
-import { originOf, currentOrigin, stripFragment } from './url';
+import { originOf, currentOrigin, stripFragment, resolveURL } from './url';
 import { globalObject as g } from '../env/global';
 
 /** retrofetch's own RequestInit member (native fetch ignores it): `init.retrofetch = { onUploadProgress }`. */
@@ -59,18 +59,12 @@ function checkRequest(request: InnerRequest): void {
   }
 }
 
-// The bytes to send: fixed bytes as an ArrayBuffer, a Blob as it is, a FormData encoded to a Blob, and a stream
-// read to its end first (README: request bodies are not streamed over XHR).
-function bodyToSend(body: InnerBody | null): Promise<ArrayBuffer | Blob | null> {
+// The bytes to send, read from the body's source (a stream to its end: README "Request bodies"). A Blob is read
+// too: PhantomJS's XHR sends a Blob as the string "[object Blob]", and a probe for that would need a request.
+function bodyToSend(body: InnerBody | null): Promise<Uint8Array | null> {
   if (body === null) return Promise.resolve(null);
   body.disturbed = true;
-  var origin = body.origin;
-  if (origin !== null && typeof g.Blob === 'function' && origin instanceof g.Blob) return Promise.resolve(origin as Blob);
-  return readAll(body.stream !== null ? streamSource(body.stream) : body.source).then(function (bytes) {
-    return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-      ? bytes.buffer as ArrayBuffer
-      : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  });
+  return readAll(body.stream !== null ? streamSource(body.stream) : body.source);
 }
 
 // https://fetch.spec.whatwg.org/#http-network-or-cache-fetch, the parts XHR lets us express.
@@ -101,19 +95,17 @@ var bust = 0;
 
 // LEGACY(XHR): no control over the HTTP cache; for no-store/reload/no-cache a unique query parameter on GET/HEAD
 // makes sure no cached response is used.
-function requestURL(request: InnerRequest): string {
-  var url = stripFragment(request.url);
+function requestURL(request: InnerRequest, target: string, method: string): string {
+  var url = stripFragment(target);
   if ((request.cache === 'no-store' || request.cache === 'reload' || request.cache === 'no-cache') &&
-      (request.method === 'GET' || request.method === 'HEAD')) {
+      (method === 'GET' || method === 'HEAD')) {
     url += (url.indexOf('?') < 0 ? '?' : '&') + '_=' + new Date().getTime() + '_' + (bust++);
   }
   return url;
 }
 
-function start(request: InnerRequest, body: ArrayBuffer | Blob | null,
+function start(request: InnerRequest, body: Uint8Array | null,
   resolve: (response: Response) => void, reject: (reason: unknown) => void): void {
-  var crossOrigin = originOf(request.url) !== currentOrigin();
-  var sentURL = requestURL(request);
   var source = createPushSource(function () {
     if (transport !== null) transport.abort();
   });
@@ -122,6 +114,9 @@ function start(request: InnerRequest, body: ArrayBuffer | Blob | null,
   var expected: number | null = null;
   var signal = request.signal;
   var extension = request.extensions.retrofetch as RetrofetchInit | undefined;
+  var urlList = [request.url];
+  var method = request.method;
+  var transport: Transport | null = null;
 
   function onAbort(): void {
     var reason = abortReason(signal!);
@@ -136,56 +131,90 @@ function start(request: InnerRequest, body: ArrayBuffer | Blob | null,
     transport = null;
   }
 
-  var transport: Transport | null = sendXHR({
-    method: request.method,
-    url: sentURL,
-    headers: requestHeaders(request, crossOrigin),
-    body: body,
-    // https://fetch.spec.whatwg.org/#concept-request-credentials-mode: XHR's withCredentials is "include";
-    // same-origin is XHR's default. LEGACY(XHR): "omit" cannot stop same-origin cookies (README).
-    withCredentials: request.credentials === 'include',
-    onUploadProgress: extension && typeof extension.onUploadProgress === 'function' ? extension.onUploadProgress : null
-  }, {
-    head: function (head) {
-      var finalURL = head.url !== null ? head.url : sentURL;
-      var redirected = stripFragment(finalURL) !== sentURL;
-      if (redirected && request.redirect === 'error') {
-        if (transport !== null) transport.abort();
+  function refuse(error: TypeError): void {
+    if (transport !== null) transport.abort();
+    cleanup();
+    reject(error);
+  }
+
+  function send(url: string): void {
+    var crossOrigin = originOf(url) !== currentOrigin();
+    var sentURL = requestURL(request, url, method);
+    transport = sendXHR({
+      method: method,
+      url: sentURL,
+      headers: requestHeaders(request, crossOrigin),
+      body: body,
+      // https://fetch.spec.whatwg.org/#concept-request-credentials-mode: XHR's withCredentials is "include";
+      // same-origin is XHR's default. LEGACY(XHR): "omit" cannot stop same-origin cookies (README).
+      withCredentials: request.credentials === 'include',
+      onUploadProgress: extension && typeof extension.onUploadProgress === 'function' ? extension.onUploadProgress : null
+    }, {
+      head: function (head) {
+        var finalURL = head.url !== null ? head.url : sentURL;
+        if (stripFragment(finalURL) !== sentURL) urlList.push(finalURL);
+        var location = isRedirectStatus(head.status) ? headerValue(head.headerList, 'location') : null;
+        if (location !== null) return redirect(head.status, location, finalURL);
+        if (urlList.length > 1 && request.redirect === 'error') {
+          return refuse(new TypeError("fetch: the response was redirected and the request's redirect mode is 'error'"));
+        }
+        var nullBody = isNullBodyStatus(head.status) || method === 'HEAD';
+        expected = contentLength(head.headerList);
+        var type: ResponseType = originOf(finalURL) === currentOrigin() ? 'basic' : 'cors';
+        var inner = newNetworkResponse(head.status, head.statusText, head.headerList,
+          nullBody ? null : bodyFromSource(source, expected), urlList, type);
+        resolved = true;
+        resolve(createResponse(inner));
+      },
+      chunk: function (bytes) {
+        received += bytes.length;
+        source.push(bytes);
+      },
+      end: function (exact) {
+        if (!resolved) return;
         cleanup();
-        reject(new TypeError("fetch: the response was redirected and the request's redirect mode is 'error'"));
-        return;
+        // Never a truncated body: fewer bytes than Content-Length is an error (without a Content-Encoding, where
+        // the length counts the encoded bytes, and unless the engine decoded the body by its BOM).
+        if (exact && expected !== null && received < expected) {
+          source.error(new TypeError('fetch: the body was ' + received + ' bytes, shorter than its Content-Length ' + expected));
+        } else {
+          source.close();
+        }
+      },
+      fail: function (error) {
+        cleanup();
+        if (!resolved) reject(error);
+        else source.error(error);
       }
-      var nullBody = isNullBodyStatus(head.status) || request.method === 'HEAD';
-      var length = contentLength(head.headerList);
-      expected = length;
-      var urlList = redirected ? [request.url, finalURL] : [head.url !== null ? head.url : request.url];
-      var type: ResponseType = originOf(finalURL) === currentOrigin() ? 'basic' : 'cors';
-      var inner = newNetworkResponse(head.status, head.statusText, head.headerList,
-        nullBody ? null : bodyFromSource(source, length), urlList, type);
-      resolved = true;
-      resolve(createResponse(inner));
-    },
-    chunk: function (bytes) {
-      received += bytes.length;
-      source.push(bytes);
-    },
-    end: function () {
-      cleanup();
-      // Never a truncated body: fewer bytes than Content-Length is an error (without a Content-Encoding, where
-      // the length counts the encoded bytes).
-      if (expected !== null && received < expected) {
-        source.error(new TypeError('fetch: the body was ' + received + ' bytes, shorter than its Content-Length ' + expected));
-      } else {
-        source.close();
-      }
-    },
-    fail: function (error) {
-      cleanup();
-      if (!resolved) reject(error);
-      else source.error(error);
+    });
+  }
+
+  // https://fetch.spec.whatwg.org/#http-redirect-fetch, for a redirect the engine's XHR handed to script instead of
+  // following (LEGACY: old WebKit does not follow 308).
+  function redirect(status: number, location: string, from: string): void {
+    if (transport !== null) transport.abort();
+    if (request.redirect === 'error') {
+      return refuse(new TypeError("fetch: the response was redirected and the request's redirect mode is 'error'"));
     }
-  });
+    if (urlList.length > 20) return refuse(new TypeError('fetch: too many redirects'));
+    var next = resolveURL(location, from);
+    if (next === null) return refuse(new TypeError("fetch: the redirect's Location is not a valid URL: " + location));
+    // 12. 301/302 after POST, and 303 (but for HEAD), become GET without a body.
+    if (((status === 301 || status === 302) && method === 'POST') || (status === 303 && method !== 'HEAD')) {
+      method = 'GET';
+      body = null;
+    }
+    urlList.push(next);
+    send(next);
+  }
+
   if (signal !== null) signal.addEventListener('abort', onAbort);
+  send(request.url);
+}
+
+function headerValue(headerList: Array<[string, string]>, name: string): string | null {
+  for (var i = 0; i < headerList.length; i++) if (headerList[i][0].toLowerCase() === name) return headerList[i][1];
+  return null;
 }
 
 function contentLength(headerList: Array<[string, string]>): number | null {

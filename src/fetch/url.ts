@@ -35,7 +35,8 @@ export function parseURL(input: string, base?: string): ParsedURL | null {
     var a = g.document.createElement('a');
     a.href = input;
     href = a.href;
-    if (!ABSOLUTE.test(href)) return null;
+    // An invalid URL leaves the anchor without a scheme (old WebKit reports protocol ':').
+    if (!ABSOLUTE.test(href) || a.protocol === ':' || (/^(https?|wss?|ftp):$/i.test(a.protocol) && !a.host)) return null;
   } else if (ABSOLUTE.test(input)) {
     // LEGACY(no URL, no DOM, e.g. Duktape): absolute URLs only, taken as written.
     href = input;
@@ -65,4 +66,19 @@ export function currentOrigin(): string {
 export function stripFragment(href: string): string {
   var hash = href.indexOf('#');
   return hash < 0 ? href : href.slice(0, hash);
+}
+
+/** Resolves `input` against an absolute `base` (a redirect's Location against the URL it came from). */
+export function resolveURL(input: string, base: string): string | null {
+  if (supportsURL) {
+    var parsed = parseURL(input, base);
+    return parsed === null ? null : parsed.href;
+  }
+  if (ABSOLUTE.test(input)) return input;
+  var m = /^([a-zA-Z][a-zA-Z0-9+.\-]*:)(\/\/[^\/?#]*)?([^?#]*)/.exec(base);
+  if (!m) return null;
+  if (input.indexOf('//') === 0) return m[1] + input;
+  if (input.charAt(0) === '/') return m[1] + (m[2] || '') + input;
+  if (input.charAt(0) === '?' || input.charAt(0) === '#') return m[1] + (m[2] || '') + m[3] + input;
+  return m[1] + (m[2] || '') + m[3].replace(/[^\/]*$/, '') + input;
 }

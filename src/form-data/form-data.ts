@@ -3,7 +3,7 @@
 import { createSlot } from '../webidl/slots';
 import { toUSVString, requireArguments } from '../webidl/conversions';
 import { defineIterable } from '../webidl/pair-iterator';
-import { globalObject as g } from '../env/global';
+import { globalObject as g, isHostInstance } from '../env/global';
 import { supportsSymbolToStringTag } from '../env/support';
 
 export type FormDataEntryValue = string | File;
@@ -16,7 +16,7 @@ export function entryListOf(form: unknown, member: string): EntryList {
 }
 
 function isBlob(value: unknown): value is Blob {
-  return typeof g.Blob === 'function' && value instanceof g.Blob;
+  return isHostInstance(value, 'Blob');
 }
 
 // https://xhr.spec.whatwg.org/#create-an-entry
@@ -26,7 +26,7 @@ function createEntry(name: unknown, value: unknown, filename: unknown, argc: num
     if (argc > 2) throw new TypeError(member + ": parameter 2 is not of type 'Blob'");
     return [entryName, toUSVString(value, member)];
   }
-  var isFile = typeof g.File === 'function' && value instanceof g.File;
+  var isFile = isHostInstance(value, 'File');
   if (isFile && filename === undefined) return [entryName, value as File];
   var fileName = filename !== undefined ? toUSVString(filename, member) : isFile ? (value as File).name : 'blob';
   return [entryName, toFile(value, fileName)];

@@ -2,11 +2,11 @@
 import { FormData as FormDataShim, entryListOf, EntryList } from './form-data';
 import { utf8Encode } from '../encoding/utf8';
 import { ChunkSource, blobSource } from '../streams/chunk-source';
-import { globalObject as g } from '../env/global';
+import { isHostInstance } from '../env/global';
 
 export function isFormData(value: unknown): boolean {
   if (value instanceof FormDataShim) return true;
-  return typeof g.FormData === 'function' && value instanceof g.FormData;
+  return isHostInstance(value, 'FormData');
 }
 
 /** The entry list of our FormData, or of a native one where the engine lets us iterate it. */

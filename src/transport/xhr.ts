@@ -4,12 +4,14 @@
 // streams as it arrives and no second full copy is kept.
 import { createXHR } from './xhr-factory';
 import { parseResponseHeaders } from './parse-headers';
+import { utf8Encode } from '../encoding/utf8';
+import { concat } from '../streams/chunk-source';
 
 export interface TransportRequest {
   method: string;
   url: string;
   headers: Array<[string, string]>;
-  body: ArrayBuffer | Blob | null;
+  body: Uint8Array | null;
   withCredentials: boolean;
   onUploadProgress: ((event: ProgressInfo) => void) | null;
 }
@@ -32,7 +34,8 @@ export interface TransportCallbacks {
   /** Status and headers are known (HEADERS_RECEIVED where the engine exposes them, else the first later state). */
   head(head: TransportHead): void;
   chunk(bytes: Uint8Array): void;
-  end(): void;
+  /** `exact` is false when the engine decoded the body by its byte-order mark (see bytesOf below). */
+  end(exact: boolean): void;
   /** A network error: before head() the fetch rejects; after it the body errors. */
   fail(error: TypeError): void;
 }
@@ -42,10 +45,12 @@ export interface Transport {
 }
 
 var POLL_MS = 250;
+var X_USER_DEFINED = 'text/plain; charset=x-user-defined';
 
 export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks): Transport {
   var xhr: XMLHttpRequest | null = createXHR();
   var received = 0; // chars of responseText already turned into bytes
+  var sniffed = false; // the engine decoded the body by its BOM, not as x-user-defined
   var headSent = false;
   var finished = false;
   var timer: any = null;
@@ -77,8 +82,13 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
     }
     if (status === 0) return false;
     if (status === 1223) status = 204; // LEGACY(IE): a 204 reported as 1223
-    var raw = xhr.getAllResponseHeaders();
-    var headerList = parseResponseHeaders(raw);
+    var headerList = parseResponseHeaders(xhr.getAllResponseHeaders());
+    // LEGACY(old WebKit, PhantomJS): the MIME type override replaces the Content-Type the engine reports (and an
+    // override set later, at HEADERS_RECEIVED, is ignored there). The real type is unknowable: leave it out rather
+    // than report ours (README: "Legacy engines").
+    for (var i = headerList.length - 1; i >= 0; i--) {
+      if (headerList[i][0].toLowerCase() === 'content-type' && headerList[i][1] === X_USER_DEFINED) headerList.splice(i, 1);
+    }
     var url: string | null = typeof xhr.responseURL === 'string' && xhr.responseURL !== '' ? xhr.responseURL : null;
     if (url === null) {
       var requestURL = xhr.getResponseHeader('X-Request-URL');
@@ -99,10 +109,39 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
     }
     if (typeof text !== 'string' || text.length <= received) return;
     var end = text.length;
-    var bytes = new Uint8Array(end - received);
-    for (var i = received, j = 0; i < end; i++, j++) bytes[j] = text.charCodeAt(i) & 0xff;
+    // A UTF-16 surrogate pair split across two reads is taken whole on the next one.
+    if (sniffed) {
+      var last = text.charCodeAt(end - 1);
+      if (last >= 0xd800 && last <= 0xdbff) end--;
+      if (end <= received) return;
+    }
+    var bytes = bytesOf(text, received, end);
     received = end;
     callbacks.chunk(bytes);
+  }
+
+  // x-user-defined maps byte b to b (b < 0x80) or to U+F700 + b, so each char's low byte is the byte. But XHR decodes
+  // with BOM sniffing first (https://encoding.spec.whatwg.org/#decode): a body that starts with a byte-order mark is
+  // decoded by that BOM instead, and chars outside those two ranges show it. From there on the text is encoded back
+  // as UTF-8 (exact for a UTF-8 body with a BOM, which is what this meets in practice); README: "Byte-order marks".
+  function bytesOf(text: string, start: number, end: number): Uint8Array {
+    if (!sniffed) {
+      var bytes = new Uint8Array(end - start);
+      for (var i = start, j = 0; i < end; i++, j++) {
+        var c = text.charCodeAt(i);
+        if (c < 0x80 || (c >= 0xf780 && c <= 0xf7ff)) {
+          bytes[j] = c & 0xff;
+          continue;
+        }
+        sniffed = true;
+        // At the very start, the BOM itself was consumed by the decoder: put the UTF-8 BOM back.
+        var head = i === 0 ? new Uint8Array([0xef, 0xbb, 0xbf]) : bytes.subarray(0, j);
+        var tail = utf8Encode(text.slice(i, end));
+        return concat([head, tail], head.length + tail.length);
+      }
+      return bytes;
+    }
+    return utf8Encode(text.slice(start, end));
   }
 
   function onReadyStateChange(): void {
@@ -115,13 +154,13 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
     if (state >= 3) pump();
     if (state === 4 && !finished) {
       release();
-      callbacks.end();
+      callbacks.end(!sniffed);
     }
   }
 
   xhr.open(request.method, request.url, true);
-  // The object's own capability decides (an ActiveX XHR has no overrideMimeType).
-  if (typeof xhr.overrideMimeType === 'function') xhr.overrideMimeType('text/plain; charset=x-user-defined');
+  // Bytes, not text (see bytesOf); an ActiveX XHR has no overrideMimeType (IE9 and older: text as decoded).
+  if (typeof xhr.overrideMimeType === 'function') xhr.overrideMimeType(X_USER_DEFINED);
   if (request.withCredentials) xhr.withCredentials = true;
   for (var i = 0; i < request.headers.length; i++) xhr.setRequestHeader(request.headers[i][0], request.headers[i][1]);
   xhr.onreadystatechange = onReadyStateChange;
@@ -130,6 +169,8 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
     if (readHead()) pump();
   };
   xhr.onerror = function () {
+    // LEGACY(PhantomJS): `error` fires for HTTP error statuses too; a response with a status is not a network error.
+    if (xhr !== null && xhr.readyState === 4 && readHead()) return onReadyStateChange();
     fail('Failed to fetch: network error (' + request.method + ' ' + request.url + ')');
   };
   if (request.onUploadProgress !== null && xhr.upload) {

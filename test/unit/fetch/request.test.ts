@@ -1,10 +1,12 @@
 import { expect } from 'chai';
-import { suite } from '../../support/harness';
+import { suite, itPolyfillOnly } from '../../support/harness';
 import { expectThrows, expectRejects, bytesOf, readStream } from '../../support/assert';
 
 suite('Request', function (impl) {
   var Request = impl.Request;
   var base = location.protocol + '//' + location.host;
+  // Firefox has no Request.prototype.body (nor ReadableStream request bodies); where it is missing, skip those asserts.
+  var hasRequestBody = 'body' in Request.prototype;
 
   describe('constructor from a URL', function () {
     it('defaults', function () {
@@ -20,7 +22,7 @@ suite('Request', function (impl) {
       expect(r.integrity).to.equal('');
       expect(r.keepalive).to.equal(false);
       expect(r.destination).to.equal('');
-      expect(r.body).to.equal(null);
+      if (hasRequestBody) expect(r.body).to.equal(null);
       expect(r.bodyUsed).to.equal(false);
       // Not every engine exposes these (Firefox does not); where present they are false for a constructed Request.
       if ('isReloadNavigation' in Request.prototype) expect((r as any).isReloadNavigation).to.equal(false);
@@ -86,7 +88,7 @@ suite('Request', function (impl) {
     it('refuses a body with GET or HEAD', function () {
       expectThrows(impl, function () { new Request('http://example.com/', { body: 'x' }); }, TypeError, 'Request');
       expectThrows(impl, function () { new Request('http://example.com/', { method: 'HEAD', body: 'x' }); }, TypeError, 'Request');
-      expect(new Request('http://example.com/', { body: null }).body).to.equal(null);
+      if (hasRequestBody) expect(new Request('http://example.com/', { body: null }).body).to.equal(null);
     });
 
     it('refuses invalid enum values with a TypeError naming the member', function () {
@@ -119,16 +121,20 @@ suite('Request', function (impl) {
       expectThrows(impl, function () { new Request('/x', { referrer: 'http://[bad' }); }, TypeError, 'referrer');
     });
 
-    it('window must be null', function () {
-      expectThrows(impl, function () { new Request('/x', { window: {} } as any); }, TypeError, 'window');
+    it('window null is accepted', function () {
       expect(new Request('/x', { window: null } as any).url).to.equal(base + '/x');
     });
 
-    it('signal must be an AbortSignal', function () {
+    itPolyfillOnly(impl, 'window other than null is a TypeError', 'Chromium ignores init.window; the spec (Request constructor step 11) throws', function () {
+      expectThrows(impl, function () { new Request('/x', { window: {} } as any); }, TypeError, 'window');
+    });
+
+    itPolyfillOnly(impl, 'signal must be an AbortSignal', 'WebKitGTK accepts any object as signal', function () {
       expectThrows(impl, function () { new Request('/x', { signal: {} as any }); }, TypeError, 'signal');
     });
 
-    it('a ReadableStream body needs duplex half', function () {
+    itPolyfillOnly(impl, 'a ReadableStream body needs duplex half',
+      'Firefox and WebKitGTK do not take ReadableStream request bodies, so they never check duplex', function () {
       var stream = new impl.ReadableStream({ start: function (c: any) { c.enqueue(new Uint8Array([1])); c.close(); } });
       expectThrows(impl, function () { new Request('/x', { method: 'POST', body: stream }); }, TypeError, 'duplex');
       var r = new Request('/x', { method: 'POST', body: stream, duplex: 'half' } as any);
@@ -136,7 +142,7 @@ suite('Request', function (impl) {
       return r.arrayBuffer().then(function (b) { expect(bytesOf(b)).to.deep.equal([1]); });
     });
 
-    it('duplex accepts only half', function () {
+    itPolyfillOnly(impl, 'duplex accepts only half', 'Firefox and WebKitGTK ignore duplex (no ReadableStream request bodies)', function () {
       expectThrows(impl, function () { new Request('/x', { method: 'POST', body: 'x', duplex: 'full' } as any); }, TypeError, 'duplex');
     });
   });
@@ -157,6 +163,7 @@ suite('Request', function (impl) {
     });
 
     it('body is a stream and reading it uses the body', function () {
+      if (!hasRequestBody) this.skip(); // feature-gated: this engine's Request has no body getter
       var r = new Request('/x', { method: 'POST', body: 'abc' });
       return readStream(r.body!).then(function (bytes) {
         expect(bytes).to.deep.equal([97, 98, 99]);
@@ -202,7 +209,8 @@ suite('Request', function (impl) {
       return b.text().then(function (t) { expect(t).to.equal('moved'); });
     });
 
-    it('an init body replaces the input body, which stays unused', function () {
+    itPolyfillOnly(impl, 'an init body replaces the input body, which stays unused',
+      'Chromium marks the input body used even when init.body replaces it; the spec transfers it only without an init body', function () {
       var a = new Request('/x', { method: 'POST', body: 'old' });
       var b = new Request(a, { body: 'new' });
       expect(a.bodyUsed).to.equal(false);

@@ -1,0 +1,44 @@
+// Feature probes for the tests, made with a raw XMLHttpRequest against the test server: what the engine's own XHR
+// can do decides what the polyfill can do over it. Tests are gated on these facts, never on a browser's name.
+
+function rawXHR(method: string, url: string, prepare: (xhr: XMLHttpRequest) => void): Promise<XMLHttpRequest | null> {
+  return new Promise(function (resolve) {
+    var xhr = new XMLHttpRequest();
+    xhr.open(method, url, true);
+    prepare(xhr);
+    xhr.onreadystatechange = function () {
+      if (xhr.readyState === 4) setTimeout(function () { resolve(xhr.status === 0 ? null : xhr); }, 0);
+    };
+    xhr.send();
+  });
+}
+
+var cache: { [name: string]: Promise<boolean> } = {};
+
+function memo(name: string, probe: () => Promise<boolean>): Promise<boolean> {
+  if (!cache[name]) cache[name] = probe();
+  return cache[name];
+}
+
+/** Old WebKit (PhantomJS) reports an overrideMimeType() as the response's Content-Type. */
+export function xhrReportsOverriddenContentType(): Promise<boolean> {
+  return memo('override', function () {
+    return rawXHR('GET', '/api/bytes', function (xhr) { xhr.overrideMimeType('text/plain; charset=x-user-defined'); })
+      .then(function (xhr) { return xhr !== null && xhr.getResponseHeader('Content-Type') !== 'application/octet-stream'; });
+  });
+}
+
+/** Whether the engine's XHR follows a same-origin redirect to another origin (old WebKit refuses). */
+export function xhrFollowsRedirectToOtherOrigin(crossOrigin: string): Promise<boolean> {
+  return memo('cross-redirect', function () {
+    return rawXHR('GET', '/api/redirect?status=302&to=' + encodeURIComponent(crossOrigin + '/api/echo'), function () { /* */ })
+      .then(function (xhr) { return xhr !== null && xhr.status === 200; });
+  });
+}
+
+/** Whether the engine's XHR gives an HTTP error status with an empty body to script (QtWebKit: status 0). */
+export function xhrReportsEmptyErrorResponses(): Promise<boolean> {
+  return memo('empty-error', function () {
+    return rawXHR('GET', '/api/status?code=404', function () { /* */ }).then(function (xhr) { return xhr !== null; });
+  });
+}
