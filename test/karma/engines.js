@@ -12,7 +12,7 @@ function executable(file) {
   try {
     fs.accessSync(file, fs.constants.X_OK);
     return fs.statSync(file).isFile();
-  } catch (e) {
+  } catch {
     return false;
   }
 }

@@ -5,7 +5,7 @@
 const { spawn } = require('child_process');
 
 const running = new Set();
-process.on('exit', () => running.forEach((p) => { try { p.kill('SIGKILL'); } catch (e) { /* gone */ } }));
+process.on('exit', () => running.forEach((p) => { try { p.kill('SIGKILL'); } catch { /* gone */ } }));
 
 function startXvfb(bin, timeoutMs) {
   return new Promise((resolve, reject) => {
