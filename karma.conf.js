@@ -59,7 +59,8 @@ module.exports = async function (config) {
     },
     client: {
       captureConsole: true,
-      mocha: { timeout: 10000 },
+      // RETROFETCH_GREP=pattern runs only the matching tests (local debugging).
+      mocha: { timeout: 10000, grep: process.env.RETROFETCH_GREP || undefined },
       retrofetch: { crossOrigin: cross.url }
     },
     listenAddress: '127.0.0.1',

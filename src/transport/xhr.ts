@@ -105,7 +105,10 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
     try {
       text = xhr.responseText;
     } catch (e) {
-      return; // LEGACY(IE<10): responseText is not readable during readyState 3
+      // LEGACY(IE<10): responseText is not readable during readyState 3. At DONE, though, an engine that cannot
+      // give the text (out of memory on a huge body) must error the body, not leave it hanging (README "Memory").
+      if (xhr.readyState === 4) fail('fetch: the engine could not hold the response body (' + (e as Error).message + ')');
+      return;
     }
     if (typeof text !== 'string' || text.length <= received) return;
     var end = text.length;

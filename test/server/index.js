@@ -77,7 +77,9 @@ const SAFELISTED_RESPONSE = new Set(['cache-control', 'content-language', 'conte
  */
 function begin(ctx, status, headers, statusText) {
   const { res } = ctx;
-  const all = Object.assign({ 'Cache-Control': 'no-store' }, headers || {});
+  // X-Request-URL: the URL this response answers, for engines whose XHR has no responseURL (PhantomJS), as
+  // servers that care about redirect detection in legacy browsers send it.
+  const all = Object.assign({ 'Cache-Control': 'no-store', 'X-Request-URL': ctx.url.href }, headers || {});
   if (ctx.cors) Object.assign(all, corsHeaders(ctx, Object.keys(all)));
   if (statusText !== undefined) res.statusMessage = statusText;
   res.writeHead(status, all);
@@ -305,7 +307,7 @@ const routes = {
 
   bytes(ctx) {
     const q = ctx.query;
-    const repeat = int(q, 'repeat', 1, 0, 4096);
+    const repeat = int(q, 'repeat', 1, 0, 65536);
     const body = bytes0to255(repeat);
     if (q.get('chunked') === '1') {
       const chunk = int(q, 'chunk', 64, 1, 1024 * 1024);
@@ -318,6 +320,16 @@ const routes = {
     }
     begin(ctx, 200, { 'Content-Type': 'application/octet-stream', 'Content-Length': body.length });
     ctx.res.end(body);
+  },
+
+  chunks(ctx) {
+    // Each `b64` parameter is one chunk of the body (base64), written `interval` ms apart: exact bytes split where
+    // a test wants them (e.g. a UTF-8 character across two chunks).
+    const q = ctx.query;
+    const parts = q.getAll('b64').map((s) => Buffer.from(s, 'base64'));
+    const interval = int(q, 'interval', 30, 0, MAX_MS);
+    begin(ctx, 200, { 'Content-Type': q.get('type') || 'application/octet-stream', 'X-Content-Type-Options': 'nosniff' });
+    writeTimed(ctx, parts, interval);
   },
 
   charset(ctx) {

@@ -26,7 +26,7 @@ export function suite(title: string, fn: (impl: Impl) => void): void {
 }
 
 /** A test whose expectation the native implementation does not meet, for a documented reason. */
-export function itPolyfillOnly(impl: Impl, title: string, reason: string, fn: () => any): void {
+export function itPolyfillOnly(impl: Impl, title: string, reason: string, fn: (this: Mocha.Context) => any): void {
   if (impl.name === 'native') it.skip(title + ' [native difference: ' + reason + ']', function () { /* documented */ });
   else it(title, fn);
 }
