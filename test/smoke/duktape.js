@@ -172,29 +172,44 @@ function buildScript() {
   const ids = new Map();
   Array.from(modules.keys()).forEach((file) => ids.set(file, path.relative(root, file)));
   let defs = 'var __defs = {};\n';
+  const lineOf = (text) => text.split('\n').length - 1;
+  const firstLine = lineOf(PRELUDE) + 2; // 1-based line of the first module's first source line
+  const ranges = []; // [{ id, start, end }]: where each module's source sits in the script, to map duk's line numbers
   modules.forEach((mod, file) => {
     const deps = {};
     Object.keys(mod.deps).forEach((spec) => { deps[spec] = ids.get(mod.deps[spec]); });
+    const start = firstLine + lineOf(defs);
     defs += '__defs[' + JSON.stringify(ids.get(file)) + '] = { deps: ' + JSON.stringify(deps) +
       ', fn: function (module, exports, require) {\n' + mod.source + '\n} };\n';
+    ranges.push({ id: ids.get(file), start, end: start + lineOf(mod.source) });
   });
   // promise-polyfill's lib/index.js exports the Promise class (module.exports or .default).
   const install = 'var __P = __require(' + JSON.stringify(ids.get(promiseEntry)) + ');\n' +
     'global.Promise = (__P && __P["default"]) || __P;\n' +
     'var __entry = ' + JSON.stringify(ids.get(entry)) + ';\n';
-  return PRELUDE + defs + install + CHECKS;
+  return { script: PRELUDE + defs + install + CHECKS, ranges };
+}
+
+/** Appends "= module:line" to each "smoke.js:N" in duk's output that falls inside a collected module. */
+function mapLines(text, file, ranges) {
+  const re = new RegExp(file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + ':(\\d+)', 'g');
+  return text.replace(re, (all, n) => {
+    const line = Number(n);
+    const r = ranges.filter((x) => line >= x.start && line <= x.end)[0];
+    return r ? all + ' = ' + r.id + ':' + (line - r.start + 1) : all;
+  });
 }
 
 function main() {
-  const script = buildScript();
+  const { script, ranges } = buildScript();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retrofetch-duk-'));
   const file = path.join(dir, 'smoke.js');
   fs.writeFileSync(file, script);
   const duk = process.env.DUK_BIN || 'duk';
   const run = spawnSync(duk, [file], { encoding: 'utf8', timeout: 120000 });
   if (run.error && run.error.code === 'ENOENT') die('`' + duk + '` not found: apt-get install duktape (or set DUK_BIN)');
-  process.stdout.write(run.stdout || '');
-  process.stderr.write(run.stderr || '');
+  process.stdout.write(mapLines(run.stdout || '', file, ranges));
+  process.stderr.write(mapLines(run.stderr || '', file, ranges));
   if (run.error) die('duk did not finish: ' + run.error.message + ' (script kept at ' + file + ')');
   if (run.status !== 0) die('duk exited with ' + (run.status === null ? 'signal ' + run.signal : run.status) +
     ' (script kept at ' + file + ')');
