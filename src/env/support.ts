@@ -14,7 +14,10 @@ export const supportsSymbol = !fails(function () {
   return typeof Symbol === 'function' && typeof Symbol('x') === 'symbol';
 });
 
-export const supportsSymbolIterator = supportsSymbol && typeof Symbol.iterator === 'symbol';
+// Arrays must actually be iterable (Duktape has Symbol.iterator but no Array.prototype[@@iterator]).
+export const supportsSymbolIterator = supportsSymbol && !fails(function () {
+  return typeof Symbol.iterator === 'symbol' && typeof ([] as any)[Symbol.iterator]().next === 'function';
+});
 
 export const supportsSymbolToStringTag = supportsSymbol && typeof Symbol.toStringTag === 'symbol';
 
