@@ -38,5 +38,10 @@ module.exports = tseslint.config(
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', phantom: 'readonly', URLSearchParams: 'readonly', window: 'readonly', self: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
+    // Scripts that run in the page as they are (ES5, browser globals).
+    files: ['demo/**/*.js', 'test/setup/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { document: 'readonly', location: 'readonly', fetch: 'readonly', AbortController: 'readonly' } }
   }
 );
