@@ -83,19 +83,21 @@ export function consumeBody(body: InnerBody | null, member: string): Promise<Uin
   return readAll(body.stream !== null ? streamSource(body.stream) : body.source);
 }
 
+/** The Body mixin's members, as Request and Response expose them (installed by includeBody). */
+export interface Body {
+  readonly body: ReadableStream<Uint8Array> | null;
+  readonly bodyUsed: boolean;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  blob(): Promise<Blob>;
+  bytes(): Promise<Uint8Array>;
+  formData(): Promise<FormData>;
+  json(): Promise<any>;
+  text(): Promise<string>;
+}
+
 export interface BodyOwner {
   body: InnerBody | null;
   headerList: Array<[string, string]>;
-}
-
-function contentType(owner: BodyOwner): string | null {
-  var value: string | null = null;
-  for (var i = 0; i < owner.headerList.length; i++) {
-    if (owner.headerList[i][0].toLowerCase() === 'content-type') {
-      value = value === null ? owner.headerList[i][1] : value + ', ' + owner.headerList[i][1];
-    }
-  }
-  return value;
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
@@ -109,7 +111,7 @@ var consumers: { [name: string]: (bytes: Uint8Array, owner: BodyOwner, member: s
     return toArrayBuffer(bytes);
   },
   blob: function (bytes, owner) {
-    var mime = extractMIMEType(contentType(owner));
+    var mime = extractMIMEType(owner.headerList);
     return new Blob([toArrayBuffer(bytes)], { type: mime === null ? '' : serializeMIMEType(mime) });
   },
   bytes: function (bytes) {
@@ -118,7 +120,7 @@ var consumers: { [name: string]: (bytes: Uint8Array, owner: BodyOwner, member: s
       : new Uint8Array(toArrayBuffer(bytes));
   },
   formData: function (bytes, owner, member) {
-    var mime = extractMIMEType(contentType(owner));
+    var mime = extractMIMEType(owner.headerList);
     return parseFormDataBody(bytes, mime, mime === null ? '' : essence(mime), member);
   },
   json: function (bytes) {

@@ -3,7 +3,7 @@
 import { Request, innerRequest, InnerRequest } from './request';
 import { Response, createResponse, newNetworkResponse, isNullBodyStatus, isRedirectStatus } from './response';
 import { headerListOf } from './headers';
-import { isForbiddenRequestHeader } from './header-list';
+import { isForbiddenRequestHeader, headerListGet } from './header-list';
 import { bodyFromSource, InnerBody } from './body';
 import { readAll, streamSource } from '../streams/chunk-source';
 import { createPushSource } from '../streams/push-source';
@@ -159,7 +159,7 @@ function start(request: InnerRequest, body: Uint8Array | null,
       head: function (head) {
         var finalURL = head.url !== null ? head.url : sentURL;
         if (stripFragment(finalURL) !== sentURL) urlList.push(finalURL);
-        var location = isRedirectStatus(head.status) ? headerValue(head.headerList, 'location') : null;
+        var location = isRedirectStatus(head.status) ? headerListGet(head.headerList, 'Location') : null;
         if (location !== null) return redirect(head.status, location, finalURL);
         if (urlList.length > 1 && request.redirect === 'error') {
           return refuse(new TypeError("fetch: the response was redirected and the request's redirect mode is 'error'"));
@@ -235,10 +235,6 @@ function progressCallbacks(value: unknown): RetrofetchInit {
   return value as RetrofetchInit;
 }
 
-function headerValue(headerList: Array<[string, string]>, name: string): string | null {
-  for (var i = 0; i < headerList.length; i++) if (headerList[i][0].toLowerCase() === name) return headerList[i][1];
-  return null;
-}
 
 function contentLength(headerList: Array<[string, string]>): number | null {
   var length: string | null = null;

@@ -1,4 +1,5 @@
 // MIME types, as far as Body needs them: https://mimesniff.spec.whatwg.org/#parse-a-mime-type
+import { HeaderList, headerListGetDecodeSplit } from './header-list';
 // (blob().type is the serialized extracted MIME type; formData() dispatches on the essence).
 
 export interface MIMEType {
@@ -84,48 +85,27 @@ export function serializeMIMEType(mime: MIMEType): string {
   return s;
 }
 
-// https://fetch.spec.whatwg.org/#concept-header-extract-mime-type, given the combined Content-Type value.
-export function extractMIMEType(contentType: string | null): MIMEType | null {
-  if (contentType === null) return null;
-  var values = splitHeaderValue(contentType);
+// https://fetch.spec.whatwg.org/#concept-header-extract-mime-type
+export function extractMIMEType(headerList: HeaderList): MIMEType | null {
+  // 1–3. charset, essence and mimeType start null; values is the result of getting, decoding and splitting
+  // `Content-Type` from headers; 4. if values is null, return failure.
+  var values = headerListGetDecodeSplit(headerList, 'Content-Type');
+  if (values === null) return null;
   var mimeType: MIMEType | null = null;
   var charset: string | null = null;
   var essenceSeen: string | null = null;
+  // 5. For each value of values:
   for (var i = 0; i < values.length; i++) {
     var temporary = parseMIMEType(values[i]);
     if (temporary === null || essence(temporary) === '*/*') continue;
     mimeType = temporary;
     if (essence(mimeType) !== essenceSeen) {
-      charset = null;
-      var c = getParameter(mimeType, 'charset');
-      if (c !== null) charset = c;
+      charset = getParameter(mimeType, 'charset');
       essenceSeen = essence(mimeType);
     } else if (getParameter(mimeType, 'charset') === null && charset !== null) {
       mimeType.parameters.push(['charset', charset]);
     }
   }
+  // 6–7. Return mimeType (null: failure).
   return mimeType;
-}
-
-// https://fetch.spec.whatwg.org/#header-value-get-decode-and-split (commas inside quotes do not split)
-export function splitHeaderValue(value: string): string[] {
-  var values: string[] = [];
-  var current = '';
-  var quoted = false;
-  for (var i = 0; i < value.length; i++) {
-    var ch = value.charAt(i);
-    if (quoted && ch === '\\' && i + 1 < value.length) {
-      current += ch + value.charAt(++i);
-      continue;
-    }
-    if (ch === '"') quoted = !quoted;
-    if (ch === ',' && !quoted) {
-      values.push(current.replace(/^[\t ]+|[\t ]+$/g, ''));
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  values.push(current.replace(/^[\t ]+|[\t ]+$/g, ''));
-  return values;
 }

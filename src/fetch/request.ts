@@ -3,7 +3,7 @@ import { createSlot } from '../webidl/slots';
 import { toDictionary, toByteString, toUSVString, toDOMString, toEnum, requireArguments } from '../webidl/conversions';
 import { supportsSymbolToStringTag } from '../env/support';
 import { Headers, HeadersGuard, createHeaders, fillHeaders, headerListOf } from './headers';
-import { InnerBody, includeBody, isUnusable, cloneBody } from './body';
+import { Body, InnerBody, includeBody, isUnusable, cloneBody } from './body';
 import { extractBody } from './extract-body';
 import { parseURL, originOf, currentOrigin } from './url';
 
@@ -344,16 +344,8 @@ export class Request {
   }
 }
 
-export interface Request {
-  readonly body: ReadableStream<Uint8Array> | null;
-  readonly bodyUsed: boolean;
-  arrayBuffer(): Promise<ArrayBuffer>;
-  blob(): Promise<Blob>;
-  bytes(): Promise<Uint8Array>;
-  formData(): Promise<FormData>;
-  json(): Promise<any>;
-  text(): Promise<string>;
-}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Request extends Body {}
 
 function copyExtensions(extensions: { [name: string]: unknown }): { [name: string]: unknown } {
   var copy: { [name: string]: unknown } = {};

@@ -3,7 +3,7 @@ import { createSlot } from '../webidl/slots';
 import { toDictionary, toByteString, requireArguments, toUSVString } from '../webidl/conversions';
 import { supportsSymbolToStringTag } from '../env/support';
 import { Headers, HeadersGuard, createHeaders, fillHeaders, headerListOf, setHeadersGuard } from './headers';
-import { InnerBody, includeBody, isUnusable, cloneBody, bodyFromBytes } from './body';
+import { Body, InnerBody, includeBody, isUnusable, cloneBody, bodyFromBytes } from './body';
 import { extractBody, ExtractedBody } from './extract-body';
 import { utf8Encode } from '../encoding/utf8';
 import { parseURL, stripFragment } from './url';
@@ -202,16 +202,8 @@ export class Response {
   }
 }
 
-export interface Response {
-  readonly body: ReadableStream<Uint8Array> | null;
-  readonly bodyUsed: boolean;
-  arrayBuffer(): Promise<ArrayBuffer>;
-  blob(): Promise<Blob>;
-  bytes(): Promise<Uint8Array>;
-  formData(): Promise<FormData>;
-  json(): Promise<any>;
-  text(): Promise<string>;
-}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Response extends Body {}
 
 includeBody(Response.prototype, 'Response', function (self, member) {
   var inner = slot.get(self, member);
