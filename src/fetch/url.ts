@@ -38,8 +38,13 @@ export function parseURL(input: string, base?: string): ParsedURL | null {
     // An invalid URL leaves the anchor without a scheme (old WebKit reports protocol ':').
     if (!ABSOLUTE.test(href) || a.protocol === ':' || (/^(https?|wss?|ftp):$/i.test(a.protocol) && !a.host)) return null;
   } else if (ABSOLUTE.test(input)) {
-    // LEGACY(no URL, no DOM, e.g. Duktape): absolute URLs only, taken as written.
+    // LEGACY(no URL constructor and no DOM: a worker in PhantomJS, Duktape): absolute URLs taken as written,
     href = input;
+  } else if (base !== undefined) {
+    // relative ones resolved against the base by path rules.
+    var resolved = resolveByPath(input, base);
+    if (resolved === null) return null;
+    href = resolved;
   } else {
     return null;
   }
@@ -70,15 +75,32 @@ export function stripFragment(href: string): string {
 
 /** Resolves `input` against an absolute `base` (a redirect's Location against the URL it came from). */
 export function resolveURL(input: string, base: string): string | null {
-  if (supportsURL) {
-    var parsed = parseURL(input, base);
-    return parsed === null ? null : parsed.href;
-  }
-  if (ABSOLUTE.test(input)) return input;
-  var m = /^([a-zA-Z][a-zA-Z0-9+.\-]*:)(\/\/[^\/?#]*)?([^?#]*)/.exec(base);
+  var parsed = parseURL(input, base);
+  return parsed === null ? null : parsed.href;
+}
+
+// LEGACY(no URL constructor): RFC 3986 reference resolution for the common forms (absolute, scheme-relative,
+// path-absolute, query, fragment, relative path with ./ and ../ segments).
+function resolveByPath(input: string, base: string): string | null {
+  var m = /^([a-zA-Z][a-zA-Z0-9+.\-]*:)(\/\/[^\/?#]*)?([^?#]*)(\?[^#]*)?/.exec(base);
   if (!m) return null;
+  var prefix = m[1] + (m[2] || '');
   if (input.indexOf('//') === 0) return m[1] + input;
-  if (input.charAt(0) === '/') return m[1] + (m[2] || '') + input;
-  if (input.charAt(0) === '?' || input.charAt(0) === '#') return m[1] + (m[2] || '') + m[3] + input;
-  return m[1] + (m[2] || '') + m[3].replace(/[^\/]*$/, '') + input;
+  if (input.charAt(0) === '#') return prefix + m[3] + (m[4] || '') + input;
+  if (input.charAt(0) === '?') return prefix + m[3] + input;
+  var tail = /^([^?#]*)(.*)$/.exec(input)!;
+  var path = tail[1].charAt(0) === '/' ? tail[1] : m[3].replace(/[^\/]*$/, '') + tail[1];
+  var segments = path.split('/');
+  var out: string[] = [];
+  for (var i = 0; i < segments.length; i++) {
+    if (segments[i] === '..') {
+      if (out.length > 1) out.pop();
+      if (i === segments.length - 1) out.push('');
+    } else if (segments[i] === '.') {
+      if (i === segments.length - 1) out.push('');
+    } else {
+      out.push(segments[i]);
+    }
+  }
+  return prefix + out.join('/') + tail[2];
 }

@@ -500,7 +500,8 @@ const routes = {
       '  }).then(null, function (err) { self.postMessage({ id: m.id, error: String(err && err.name) + ": " +',
       '    String(err && err.message) }); });',
       '};',
-      'self.postMessage({ ready: true, hasFetch: typeof self.fetch === "function" });',
+      'self.postMessage({ ready: true, hasFetch: typeof self.fetch === "function",',
+      '  nativeFetch: /\\[native code\\]/.test(Function.prototype.toString.call(self.fetch)) });',
       ''
     ].join('\n');
     const body = Buffer.from(src);

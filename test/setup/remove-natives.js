@@ -17,6 +17,10 @@
       delete g[names[j]];
     } catch (e) { /* non-configurable: checked below */ }
     if (typeof g[names[j]] !== 'undefined') {
+      // Inherited from a prototype (WorkerGlobalScope.prototype in workers): shadow it with an own undefined.
+      Object.defineProperty(g, names[j], { value: undefined, writable: true, configurable: true, enumerable: false });
+    }
+    if (typeof g[names[j]] !== 'undefined') {
       throw new Error('remove-natives: could not delete ' + names[j] + '; the polyfill pass would test the native');
     }
   }
