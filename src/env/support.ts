@@ -53,3 +53,17 @@ export const supportsArrayBufferIsView = typeof ArrayBuffer !== 'undefined' && t
 export const supportsReflectOwnKeys = !fails(function () {
   return g.Reflect.ownKeys({ a: 1 })[0] === 'a';
 });
+
+// `new DOMException(message, name)` works (PhantomJS and old WebKit have an uncallable host object, IE none).
+export const supportsDOMExceptionConstructor = !fails(function () {
+  var e = new g.DOMException('m', 'AbortError');
+  return e.name === 'AbortError' && e.message === 'm' && e.code === 20;
+});
+
+// The engine's AbortController/AbortSignal have what retrofetch's have: abort(reason), throwIfAborted, timeout, any.
+export const supportsCompleteAbortController = !fails(function () {
+  var controller = new g.AbortController();
+  controller.abort('r');
+  return controller.signal.reason === 'r' && typeof controller.signal.throwIfAborted === 'function' &&
+    typeof g.AbortSignal.timeout === 'function' && typeof g.AbortSignal.any === 'function';
+});
