@@ -438,6 +438,47 @@ const routes = {
     });
   },
 
+  async multipart(ctx) {
+    // A strict multipart/form-data parser (RFC 7578; CRLF lines, boundary from the Content-Type, quoted or not), so
+    // tests see what a server sees: {contentType, boundary, parts: [{name, filename, contentType, disposition,
+    // length, sha256, base64}]}, or {error} (status 200) when the body is malformed. `?reflect=1` answers the body
+    // itself with the request's Content-Type instead (for formData() on a fetched response).
+    const body = await readBody(ctx.req, MAX_BYTES);
+    const contentType = ctx.req.headers['content-type'] || null;
+    if (ctx.query.get('reflect') === '1') {
+      begin(ctx, 200, { 'Content-Type': contentType || 'application/octet-stream', 'Content-Length': body.length });
+      ctx.res.end(body);
+      return;
+    }
+    const m = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType || '');
+    const boundary = m ? m[1] || m[2] : null;
+    const reply = (value) => sendJson(ctx, 200, Object.assign({ contentType, boundary }, value));
+    if (!boundary) return reply({ error: 'no boundary' });
+    const delimiter = Buffer.from('\r\n--' + boundary);
+    const parts = [];
+    if (!body.subarray(0, delimiter.length - 2).equals(delimiter.subarray(2))) return reply({ error: 'no first delimiter' });
+    let at = delimiter.length - 2;
+    for (;;) {
+      if (body.subarray(at, at + 4).toString('latin1') === '--\r\n' && at + 4 === body.length) return reply({ parts });
+      if (body.subarray(at, at + 2).toString('latin1') !== '\r\n') return reply({ error: 'bad delimiter line at ' + at });
+      const headEnd = body.indexOf('\r\n\r\n', at + 2);
+      const next = headEnd < 0 ? -1 : body.indexOf(delimiter, headEnd + 4);
+      if (next < 0) return reply({ error: 'unterminated part at ' + at });
+      const headers = {};
+      body.subarray(at + 2, headEnd).toString('utf8').split('\r\n').forEach((line) => {
+        const i = line.indexOf(':');
+        headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+      });
+      const disposition = headers['content-disposition'] || '';
+      const param = (key) => { const p = new RegExp('; ' + key + '="([^"]*)"').exec(disposition); return p ? p[1] : null; };
+      const data = body.subarray(headEnd + 4, next);
+      parts.push({ name: param('name'), filename: param('filename'), contentType: headers['content-type'] || null,
+        disposition, length: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex'),
+        base64: data.toString('base64') });
+      at = next + delimiter.length;
+    }
+  },
+
   hang(ctx) {
     const q = ctx.query;
     const id = q.get('id');
