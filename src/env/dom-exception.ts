@@ -60,7 +60,7 @@ function accessor(name: 'name' | 'message' | 'code'): void {
   Object.defineProperty(PolyfillDOMException.prototype, name, {
     get: function (this: unknown) {
       var state = slot.get(this, 'DOMException.' + name);
-      if (name === 'code') return LEGACY_CODES.hasOwnProperty(state.name) ? LEGACY_CODES[state.name] : 0;
+      if (name === 'code') return Object.prototype.hasOwnProperty.call(LEGACY_CODES, state.name) ? LEGACY_CODES[state.name] : 0;
       return state[name];
     },
     enumerable: true,

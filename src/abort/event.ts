@@ -1,0 +1,112 @@
+// The Event interface, the part an EventTarget without a tree needs: https://dom.spec.whatwg.org/#interface-event
+// retrofetch fires its own `abort` events with it; it is not installed as a global (the engine's Event stays).
+import { createSlot } from '../webidl/slots';
+import { requireArguments, toDictionary, toDOMString } from '../webidl/conversions';
+import { supportsSymbolToStringTag } from '../env/support';
+
+/** https://dom.spec.whatwg.org/#concept-event: the flags and fields dispatch reads and writes. */
+export interface EventState {
+  type: string;
+  target: unknown;
+  currentTarget: unknown;
+  eventPhase: number;
+  bubbles: boolean;
+  cancelable: boolean;
+  composed: boolean;
+  isTrusted: boolean;
+  timeStamp: number;
+  stopPropagation: boolean;
+  stopImmediatePropagation: boolean;
+  canceled: boolean;
+  inPassiveListener: boolean;
+  dispatch: boolean;
+}
+
+var slot = createSlot<EventState>('Event');
+
+export var NONE = 0;
+export var AT_TARGET = 2;
+
+/** The state of one of our events, or null for anything else (e.g. the engine's own Event). */
+export function eventState(event: unknown): EventState | null {
+  return slot.has(event) ? slot.get(event, 'Event') : null;
+}
+
+var start = new Date().getTime();
+
+export class Event {
+  // https://dom.spec.whatwg.org/#dom-event-event
+  constructor(type: string, eventInitDict?: EventInit) {
+    var member = 'Event constructor';
+    if (!(this instanceof Event) || slot.has(this)) throw new TypeError("Event: Please use the 'new' operator");
+    requireArguments(arguments.length, 1, member);
+    var init = toDictionary<EventInit>(eventInitDict, member);
+    slot.set(this, {
+      type: toDOMString(type, member), target: null, currentTarget: null, eventPhase: NONE,
+      bubbles: !!init.bubbles, cancelable: !!init.cancelable, composed: !!init.composed, isTrusted: false,
+      timeStamp: new Date().getTime() - start, stopPropagation: false, stopImmediatePropagation: false,
+      canceled: false, inPassiveListener: false, dispatch: false
+    });
+  }
+
+  get type(): string { return slot.get(this, 'Event.type').type; }
+  get target(): any { return slot.get(this, 'Event.target').target; }
+  get srcElement(): any { return slot.get(this, 'Event.srcElement').target; }
+  get currentTarget(): any { return slot.get(this, 'Event.currentTarget').currentTarget; }
+  get eventPhase(): number { return slot.get(this, 'Event.eventPhase').eventPhase; }
+  get bubbles(): boolean { return slot.get(this, 'Event.bubbles').bubbles; }
+  get cancelable(): boolean { return slot.get(this, 'Event.cancelable').cancelable; }
+  get composed(): boolean { return slot.get(this, 'Event.composed').composed; }
+  get isTrusted(): boolean { return slot.get(this, 'Event.isTrusted').isTrusted; }
+  get timeStamp(): number { return slot.get(this, 'Event.timeStamp').timeStamp; }
+  get defaultPrevented(): boolean { return slot.get(this, 'Event.defaultPrevented').canceled; }
+
+  // https://dom.spec.whatwg.org/#dom-event-composedpath: with no tree, the path is the current target alone.
+  composedPath(): any[] {
+    var state = slot.get(this, 'Event.composedPath');
+    return state.currentTarget === null ? [] : [state.currentTarget];
+  }
+
+  stopPropagation(): void {
+    slot.get(this, 'Event.stopPropagation').stopPropagation = true;
+  }
+
+  get cancelBubble(): boolean { return slot.get(this, 'Event.cancelBubble').stopPropagation; }
+  set cancelBubble(value: boolean) {
+    if (value) slot.get(this, 'Event.cancelBubble').stopPropagation = true;
+  }
+
+  stopImmediatePropagation(): void {
+    var state = slot.get(this, 'Event.stopImmediatePropagation');
+    state.stopPropagation = state.stopImmediatePropagation = true;
+  }
+
+  // https://dom.spec.whatwg.org/#set-the-canceled-flag
+  preventDefault(): void {
+    var state = slot.get(this, 'Event.preventDefault');
+    if (state.cancelable && !state.inPassiveListener) state.canceled = true;
+  }
+
+  get returnValue(): boolean { return !slot.get(this, 'Event.returnValue').canceled; }
+  set returnValue(value: boolean) {
+    if (!value) this.preventDefault();
+  }
+}
+
+var PHASES = ['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'];
+for (var i = 0; i < PHASES.length; i++) {
+  var constant = { value: i, writable: false, enumerable: true, configurable: false };
+  Object.defineProperty(Event, PHASES[i], constant);
+  Object.defineProperty(Event.prototype, PHASES[i], constant);
+}
+
+if (supportsSymbolToStringTag) {
+  Object.defineProperty(Event.prototype, Symbol.toStringTag, { value: 'Event', configurable: true });
+}
+
+/** An event retrofetch fires itself (https://dom.spec.whatwg.org/#concept-event-fire): isTrusted is true. */
+export function createTrustedEvent(type: string): Event {
+  var event = new Event(type);
+  slot.get(event, 'Event').isTrusted = true;
+  return event;
+}
