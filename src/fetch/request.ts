@@ -6,6 +6,7 @@ import { Headers, HeadersGuard, createHeaders, fillHeaders, headerListOf } from 
 import { Body, InnerBody, includeBody, isUnusable, cloneBody } from './body';
 import { extractBody } from './extract-body';
 import { parseURL, originOf, currentOrigin } from './url';
+import { AbortSignal, isAbortSignal, createDependentAbortSignal } from '../abort/abort-signal';
 
 type Referrer = 'no-referrer' | 'client' | string;
 
@@ -25,7 +26,8 @@ export interface InnerRequest {
   integrity: string;
   keepalive: boolean;
   priority: string;
-  signal: AbortSignal | null;
+  /** The Request object's signal (https://fetch.spec.whatwg.org/#request-signal), kept here with the request. */
+  signal: AbortSignal;
   /** retrofetch's own RequestInit extensions, carried along to the transport. */
   extensions: { [name: string]: unknown };
 }
@@ -67,7 +69,8 @@ interface RequestInitRecord {
   redirect?: RequestRedirect;
   referrer?: string;
   referrerPolicy?: ReferrerPolicy;
-  signal?: AbortSignal | null;
+  /** Ours or the engine's AbortSignal (a native signal passed to the ponyfill must work too), or null. */
+  signal?: unknown;
   window?: unknown;
 }
 
@@ -99,7 +102,7 @@ function convertInit(value: unknown, member: string): { record: RequestInitRecor
   if ((v = read('referrerPolicy')) !== undefined) r.referrerPolicy = toEnum(v, POLICIES, member + ' (referrerPolicy)');
   if ((v = read('signal')) !== undefined) {
     if (v !== null && !isAbortSignal(v)) throw new TypeError(member + ": member signal is not of type 'AbortSignal'");
-    r.signal = v as AbortSignal | null;
+    r.signal = v;
   }
   r.window = read('window');
   var extensions: { [name: string]: unknown } = {};
@@ -107,12 +110,6 @@ function convertInit(value: unknown, member: string): { record: RequestInitRecor
     if (init[EXTENSION_MEMBERS[i]] !== undefined) extensions[EXTENSION_MEMBERS[i]] = init[EXTENSION_MEMBERS[i]];
   }
   return { record: r, empty: present === 0, extensions: extensions };
-}
-
-// Any AbortSignal, ours or the engine's: a native signal passed to the ponyfill must work too.
-function isAbortSignal(value: any): boolean {
-  return value !== null && typeof value === 'object' && typeof value.aborted === 'boolean' &&
-    typeof value.addEventListener === 'function';
 }
 
 function copyHeaderList(headers: Headers): Array<[string, string]> {
@@ -133,6 +130,8 @@ export class Request {
     var dict = converted.record;
     var request: InnerRequest;
     var fallbackMode: RequestMode | null = null;
+    // 3. Let signal be null.
+    var signal: unknown = null;
     // 5. If input is a string:
     if (inputRequest === null) {
       // 1–2. Parse input with baseURL; failure → TypeError.
@@ -144,7 +143,7 @@ export class Request {
       request = {
         method: 'GET', url: parsed.href, headers: createHeaders([], 'none'), guard: 'request', body: null,
         mode: 'cors', credentials: 'same-origin', cache: 'default', redirect: 'follow', referrer: 'client',
-        referrerPolicy: '', integrity: '', keepalive: false, priority: 'auto', signal: null, extensions: {}
+        referrerPolicy: '', integrity: '', keepalive: false, priority: 'auto', signal: null as any, extensions: {}
       };
       fallbackMode = 'cors';
     } else {
@@ -155,8 +154,9 @@ export class Request {
         guard: 'request', body: null, mode: inputRequest.mode, credentials: inputRequest.credentials,
         cache: inputRequest.cache, redirect: inputRequest.redirect, referrer: inputRequest.referrer,
         referrerPolicy: inputRequest.referrerPolicy, integrity: inputRequest.integrity, keepalive: inputRequest.keepalive,
-        priority: inputRequest.priority, signal: inputRequest.signal, extensions: copyExtensions(inputRequest.extensions)
+        priority: inputRequest.priority, signal: null as any, extensions: copyExtensions(inputRequest.extensions)
       };
+      signal = inputRequest.signal;
     }
     // 11. If init["window"] exists and is non-null, then throw a TypeError.
     if (dict.window !== undefined && dict.window !== null) throw new TypeError(member + ': window can only be null');
@@ -197,10 +197,13 @@ export class Request {
     if (dict.keepalive !== undefined) request.keepalive = dict.keepalive;
     // 25. method: a method token, not forbidden, normalized.
     if (dict.method !== undefined) request.method = normalizeMethod(dict.method, member);
-    // 26. signal.
-    if (dict.signal !== undefined) request.signal = dict.signal;
+    // 26. If init["signal"] exists, then set signal to it.
+    if (dict.signal !== undefined) signal = dict.signal;
     // 27. priority.
     if (dict.priority !== undefined) request.priority = dict.priority;
+    // 29–30. this's signal: the result of creating a dependent abort signal from « signal » (« » when null), so it
+    //     aborts with the given signal (ours or the engine's) without being it.
+    request.signal = createDependentAbortSignal(signal === null ? [] : [signal]);
     for (var name in converted.extensions) request.extensions[name] = converted.extensions[name];
     // 30. this's headers: a Headers object over request's header list, guard "request".
     var list = headerListOf(request.headers);
@@ -316,7 +319,8 @@ export class Request {
     return false;
   }
 
-  get signal(): AbortSignal | null {
+  // https://fetch.spec.whatwg.org/#dom-request-signal
+  get signal(): AbortSignal {
     return slot.get(this, 'Request.signal').signal;
   }
 
@@ -336,8 +340,10 @@ export class Request {
       guard: inner.guard, body: inner.body === null ? null : cloneBody(inner.body), mode: inner.mode,
       credentials: inner.credentials, cache: inner.cache, redirect: inner.redirect, referrer: inner.referrer,
       referrerPolicy: inner.referrerPolicy, integrity: inner.integrity, keepalive: inner.keepalive,
-      priority: inner.priority, signal: inner.signal, extensions: copyExtensions(inner.extensions)
+      priority: inner.priority, signal: null as any, extensions: copyExtensions(inner.extensions)
     };
+    // 4. Set clonedRequestObject's signal to the result of creating a dependent abort signal from « this's signal ».
+    copy.signal = createDependentAbortSignal([inner.signal]);
     var request = Object.create(Request.prototype);
     slot.set(request, copy);
     return request;
