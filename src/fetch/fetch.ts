@@ -5,11 +5,13 @@ import { Response, createResponse, newNetworkResponse, isNullBodyStatus, isRedir
 import { headerListOf } from './headers';
 import { isForbiddenRequestHeader, headerListGet } from './header-list';
 import { bodyFromSource, InnerBody } from './body';
-import { readAll, streamSource } from '../streams/chunk-source';
+import { ChunkSource, readAll, streamSource } from '../streams/chunk-source';
 import { createPushSource } from '../streams/push-source';
 import { sendXHR, Transport, ProgressInfo } from '../transport/xhr';
 import { originOf, currentOrigin, stripFragment, resolveURL } from './url';
-import { globalObject as g } from '../env/global';
+import { signalIsAborted, signalReason, addAbortAlgorithm, timeoutOf } from '../abort/abort-signal';
+import { createDOMException } from '../env/dom-exception';
+import { exposeCounters } from '../env/debug-counters';
 
 /**
  * retrofetch's own RequestInit member, `init.retrofetch` (a name no future spec member will take; native fetch
@@ -27,32 +29,22 @@ export function fetch(input: unknown, init?: unknown): Promise<Response> {
     // 1–3. Let requestObject be the result of new Request(input, init); a thrown error rejects (never throws).
     var request = new Request(input, init);
     var inner = innerRequest(request, 'fetch');
-    // 4. If requestObject's signal is aborted, abort the fetch with its reason.
-    var signal = inner.signal;
-    if (signal !== null && signal.aborted) throw abortReason(signal);
+    // 4. If requestObject's signal is aborted, then abort the fetch() call with p, request, null, and
+    //    requestObject's signal's abort reason, and return p (https://fetch.spec.whatwg.org/#abort-fetch: the
+    //    request body, if any, is cancelled with the reason; nothing is sent).
+    if (signalIsAborted(inner.signal)) {
+      var reason = signalReason(inner.signal);
+      var unsent = requestBodySource(inner.body);
+      if (unsent !== null) unsent.cancel(reason).then(null, function () { /* already errored: nothing to cancel */ });
+      throw reason;
+    }
     checkRequest(inner);
-    bodyToSend(inner.body).then(function (body) {
-      if (signal !== null && signal.aborted) throw abortReason(signal);
-      start(inner, body, resolve, reject);
-    }).then(null, reject);
+    start(inner, resolve, reject);
   });
 }
 
-function abortReason(signal: AbortSignal): unknown {
-  var reason = (signal as any).reason;
-  return reason !== undefined ? reason : newAbortError();
-}
-
-function newAbortError(): Error {
-  var DOMException = g.DOMException;
-  try {
-    return new DOMException('The operation was aborted.', 'AbortError');
-  } catch (e) {
-    var error = new Error('The operation was aborted.');
-    error.name = 'AbortError';
-    return error;
-  }
-}
+// INTERNAL (tests only): fetch[Symbol.for('retrofetch.counters')]() → { liveXHRs, liveListeners, liveTimers }.
+exposeCounters(fetch);
 
 function checkRequest(request: InnerRequest): void {
   // LEGACY(XHR): XHR always follows redirects and hides them; an opaque-redirect response cannot be made.
@@ -65,12 +57,12 @@ function checkRequest(request: InnerRequest): void {
   }
 }
 
-// The bytes to send, read from the body's source (a stream to its end: README "Request bodies"). A Blob is read
-// too: PhantomJS's XHR sends a Blob as the string "[object Blob]", and a probe for that would need a request.
-function bodyToSend(body: InnerBody | null): Promise<Uint8Array | null> {
-  if (body === null) return Promise.resolve(null);
+// Where the bytes to send come from: the body's source (a stream, read to its end: README "Request bodies"). A Blob
+// is read too: PhantomJS's XHR sends a Blob as the string "[object Blob]", and a probe for that would need a request.
+function requestBodySource(body: InnerBody | null): ChunkSource | null {
+  if (body === null) return null;
   body.disturbed = true;
-  return readAll(body.stream !== null ? streamSource(body.stream) : body.source);
+  return body.stream !== null ? streamSource(body.stream) : body.source;
 }
 
 // https://fetch.spec.whatwg.org/#http-network-or-cache-fetch, the parts XHR lets us express.
@@ -110,11 +102,17 @@ function requestURL(request: InnerRequest, target: string, method: string): stri
   return url;
 }
 
-function start(request: InnerRequest, body: Uint8Array | null,
-  resolve: (response: Response) => void, reject: (reason: unknown) => void): void {
+function start(request: InnerRequest, resolve: (response: Response) => void, reject: (reason: unknown) => void): void {
+  // The response body: a cancel (of its stream) stops the transfer and lets go of the signal.
   var source = createPushSource(function () {
     if (transport !== null) transport.abort();
+    cleanup();
   });
+  var body: Uint8Array | null = null;
+  var unsent = requestBodySource(request.body);
+  var ended = false; // the transport delivered the whole body
+  var finished = false; // cleanup() ran
+  var bodyAborted: { reason: unknown } | null = null;
   var resolved = false;
   var received = 0;
   var expected: number | null = null;
@@ -124,18 +122,42 @@ function start(request: InnerRequest, body: Uint8Array | null,
   var method = request.method;
   var transport: Transport | null = null;
 
+  // https://fetch.spec.whatwg.org/#abort-fetch, run by the abort steps added to requestObject's signal (step 10).
   function onAbort(): void {
-    var reason = abortReason(signal!);
+    var reason = signalReason(signal);
+    var pending = unsent;
     if (transport !== null) transport.abort();
     cleanup();
+    // 1. Reject promise with error (nothing happens once it is resolved).
     if (!resolved) reject(reason);
-    else source.error(reason);
+    // 2. If request's body is non-null and is readable (still being read to be sent), then cancel it with error.
+    if (pending !== null) pending.cancel(reason).then(null, function () { /* already errored: nothing to cancel */ });
+    // 3–6. If there is a response and its body is readable, then error it with error.
+    if (resolved) source.error(reason);
   }
 
+  // The transfer is over (or never to be): no XHR, no abort steps on the signal. Once the whole body has arrived an
+  // abort still errors the part not yet read (the stream is readable until drained); the body's reads look at the
+  // signal for that (see bodySource), so a long-lived signal keeps nothing of a response nobody reads.
   function cleanup(): void {
-    if (signal !== null) signal.removeEventListener('abort', onAbort);
     transport = null;
+    unsent = null;
+    finished = true;
+    stopAbortSteps();
   }
+
+  var bodySource: ChunkSource = {
+    read: function () {
+      if (bodyAborted === null && ended && source.queued() > 0 && signalIsAborted(signal)) {
+        bodyAborted = { reason: signalReason(signal) };
+        source.cancel(bodyAborted.reason);
+      }
+      return bodyAborted !== null ? Promise.reject(bodyAborted.reason) : source.read();
+    },
+    cancel: function (reason) {
+      return source.cancel(reason);
+    }
+  };
 
   function refuse(error: TypeError): void {
     if (transport !== null) transport.abort();
@@ -143,9 +165,21 @@ function start(request: InnerRequest, body: Uint8Array | null,
     reject(error);
   }
 
+  // An engine that throws at open() or send() (a refused URL or method) fails the fetch, wherever send is called.
   function send(url: string): void {
+    try {
+      openTransport(url);
+    } catch (error) {
+      cleanup();
+      if (!resolved) reject(error);
+      else source.error(error);
+    }
+  }
+
+  function openTransport(url: string): void {
     var crossOrigin = originOf(url) !== currentOrigin();
     var sentURL = requestURL(request, url, method);
+    var backstop = timeoutOf(signal);
     transport = sendXHR({
       method: method,
       url: sentURL,
@@ -154,7 +188,9 @@ function start(request: InnerRequest, body: Uint8Array | null,
       // https://fetch.spec.whatwg.org/#concept-request-credentials-mode: XHR's withCredentials is "include";
       // same-origin is XHR's default. LEGACY(XHR): "omit" cannot stop same-origin cookies (README).
       withCredentials: request.credentials === 'include',
-      onUploadProgress: extension.onUploadProgress || null
+      onUploadProgress: extension.onUploadProgress || null,
+      // AbortSignal.timeout()'s deadline, as the XHR's own `timeout`: a backstop for when timers are throttled.
+      timeout: backstop !== null ? Math.max(1, backstop.ms) : 0
     }, {
       head: function (head) {
         var finalURL = head.url !== null ? head.url : sentURL;
@@ -168,7 +204,7 @@ function start(request: InnerRequest, body: Uint8Array | null,
         expected = contentLength(head.headerList);
         var type: ResponseType = originOf(finalURL) === currentOrigin() ? 'basic' : 'cors';
         var inner = newNetworkResponse(head.status, head.statusText, head.headerList,
-          nullBody ? null : bodyFromSource(source, expected), urlList, type);
+          nullBody ? null : bodyFromSource(bodySource, expected), urlList, type);
         resolved = true;
         resolve(createResponse(inner));
       },
@@ -181,6 +217,7 @@ function start(request: InnerRequest, body: Uint8Array | null,
       },
       end: function (exact) {
         if (!resolved) return;
+        ended = true;
         cleanup();
         // Never a truncated body: fewer bytes than Content-Length is an error (without a Content-Encoding, where
         // the length counts the encoded bytes, and unless the engine decoded the body by its BOM).
@@ -191,6 +228,17 @@ function start(request: InnerRequest, body: Uint8Array | null,
         }
       },
       fail: function (error) {
+        cleanup();
+        if (!resolved) reject(error);
+        else source.error(error);
+      },
+      // The XHR's timeout (the backstop above) fired: the deadline has passed, so the timeout signal fires now and
+      // the fetch ends as for any abort, with the signal's own TimeoutError (never a late "network error").
+      timeout: function () {
+        var timeout = timeoutOf(signal);
+        if (timeout !== null) timeout.fire();
+        if (finished) return;
+        var error = createDOMException('signal timed out', 'TimeoutError');
         cleanup();
         if (!resolved) reject(error);
         else source.error(error);
@@ -217,8 +265,19 @@ function start(request: InnerRequest, body: Uint8Array | null,
     send(next);
   }
 
-  if (signal !== null) signal.addEventListener('abort', onAbort);
-  send(request.url);
+  // 10. Add the following abort steps to requestObject's signal: abort the fetch() call (onAbort).
+  var stopAbortSteps = addAbortAlgorithm(signal, onAbort);
+  if (unsent === null) return send(request.url);
+  readAll(unsent).then(function (bytes) {
+    if (unsent === null) return; // aborted meanwhile
+    unsent = null;
+    body = bytes;
+    send(request.url);
+  }, function (error) {
+    if (unsent === null) return;
+    cleanup();
+    reject(error);
+  });
 }
 
 // The RetrofetchInit member, checked like a dictionary: each callback is a function or absent.

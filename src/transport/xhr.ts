@@ -6,6 +6,7 @@ import { createXHR } from './xhr-factory';
 import { parseResponseHeaders } from './parse-headers';
 import { utf8Encode } from '../encoding/utf8';
 import { concat } from '../streams/chunk-source';
+import { counters } from '../env/debug-counters';
 
 export interface TransportRequest {
   method: string;
@@ -14,6 +15,8 @@ export interface TransportRequest {
   body: Uint8Array | null;
   withCredentials: boolean;
   onUploadProgress: ((event: ProgressInfo) => void) | null;
+  /** Milliseconds for the XHR's own `timeout` (0: none), where the engine has it. */
+  timeout: number;
 }
 
 export interface ProgressInfo {
@@ -38,6 +41,8 @@ export interface TransportCallbacks {
   end(exact: boolean): void;
   /** A network error: before head() the fetch rejects; after it the body errors. */
   fail(error: TypeError): void;
+  /** The XHR's `timeout` elapsed (the request is released, as for fail). */
+  timeout(): void;
 }
 
 export interface Transport {
@@ -54,11 +59,18 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
   var headSent = false;
   var finished = false;
   var timer: any = null;
+  var sentAt = 0;
+  var counted = false; // in counters.liveXHRs
 
   function release(): void {
     finished = true;
-    if (timer !== null) clearInterval(timer);
+    if (timer !== null) {
+      clearInterval(timer);
+      counters.liveTimers--;
+    }
     timer = null;
+    if (counted) counters.liveXHRs--;
+    counted = false;
     if (xhr !== null) {
       xhr.onreadystatechange = xhr.onprogress = xhr.onload = xhr.onerror = xhr.onabort = xhr.ontimeout = null as any;
       if (xhr.upload) xhr.upload.onprogress = null;
@@ -70,6 +82,18 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
     if (finished) return;
     release();
     callbacks.fail(new TypeError(message));
+  }
+
+  // The XHR's timeout elapsed. Engines fire readystatechange (DONE, status 0) and `error` or `timeout` for it, in
+  // that order, so a DONE without a status past the timeout is the timeout, not a network error.
+  function timedOut(): boolean {
+    return request.timeout > 0 && sentAt > 0 && new Date().getTime() - sentAt >= request.timeout;
+  }
+
+  function onTimeout(): void {
+    if (finished) return;
+    release();
+    callbacks.timeout();
   }
 
   function readHead(): boolean {
@@ -151,7 +175,10 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
     if (xhr === null) return;
     var state = xhr.readyState;
     if (state >= 2 && !readHead()) {
-      if (state === 4) fail('Failed to fetch: network error (' + request.method + ' ' + request.url + ')');
+      if (state === 4) {
+        if (timedOut()) onTimeout();
+        else fail('Failed to fetch: network error (' + request.method + ' ' + request.url + ')');
+      }
       return;
     }
     if (state >= 3) pump();
@@ -174,6 +201,7 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
   xhr.onerror = function () {
     // LEGACY(PhantomJS): `error` fires for HTTP error statuses too; a response with a status is not a network error.
     if (xhr !== null && xhr.readyState === 4 && readHead()) return onReadyStateChange();
+    if (timedOut()) return onTimeout();
     fail('Failed to fetch: network error (' + request.method + ' ' + request.url + ')');
   };
   if (request.onUploadProgress !== null && xhr.upload) {
@@ -182,10 +210,27 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
       report({ loaded: event.loaded, total: event.total, lengthComputable: event.lengthComputable });
     };
   }
+  if (request.timeout > 0 && 'timeout' in xhr) {
+    try {
+      xhr.timeout = request.timeout;
+      xhr.ontimeout = onTimeout;
+    } catch (e) {
+      // LEGACY(old engines): `timeout` present but not settable on this XHR; the AbortSignal's timer does the work.
+    }
+  }
   timer = setInterval(function () {
     if (xhr !== null && xhr.readyState >= 2 && readHead()) pump();
   }, POLL_MS);
-  xhr.send(request.body as any);
+  counters.liveTimers++;
+  counters.liveXHRs++;
+  counted = true;
+  sentAt = new Date().getTime();
+  try {
+    xhr.send(request.body as any);
+  } catch (e) {
+    release();
+    throw e;
+  }
 
   return {
     abort: function () {
