@@ -4,5 +4,8 @@ export { Request } from './fetch/request';
 export { Response } from './fetch/response';
 export { FormData } from './form-data/form-data';
 export { ReadableStream } from './streams/readable-stream';
+export { AbortController } from './abort/abort-controller';
+export { AbortSignal } from './abort/abort-signal';
+export { DOMException } from './env/dom-exception';
 export { fetch } from './fetch/fetch';
 export type { RetrofetchInit } from './fetch/fetch';

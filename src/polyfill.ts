@@ -1,20 +1,41 @@
 // The ONLY module that writes globals (STYLE habit 5). It installs what the host lacks and never replaces a
 // working native, so loading it twice, or in a browser with fetch, changes nothing.
 import { globalObject } from './env/global';
+import { supportsCompleteAbortController, supportsDOMExceptionConstructor } from './env/support';
 import * as ponyfill from './index';
 
-var names = ['fetch', 'Headers', 'Request', 'Response', 'FormData', 'ReadableStream'] as const;
+var names = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream'] as const;
+
+function install(name: string, value: unknown): boolean {
+  try {
+    // Like a WebIDL interface object: writable, configurable, not enumerable.
+    Object.defineProperty(globalObject, name, { value: value, writable: true, configurable: true, enumerable: false });
+    return true;
+  } catch (e) {
+    return false; // a non-configurable host property: left as it is
+  }
+}
 
 export function installMissing(): string[] {
   var installed: string[] = [];
   for (var i = 0; i < names.length; i++) {
     var name = names[i];
     if (typeof globalObject[name] === 'function') continue;
-    // Like a WebIDL interface object: writable, configurable, not enumerable.
-    Object.defineProperty(globalObject, name, {
-      value: (ponyfill as any)[name], writable: true, configurable: true, enumerable: false
-    });
-    installed.push(name);
+    if (install(name, (ponyfill as any)[name])) installed.push(name);
+  }
+  // A native AbortController without reason, throwIfAborted, timeout() or any() counts as missing, but only where
+  // fetch is retrofetch's: a native fetch accepts only native signals.
+  if (!supportsCompleteAbortController && globalObject.fetch === ponyfill.fetch) {
+    var pair = ['AbortController', 'AbortSignal'];
+    for (var j = 0; j < pair.length; j++) {
+      if (globalObject[pair[j]] === (ponyfill as any)[pair[j]]) continue;
+      if (install(pair[j], (ponyfill as any)[pair[j]])) installed.push(pair[j]);
+    }
+  }
+  // DOMException where the engine's is missing or cannot be constructed (PhantomJS, old WebKit, IE): the abort
+  // reasons are instances of ours, so `reason instanceof DOMException` holds.
+  if (!supportsDOMExceptionConstructor && globalObject.DOMException !== ponyfill.DOMException) {
+    if (install('DOMException', ponyfill.DOMException)) installed.push('DOMException');
   }
   return installed;
 }

@@ -11,6 +11,8 @@ export interface Impl {
   Response: typeof Response;
   AbortController: typeof AbortController;
   AbortSignal: typeof AbortSignal;
+  /** The global DOMException of the pass (the polyfill installs its own only where the engine's is not constructible). */
+  DOMException: typeof DOMException;
   FormData: typeof FormData;
   ReadableStream: typeof ReadableStream;
 }
@@ -40,6 +42,7 @@ function implFrom(source: any, name: Impl['name']): Impl {
     Response: source.Response,
     AbortController: source.AbortController,
     AbortSignal: source.AbortSignal,
+    DOMException: source.DOMException,
     FormData: source.FormData,
     ReadableStream: source.ReadableStream
   };
