@@ -16,11 +16,19 @@ function install(name: string, value: unknown): boolean {
   }
 }
 
+// Missing, or present but broken. Old WebKit's interface objects have typeof 'object', so presence is not
+// `typeof === 'function'`; its FormData is the 2012 one with append() only, which counts as broken.
+function isMissing(name: string): boolean {
+  var value = globalObject[name];
+  if (value == null || (typeof value !== 'function' && typeof value !== 'object')) return true;
+  return name === 'FormData' && !(value.prototype && typeof value.prototype.get === 'function');
+}
+
 export function installMissing(): string[] {
   var installed: string[] = [];
   for (var i = 0; i < names.length; i++) {
     var name = names[i];
-    if (typeof globalObject[name] === 'function') continue;
+    if (!isMissing(name)) continue;
     if (install(name, (ponyfill as any)[name])) installed.push(name);
   }
   // A native AbortController without reason, throwIfAborted, timeout() or any() counts as missing, but only where

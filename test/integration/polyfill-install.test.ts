@@ -1,0 +1,79 @@
+// The standalone script's install rules, checked in fresh same-origin iframes (real globals, not mocks): it installs
+// only what is missing, never replaces a working native, and loading it twice changes nothing.
+import { expect } from 'chai';
+import { suite } from '../support/harness';
+
+var NAMES = ['fetch', 'Headers', 'Request', 'Response', 'FormData', 'ReadableStream', 'Promise'];
+
+function frameWith(scripts: string[]): Promise<any> {
+  return new Promise(function (resolve, reject) {
+    var iframe = document.createElement('iframe');
+    iframe.style.display = 'none';
+    document.body.appendChild(iframe);
+    var win: any = iframe.contentWindow;
+    // A body first: in old WebKit, document.write() on the blank frame gives it fresh globals.
+    if (!win.document.body) win.document.write('<body></body>');
+    var before: any = {};
+    NAMES.forEach(function (n) { before[n] = win[n]; });
+    var i = 0;
+    function next(): void {
+      if (i >= scripts.length) {
+        resolve({ win: win, before: before, remove: function () { document.body.removeChild(iframe); } });
+        return;
+      }
+      var script = win.document.createElement('script');
+      script.src = scripts[i++];
+      script.onload = next;
+      script.onerror = function () { reject(new Error('could not load ' + script.src)); };
+      win.document.body.appendChild(script);
+    }
+    next();
+  });
+}
+
+suite('polyfill install', function (impl) {
+  if (impl.name !== 'polyfill') return; // about the standalone script itself, not an API the native has
+
+  it('installs what is missing, keeps every working native, and a second load changes nothing', function () {
+    var src = '/base/dist/retrofetch.polyfill.js';
+    return frameWith([src]).then(function (frame) {
+      var afterFirst: any = {};
+      NAMES.forEach(function (n) {
+        afterFirst[n] = frame.win[n];
+        expect(typeof frame.win[n], n).to.not.equal('undefined');
+        // A working native that was there is the same object afterwards. Old WebKit's FormData (append() only, no
+        // get()) is not a working one: it is replaced.
+        var native = frame.before[n];
+        var broken = n === 'FormData' && native && !(native.prototype && typeof native.prototype.get === 'function');
+        if (native !== undefined && !broken) expect(frame.win[n] === native, n + ' kept').to.equal(true);
+        if (broken) expect(frame.win[n] === native, n + ' replaced').to.equal(false);
+      });
+      return new Promise(function (resolve, reject) {
+        var again = frame.win.document.createElement('script');
+        again.src = src + '?again=1';
+        again.onload = resolve;
+        again.onerror = reject;
+        frame.win.document.body.appendChild(again);
+      }).then(function () {
+        NAMES.forEach(function (n) { expect(frame.win[n] === afterFirst[n], n + ' after a second load').to.equal(true); });
+        return new frame.win.Response('in the frame').text();
+      }).then(function (text: string) {
+        expect(text).to.equal('in the frame');
+        frame.remove();
+      });
+    });
+  });
+
+  it('installs the whole set into a frame whose natives were removed, as interface objects (not enumerable)', function () {
+    return frameWith(['/base/test/setup/remove-natives.js', '/base/dist/retrofetch.polyfill.js']).then(function (frame) {
+      ['fetch', 'Headers', 'Request', 'Response', 'FormData', 'ReadableStream'].forEach(function (n) {
+        expect(typeof frame.win[n], n).to.equal('function');
+        expect(/\[native code\]/.test(Function.prototype.toString.call(frame.win[n])), n + ' is ours').to.equal(false);
+        var descriptor = Object.getOwnPropertyDescriptor(frame.win, n)!;
+        expect(descriptor.enumerable, n + ' enumerable').to.equal(false);
+        expect(descriptor.writable && descriptor.configurable, n + ' writable, configurable').to.equal(true);
+      });
+      frame.remove();
+    });
+  });
+});
