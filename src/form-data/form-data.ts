@@ -1,13 +1,17 @@
 // FormData: https://xhr.spec.whatwg.org/#interface-formdata
-// The entry list holds strings and Blobs (with a filename); File objects are made where the engine can.
+// The entry list holds scalar value strings and Files (src/form-data/file.ts stands in where File cannot be made).
+// Line breaks are not normalised here: since 2021 the spec does that when a body is encoded (multipart.ts), so
+// get() returns what was appended, as in every current engine.
 import { createSlot } from '../webidl/slots';
 import { toUSVString, requireArguments } from '../webidl/conversions';
 import { defineIterable } from '../webidl/pair-iterator';
-import { globalObject as g, isHostInstance } from '../env/global';
+import { isHostInstance } from '../env/global';
 import { supportsSymbolToStringTag } from '../env/support';
+import { createDOMException } from '../env/dom-exception';
+import { EntryList, FormDataEntryValue, createEntry } from './entry';
+import { constructEntryList, isSubmitButton, formOwner } from './entry-list';
 
-export type FormDataEntryValue = string | File;
-export type EntryList = Array<[string, FormDataEntryValue]>;
+export type { EntryList, FormDataEntryValue };
 
 var slot = createSlot<EntryList>('FormData');
 
@@ -15,67 +19,86 @@ export function entryListOf(form: unknown, member: string): EntryList {
   return slot.get(form, member);
 }
 
-function isBlob(value: unknown): value is Blob {
-  return isHostInstance(value, 'Blob');
+export function isFormDataShim(value: unknown): boolean {
+  return slot.has(value);
 }
 
-// https://xhr.spec.whatwg.org/#create-an-entry
-function createEntry(name: unknown, value: unknown, filename: unknown, argc: number, member: string): [string, FormDataEntryValue] {
-  var entryName = toUSVString(name, member);
-  if (!isBlob(value)) {
-    if (argc > 2) throw new TypeError(member + ": parameter 2 is not of type 'Blob'");
-    return [entryName, toUSVString(value, member)];
-  }
-  var isFile = isHostInstance(value, 'File');
-  if (isFile && filename === undefined) return [entryName, value as File];
-  var fileName = filename !== undefined ? toUSVString(filename, member) : isFile ? (value as File).name : 'blob';
-  return [entryName, toFile(value, fileName)];
+/** A FormData of ours over `list` (the list is shared, not copied). */
+export function formDataOf(list: EntryList): FormData {
+  var form = Object.create(FormData.prototype);
+  slot.set(form, list);
+  return form;
 }
 
-/** A File named `fileName` with the blob's bytes; where File is not constructible, the Blob with a `name`. */
-export function toFile(blob: Blob, fileName: string): File {
-  try {
-    return new g.File([blob], fileName, { type: blob.type, lastModified: (blob as any).lastModified });
-  } catch (e) {
-    // LEGACY(no File constructor, e.g. PhantomJS, IE): a Blob slice carrying the name.
-    var file: any = blob.slice(0, blob.size, blob.type);
-    Object.defineProperty(file, 'name', { value: fileName, enumerable: true });
-    Object.defineProperty(file, 'lastModified', { value: new Date().getTime(), enumerable: true });
-    return file;
-  }
+function isFormElement(value: unknown): value is HTMLFormElement {
+  return isHostInstance(value, 'HTMLFormElement') || Object.prototype.toString.call(value) === '[object HTMLFormElement]';
+}
+
+function isHTMLElement(value: unknown): value is HTMLElement {
+  return isHostInstance(value, 'HTMLElement') || /^\[object HTML\w*Element\]$/.test(Object.prototype.toString.call(value));
 }
 
 export class FormData {
-  constructor(form?: unknown) {
-    if (!(this instanceof FormData)) throw new TypeError("FormData: Please use the 'new' operator");
-    if (form !== undefined) {
-      // Construction from a <form> element arrives with the FormData issue; an unknown argument is refused now.
-      throw new TypeError("FormData: parameter 1 is not of type 'HTMLFormElement'");
+  // https://xhr.spec.whatwg.org/#dom-formdata
+  constructor(form?: unknown, submitter?: unknown) {
+    var member = 'FormData constructor';
+    if (!(this instanceof FormData) || slot.has(this)) throw new TypeError("FormData: Please use the 'new' operator");
+    if (form !== undefined && !isFormElement(form)) throw new TypeError(member + ": parameter 1 is not of type 'HTMLFormElement'");
+    if (submitter !== undefined && submitter !== null && !isHTMLElement(submitter)) {
+      throw new TypeError(member + ": parameter 2 is not of type 'HTMLElement'");
     }
-    slot.set(this, []);
+    var list: EntryList = [];
+    // 1. If form is given, then:
+    if (form !== undefined) {
+      var button = submitter === undefined ? null : submitter as HTMLElement;
+      // 1.1. If submitter is non-null, then:
+      if (button !== null) {
+        // 1.1.1. If submitter is not a submit button, then throw a TypeError.
+        if (!isSubmitButton(button)) throw new TypeError(member + ': the submitter is not a submit button');
+        // 1.1.2. If submitter's form owner is not form, then throw a "NotFoundError" DOMException.
+        if (formOwner(button) !== form) throw createDOMException(member + ": the submitter's form owner is not this form", 'NotFoundError');
+      }
+      // 1.2. Let list be the result of constructing the entry list for form and submitter.
+      var constructed = constructEntryList(form as HTMLFormElement, button, formDataOf);
+      // 1.3. If list is null, then throw an "InvalidStateError" DOMException.
+      if (constructed === null) throw createDOMException(member + ': the form is already constructing an entry list', 'InvalidStateError');
+      // 1.4. Set this's entry list to list.
+      list = constructed;
+    }
+    slot.set(this, list);
   }
 
+  // https://xhr.spec.whatwg.org/#dom-formdata-append
   append(name: string, value: string | Blob, filename?: string): void {
-    var list = slot.get(this, 'FormData.append');
-    requireArguments(arguments.length, 2, 'FormData.append');
-    list.push(createEntry(name, value, filename, arguments.length, 'FormData.append'));
+    var member = 'FormData.append';
+    var list = slot.get(this, member);
+    requireArguments(arguments.length, 2, member);
+    // WebIDL overload resolution: with three arguments only append(name, Blob, filename) is left.
+    if (arguments.length > 2 && !isHostInstance(value, 'Blob')) throw new TypeError(member + ": parameter 2 is not of type 'Blob'");
+    // 1–2. Let entry be the result of creating an entry; append entry to this's entry list.
+    list.push(createEntry(name, value, filename, member));
   }
 
+  // https://xhr.spec.whatwg.org/#dom-formdata-delete
   delete(name: string): void {
     var list = slot.get(this, 'FormData.delete');
     requireArguments(arguments.length, 1, 'FormData.delete');
     var n = toUSVString(name, 'FormData.delete');
+    // Remove all entries whose name is name from this's entry list.
     for (var i = list.length - 1; i >= 0; i--) if (list[i][0] === n) list.splice(i, 1);
   }
 
+  // https://xhr.spec.whatwg.org/#dom-formdata-get
   get(name: string): FormDataEntryValue | null {
     var list = slot.get(this, 'FormData.get');
     requireArguments(arguments.length, 1, 'FormData.get');
     var n = toUSVString(name, 'FormData.get');
+    // 1. If there is no entry whose name is name, return null. 2. Return the value of the first such entry.
     for (var i = 0; i < list.length; i++) if (list[i][0] === n) return list[i][1];
     return null;
   }
 
+  // https://xhr.spec.whatwg.org/#dom-formdata-getall
   getAll(name: string): FormDataEntryValue[] {
     var list = slot.get(this, 'FormData.getAll');
     requireArguments(arguments.length, 1, 'FormData.getAll');
@@ -85,6 +108,7 @@ export class FormData {
     return out;
   }
 
+  // https://xhr.spec.whatwg.org/#dom-formdata-has
   has(name: string): boolean {
     var list = slot.get(this, 'FormData.has');
     requireArguments(arguments.length, 1, 'FormData.has');
@@ -93,11 +117,16 @@ export class FormData {
     return false;
   }
 
+  // https://xhr.spec.whatwg.org/#dom-formdata-set
   set(name: string, value: string | Blob, filename?: string): void {
-    var list = slot.get(this, 'FormData.set');
-    requireArguments(arguments.length, 2, 'FormData.set');
-    var entry = createEntry(name, value, filename, arguments.length, 'FormData.set');
-    // https://xhr.spec.whatwg.org/#dom-formdata-set: replace the first entry with that name, remove the others.
+    var member = 'FormData.set';
+    var list = slot.get(this, member);
+    requireArguments(arguments.length, 2, member);
+    if (arguments.length > 2 && !isHostInstance(value, 'Blob')) throw new TypeError(member + ": parameter 2 is not of type 'Blob'");
+    // 1. Let entry be the result of creating an entry with name, value, and filename if given.
+    var entry = createEntry(name, value, filename, member);
+    // 2. If there are entries in this's entry list whose name is name, then replace the first such entry with
+    // entry and remove the others. 3. Otherwise, append entry to this's entry list.
     var replaced = false;
     for (var i = 0; i < list.length; i++) {
       if (list[i][0] !== entry[0]) continue;
@@ -119,6 +148,7 @@ export interface FormData {
   forEach(callback: (value: FormDataEntryValue, key: string, parent: FormData) => void, thisArg?: unknown): void;
 }
 
+// iterable<USVString, FormDataEntryValue>: entries/keys/values/forEach, and @@iterator where Symbol exists.
 defineIterable(FormData.prototype, 'FormData', entryListOf);
 if (supportsSymbolToStringTag) {
   Object.defineProperty(FormData.prototype, Symbol.toStringTag, { value: 'FormData', configurable: true });
