@@ -2,7 +2,7 @@
 export { Headers } from './fetch/headers';
 export { Request } from './fetch/request';
 export { Response } from './fetch/response';
-export { FormData } from './form-data/form-data';
+export { FormData } from './form-data/exported';
 export { ReadableStream } from './streams/readable-stream';
 export { AbortController } from './abort/abort-controller';
 export { AbortSignal } from './abort/abort-signal';

@@ -67,3 +67,15 @@ export const supportsCompleteAbortController = !fails(function () {
   return controller.signal.reason === 'r' && typeof controller.signal.throwIfAborted === 'function' &&
     typeof g.AbortSignal.timeout === 'function' && typeof g.AbortSignal.any === 'function';
 });
+
+// The engine's FormData has the whole current API (get, getAll, set, has, delete, forEach) and keeps a filename:
+// PhantomJS and IE 10–11 have only append, so their FormData can be sent but not read.
+export const supportsFormData = !fails(function () {
+  var form = new g.FormData();
+  form.append('a', new g.Blob(['x']), 'f.txt');
+  form.set('b', '1');
+  var names: string[] = [];
+  form.forEach(function (_value: unknown, name: string) { names.push(name); });
+  return form.get('a').name === 'f.txt' && form.getAll('b').length === 1 && form.has('b') &&
+    typeof form.delete === 'function' && names.join() === 'a,b';
+});

@@ -1,63 +1,42 @@
 // formData() for the Body mixin: https://fetch.spec.whatwg.org/#dom-body-formdata
-import { FormData } from '../form-data/form-data';
-import { MIMEType } from './mime-type';
-import { utf8Decode } from '../encoding/utf8';
+import { FormData } from '../form-data/exported';
+import { createFile } from '../form-data/file';
+import { parseMultipart } from '../form-data/multipart-parser';
+import { parseURLEncoded } from '../form-data/urlencoded';
+import { MIMEType, getParameter } from './mime-type';
 
 export function parseFormDataBody(bytes: Uint8Array, mime: MIMEType | null, essence: string, member: string): FormData {
-  if (mime !== null && essence === 'application/x-www-form-urlencoded') {
-    var form = new FormData();
-    var pairs = parseURLEncoded(bytes);
-    for (var i = 0; i < pairs.length; i++) form.append(pairs[i][0], pairs[i][1]);
+  var form = new FormData();
+  var i: number;
+  // 1. If mimeType's essence is "multipart/form-data":
+  if (mime !== null && essence === 'multipart/form-data') {
+    // 1. Parse bytes, using the value of the `boundary` parameter from mimeType, per RFC 7578.
+    // 2. If that fails for some reason, then throw a TypeError.
+    var boundary = getParameter(mime, 'boundary');
+    if (boundary === null) throw new TypeError(member + ': the multipart/form-data Content-Type has no boundary parameter');
+    var entries = parseMultipart(bytes, boundary, member);
+    // 3. Return a new FormData object, appending each entry, as the result of the parse, to its entry list.
+    for (i = 0; i < entries.length; i++) {
+      var value = entries[i][1];
+      if (typeof value === 'string') {
+        form.append(entries[i][0], value);
+      } else {
+        // A part with a filename: a File whose name is the filename and whose type is the part's Content-Type.
+        // Its bytes are copied into an ArrayBuffer of their own (old engines take a view's whole buffer).
+        var file = createFile([new Uint8Array(value.bytes).buffer as ArrayBuffer], value.filename, value.type);
+        form.append(entries[i][0], file);
+      }
+    }
     return form;
   }
-  if (mime !== null && essence === 'multipart/form-data') {
-    throw new TypeError(member + ': multipart/form-data bodies are not parsed yet');
+  // 2. If mimeType's essence is "application/x-www-form-urlencoded":
+  if (mime !== null && essence === 'application/x-www-form-urlencoded') {
+    // 1. Let entries be the result of parsing bytes. 2. If entries is failure, throw a TypeError (it cannot fail).
+    var pairs = parseURLEncoded(bytes);
+    // 3. Return a new FormData object whose entry list is entries.
+    for (i = 0; i < pairs.length; i++) form.append(pairs[i][0], pairs[i][1]);
+    return form;
   }
+  // 3. Throw a TypeError.
   throw new TypeError(member + ': the Content-Type is neither multipart/form-data nor application/x-www-form-urlencoded');
-}
-
-// https://url.spec.whatwg.org/#concept-urlencoded-parser, on bytes.
-export function parseURLEncoded(bytes: Uint8Array): Array<[string, string]> {
-  var output: Array<[string, string]> = [];
-  var start = 0;
-  for (var i = 0; i <= bytes.length; i++) {
-    if (i < bytes.length && bytes[i] !== 0x26 /* & */) continue;
-    if (i > start) {
-      var sequence = bytes.subarray(start, i);
-      var eq = -1;
-      for (var j = 0; j < sequence.length; j++) {
-        if (sequence[j] === 0x3d /* = */) { eq = j; break; }
-      }
-      var name = eq < 0 ? sequence : sequence.subarray(0, eq);
-      var value = eq < 0 ? new Uint8Array(0) : sequence.subarray(eq + 1);
-      output.push([decodeComponent(name), decodeComponent(value)]);
-    }
-    start = i + 1;
-  }
-  return output;
-}
-
-function hexValue(byte: number): number {
-  if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;
-  if (byte >= 0x41 && byte <= 0x46) return byte - 0x37;
-  if (byte >= 0x61 && byte <= 0x66) return byte - 0x57;
-  return -1;
-}
-
-// Replace 0x2B (+) with 0x20, percent-decode, then UTF-8 decode without BOM.
-function decodeComponent(bytes: Uint8Array): string {
-  var out = new Uint8Array(bytes.length);
-  var n = 0;
-  for (var i = 0; i < bytes.length; i++) {
-    var b = bytes[i];
-    if (b === 0x2b) {
-      out[n++] = 0x20;
-    } else if (b === 0x25 && i + 2 < bytes.length && hexValue(bytes[i + 1]) >= 0 && hexValue(bytes[i + 2]) >= 0) {
-      out[n++] = hexValue(bytes[i + 1]) * 16 + hexValue(bytes[i + 2]);
-      i += 2;
-    } else {
-      out[n++] = b;
-    }
-  }
-  return utf8Decode(out.subarray(0, n), false);
 }
