@@ -6,7 +6,7 @@ import { utf8Encode } from '../encoding/utf8';
 import { toUSVString } from '../webidl/conversions';
 import { isHostInstance } from '../env/global';
 import { supportsArrayBufferIsView } from '../env/support';
-import { isFormData, formDataEntries, encodeMultipart, createBoundary, multipartSource } from '../form-data/multipart';
+import { isFormData, extractFormData } from '../form-data/multipart';
 
 export interface ExtractedBody {
   body: InnerBody;
@@ -47,11 +47,11 @@ export function extractBody(object: unknown, keepalive: boolean, member: string)
     var view = new Uint8Array(object.buffer, object.byteOffset, object.byteLength);
     return { body: bodyFromBytes(new Uint8Array(view)), type: null };
   }
-  // FormData: multipart/form-data with a fresh boundary.
+  // FormData: multipart/form-data with a fresh boundary (an engine's own FormData is sent by XHR itself: see
+  // src/form-data/multipart.ts).
   if (isFormData(object)) {
-    var multipart = encodeMultipart(formDataEntries(object, member), createBoundary());
-    var formBody = bodyFromReplayable(object as FormData, function () { return multipartSource(multipart); }, multipart.length);
-    return { body: formBody, type: 'multipart/form-data; boundary=' + multipart.boundary };
+    var form = extractFormData(object as FormData, member);
+    return { body: bodyFromReplayable(form.origin, form.replay, form.length), type: form.type };
   }
   // URLSearchParams: the application/x-www-form-urlencoded serializer.
   if (isURLSearchParams(object)) {

@@ -5,10 +5,11 @@ import { Response, createResponse, newNetworkResponse, isNullBodyStatus, isRedir
 import { headerListOf } from './headers';
 import { isForbiddenRequestHeader, headerListGet } from './header-list';
 import { bodyFromSource, InnerBody } from './body';
-import { ChunkSource, readAll, streamSource } from '../streams/chunk-source';
+import { ChunkSource, readAll, streamSource, isUint8Array } from '../streams/chunk-source';
 import { createPushSource } from '../streams/push-source';
 import { sendXHR, Transport, ProgressInfo } from '../transport/xhr';
 import { originOf, currentOrigin, stripFragment, resolveURL } from './url';
+import { nativeFormDataToSend, isExtractedFormDataType } from '../form-data/multipart';
 import { signalIsAborted, signalReason, addAbortAlgorithm, timeoutOf } from '../abort/abort-signal';
 import { createDOMException } from '../env/dom-exception';
 import { exposeCounters } from '../env/debug-counters';
@@ -65,14 +66,24 @@ function requestBodySource(body: InnerBody | null): ChunkSource | null {
   return body.stream !== null ? streamSource(body.stream) : body.source;
 }
 
+// The engine's own FormData a request body was made from, which XHR sends as it is (README "FormData",
+// src/form-data/multipart.ts); not once the body's stream was handed out: then that stream is read and sent.
+function nativeFormDataBody(body: InnerBody | null): FormData | null {
+  var form = body !== null && body.stream === null ? nativeFormDataToSend(body.origin) : null;
+  if (form !== null) body!.disturbed = true;
+  return form;
+}
+
 // https://fetch.spec.whatwg.org/#http-network-or-cache-fetch, the parts XHR lets us express.
-function requestHeaders(request: InnerRequest, crossOrigin: boolean): Array<[string, string]> {
+function requestHeaders(request: InnerRequest, crossOrigin: boolean, sendsFormData: boolean): Array<[string, string]> {
   var list = headerListOf(request.headers);
   var out: Array<[string, string]> = [];
   var has: { [name: string]: boolean } = {};
   for (var i = 0; i < list.length; i++) {
     // Forbidden request headers are the browser's to set; XHR would refuse them anyway.
     if (isForbiddenRequestHeader(list[i][0], list[i][1])) continue;
+    // A FormData that XHR sends as it is gets XHR's boundary and Content-Type; the one extracted for it is not sent.
+    if (sendsFormData && list[i][0].toLowerCase() === 'content-type' && isExtractedFormDataType(list[i][1])) continue;
     out.push([list[i][0], list[i][1]]);
     has[list[i][0].toLowerCase()] = true;
   }
@@ -108,8 +119,8 @@ function start(request: InnerRequest, resolve: (response: Response) => void, rej
     if (transport !== null) transport.abort();
     cleanup();
   });
-  var body: Uint8Array | null = null;
-  var unsent = requestBodySource(request.body);
+  var body: Uint8Array | FormData | null = nativeFormDataBody(request.body);
+  var unsent = body !== null ? null : requestBodySource(request.body);
   var ended = false; // the transport delivered the whole body
   var finished = false; // cleanup() ran
   var bodyAborted: { reason: unknown } | null = null;
@@ -183,7 +194,7 @@ function start(request: InnerRequest, resolve: (response: Response) => void, rej
     transport = sendXHR({
       method: method,
       url: sentURL,
-      headers: requestHeaders(request, crossOrigin),
+      headers: requestHeaders(request, crossOrigin, body !== null && !isUint8Array(body)),
       body: body,
       // https://fetch.spec.whatwg.org/#concept-request-credentials-mode: XHR's withCredentials is "include";
       // same-origin is XHR's default. LEGACY(XHR): "omit" cannot stop same-origin cookies (README).

@@ -1,37 +1,48 @@
-// multipart/form-data encoding: https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#multipart/form-data-encoding-algorithm
-import { FormData as FormDataShim, entryListOf, EntryList } from './form-data';
+// FormData bodies: https://fetch.spec.whatwg.org/#concept-bodyinit-extract (FormData), encoded by
+// https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#multipart/form-data-encoding-algorithm
+//
+// How a FormData is sent (README "FormData"): retrofetch's own FormData is encoded here, with a fresh boundary, and
+// fetch() sends those bytes with `Content-Type: multipart/form-data; boundary=...`. An engine's own FormData is
+// handed to XHR as it is (see nativeFormDataToSend), which every engine with a FormData accepts: files stream from
+// disk instead of being read into memory, and it is the only way at all where the engine's FormData cannot be read
+// (PhantomJS, IE 10–11: no forEach). XHR then writes its own boundary and Content-Type, so the one extracted here
+// (still what `request.headers` shows) is not sent.
+import { entryListOf, isFormDataShim } from './form-data';
+import { EntryList } from './entry';
 import { utf8Encode } from '../encoding/utf8';
 import { ChunkSource, blobSource } from '../streams/chunk-source';
 import { isHostInstance } from '../env/global';
 
+var BOUNDARY_PREFIX = '----RetrofetchFormBoundary';
+
+/** A FormData, retrofetch's or the engine's (of any realm: an iframe's FormData too). */
 export function isFormData(value: unknown): boolean {
-  if (value instanceof FormDataShim) return true;
-  return isHostInstance(value, 'FormData');
+  return isFormDataShim(value) || isHostInstance(value, 'FormData') || Object.prototype.toString.call(value) === '[object FormData]';
 }
 
-/** The entry list of our FormData, or of a native one where the engine lets us iterate it. */
-export function formDataEntries(form: unknown, member: string): EntryList {
-  if (form instanceof FormDataShim) return entryListOf(form, member);
-  if (typeof (form as any).forEach !== 'function') {
-    throw new TypeError(member + ": this engine's native FormData cannot be read; use retrofetch's FormData");
-  }
+/** The entry list of our FormData, or of an engine's one through forEach; null where the engine's cannot be read. */
+function readEntries(form: any): EntryList | null {
+  if (isFormDataShim(form)) return entryListOf(form, 'FormData').slice();
+  if (typeof form.forEach !== 'function') return null;
   var list: EntryList = [];
-  (form as any).forEach(function (value: any, name: string) {
+  form.forEach(function (value: any, name: string) {
     list.push([name, value]);
   });
   return list;
 }
 
+// 1. Replace every CR not followed by LF, and every LF not preceded by CR, by CRLF.
 function normalizeLineBreaks(s: string): string {
   return s.replace(/\r\n|\r|\n/g, '\r\n');
 }
 
+// Field names and filenames are escaped: LF as %0A, CR as %0D, '"' as %22.
 function escapeName(s: string): string {
   return s.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
 }
 
 export function createBoundary(): string {
-  var s = '----RetrofetchFormBoundary';
+  var s = BOUNDARY_PREFIX;
   for (var i = 0; i < 16; i++) s += 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.charAt(Math.floor(Math.random() * 62));
   return s;
 }
@@ -95,4 +106,64 @@ export function multipartSource(multipart: Multipart): ChunkSource {
       return Promise.resolve();
     }
   };
+}
+
+export interface ExtractedFormData {
+  /** The body's source object: our FormData, or an engine's (a copy of it where it can be read). */
+  origin: FormData;
+  replay: () => ChunkSource;
+  length: number | null;
+  type: string;
+}
+
+/** Extracts a FormData body: its entries as they are now, encoded with a fresh boundary. */
+export function extractFormData(form: FormData, member: string): ExtractedFormData {
+  var boundary = createBoundary();
+  var type = 'multipart/form-data; boundary=' + boundary;
+  var entries = readEntries(form);
+  if (entries === null) {
+    // LEGACY(FormData without forEach: PhantomJS, IE 10–11): its entries cannot be read, only sent. fetch() sends it
+    // as it is when fetch() is called; reading the body (text(), clone() then read, …) rejects.
+    return {
+      origin: form, length: null, type: type,
+      replay: function () {
+        return failingSource(member + ": this engine's FormData cannot be read, only sent by fetch() (use retrofetch's FormData to read it)");
+      }
+    };
+  }
+  var multipart = encodeMultipart(entries, boundary);
+  return {
+    origin: isFormDataShim(form) ? form : copyNativeFormData(form, entries),
+    length: multipart.length,
+    type: type,
+    replay: function () { return multipartSource(multipart); }
+  };
+}
+
+// An engine's FormData with the entries it had at extraction, so that sending it natively later sends those.
+function copyNativeFormData(form: any, entries: EntryList): FormData {
+  try {
+    var copy = new form.constructor();
+    for (var i = 0; i < entries.length; i++) copy.append(entries[i][0], entries[i][1]);
+    return copy;
+  } catch (e) {
+    return form;
+  }
+}
+
+function failingSource(message: string): ChunkSource {
+  return {
+    read: function () { return Promise.reject(new TypeError(message)); },
+    cancel: function () { return Promise.resolve(); }
+  };
+}
+
+/** The engine's FormData a body was made from, if it is to be sent as it is (see the top of this file); else null. */
+export function nativeFormDataToSend(origin: unknown): FormData | null {
+  return origin != null && !isFormDataShim(origin) && isFormData(origin) ? origin as FormData : null;
+}
+
+/** Whether a Content-Type header value is one extracted here (from a FormData retrofetch encodes or hands to XHR). */
+export function isExtractedFormDataType(value: string): boolean {
+  return value.indexOf('multipart/form-data; boundary=' + BOUNDARY_PREFIX) === 0 && value.length === 30 + BOUNDARY_PREFIX.length + 16;
 }

@@ -12,7 +12,8 @@ export interface TransportRequest {
   method: string;
   url: string;
   headers: Array<[string, string]>;
-  body: Uint8Array | null;
+  /** Bytes, or an engine's own FormData (which XHR encodes itself). */
+  body: Uint8Array | FormData | null;
   withCredentials: boolean;
   onUploadProgress: ((event: ProgressInfo) => void) | null;
   /** Milliseconds for the XHR's own `timeout` (0: none), where the engine has it. */

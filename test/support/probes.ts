@@ -42,3 +42,29 @@ export function xhrReportsEmptyErrorResponses(): Promise<boolean> {
     return rawXHR('GET', '/api/status?code=404', function () { /* */ }).then(function (xhr) { return xhr !== null; });
   });
 }
+
+var defaults: { [name: string]: Promise<string | null> } = {};
+
+/**
+ * The Content-Type the engine's XHR gives a POST whose body has none (bytes, or no body), or null if it adds none
+ * as the XHR spec says (old WebKit, PhantomJS: application/x-www-form-urlencoded).
+ */
+export function xhrDefaultRequestContentType(): Promise<string | null> {
+  var key = 'default-type';
+  if (!defaults[key]) {
+    defaults[key] = new Promise(function (resolve) {
+      var xhr = new XMLHttpRequest();
+      xhr.open('POST', '/api/echo', true);
+      xhr.onreadystatechange = function () {
+        if (xhr.readyState !== 4) return;
+        var type = null;
+        try {
+          type = JSON.parse(xhr.responseText).headers['content-type'] || null;
+        } catch (e) { /* no answer: assume none */ }
+        resolve(type);
+      };
+      xhr.send(new Uint8Array([1]) as any);
+    });
+  }
+  return defaults[key];
+}
