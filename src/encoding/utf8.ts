@@ -89,7 +89,16 @@ export function createUTF8Decoder(stripBOM?: boolean): UTF8Decoder {
           bomState = 3;
         }
       }
-      for (; i < bytes.length; i++) handle(bytes[i]);
+      // ASCII needs no decoder state: a tight loop for it, the state machine for the rest.
+      for (var length = bytes.length; i < length; i++) {
+        var b = bytes[i];
+        if (b < 0x80 && needed === 0) {
+          units.push(b);
+          if (units.length >= 8192) flushUnits();
+        } else {
+          handle(b);
+        }
+      }
       if (end) {
         if (bomState > 0 && bomState < 3) for (var j = 0; j < bomState; j++) handle(BOM[j]);
         bomState = 3;

@@ -1,0 +1,66 @@
+// The benchmark page's script (ES5: it runs in PhantomJS too). Loaded after the implementation under test; runs
+// each case, then POSTs the timings to /bench-result. Timings are medians of several rounds, in milliseconds.
+(function () {
+  var impl = /[?&]impl=([a-z-]+)/.exec(location.search)[1];
+  var now = typeof performance !== 'undefined' && performance.now ? function () { return performance.now(); } : function () { return new Date().getTime(); };
+
+  function median(xs) {
+    xs = xs.slice().sort(function (a, b) { return a - b; });
+    return xs[Math.floor(xs.length / 2)];
+  }
+
+  function repeat(times, fn) {
+    var results = [];
+    function next() {
+      if (results.length >= times) return Promise.resolve(median(results));
+      var start = now();
+      return fn().then(function () { results.push(now() - start); return next(); });
+    }
+    return next();
+  }
+
+  var cases = [
+    ['50 small JSON GETs, sequential', 5, function () {
+      var n = 0;
+      function one() {
+        return fetch('/api/echo?i=' + n).then(function (r) { return r.json(); }).then(function () { return ++n < 50 ? one() : null; });
+      }
+      return one();
+    }],
+    ['1 MB binary body, arrayBuffer()', 7, function () {
+      return fetch('/api/bytes?repeat=4096').then(function (r) { return r.arrayBuffer(); }).then(function (b) {
+        if (b.byteLength !== 1048576) throw new Error('short body');
+      });
+    }],
+    ['4 MB text body (64 chunks), text()', 5, function () {
+      return fetch('/api/stream?chunks=64&interval=0&size=65536').then(function (r) { return r.text(); }).then(function (t) {
+        if (t.length !== 4194304) throw new Error('short body');
+      });
+    }],
+    ['1 MB POST body', 7, function () {
+      return fetch('/api/upload', { method: 'POST', body: new Uint8Array(1048576) }).then(function (r) { return r.json(); });
+    }],
+    ['10,000 × new Headers(record) + get()', 5, function () {
+      for (var i = 0; i < 10000; i++) new Headers({ 'Content-Type': 'text/plain', 'X-A': String(i) }).get('x-a');
+      return Promise.resolve();
+    }],
+    ['1,000 × new Response(string).text()', 5, function () {
+      var all = [];
+      for (var i = 0; i < 1000; i++) all.push(new Response('hello ' + i).text());
+      return Promise.all(all);
+    }]
+  ];
+
+  var results = {};
+  var i = 0;
+  function next() {
+    if (i >= cases.length) return Promise.resolve();
+    var c = cases[i++];
+    return repeat(c[1], c[2]).then(function (ms) { results[c[0]] = ms; }, function (e) { results[c[0]] = 'error: ' + e; }).then(next);
+  }
+  next().then(function () {
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', '/bench-result?impl=' + impl);
+    xhr.send(JSON.stringify(results));
+  });
+})();

