@@ -60,8 +60,9 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
   var headSent = false;
   var finished = false;
   var timer: any = null;
-  var sentAt = 0;
   var counted = false; // in counters.liveXHRs
+  var timeoutSet = false; // the XHR's own timeout is armed
+  var doneWithoutStatus = false; // DONE with no response: waiting for `timeout` or `error` to say which
 
   function release(): void {
     finished = true;
@@ -85,12 +86,8 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
     callbacks.fail(new TypeError(message));
   }
 
-  // The XHR's timeout elapsed. Engines fire readystatechange (DONE, status 0) and `error` or `timeout` for it, in
-  // that order, so a DONE without a status past the timeout is the timeout, not a network error.
-  function timedOut(): boolean {
-    return request.timeout > 0 && sentAt > 0 && new Date().getTime() - sentAt >= request.timeout;
-  }
-
+  // The XHR's timeout elapsed (https://xhr.spec.whatwg.org/#request-error-steps: readystatechange at DONE with
+  // status 0, then `timeout`, then `loadend`, in one task; every engine here does so).
   function onTimeout(): void {
     if (finished) return;
     release();
@@ -175,11 +172,14 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
   function onReadyStateChange(): void {
     if (xhr === null) return;
     var state = xhr.readyState;
+    // With a timeout armed, DONE without a status (before or after the headers) may be the timeout: the `timeout`
+    // or `error` event that follows in the same task says which (the poll below is the safety net).
+    if (state === 4 && timeoutSet && xhr.status === 0) {
+      doneWithoutStatus = true;
+      return;
+    }
     if (state >= 2 && !readHead()) {
-      if (state === 4) {
-        if (timedOut()) onTimeout();
-        else fail('Failed to fetch: network error (' + request.method + ' ' + request.url + ')');
-      }
+      if (state === 4) fail('Failed to fetch: network error (' + request.method + ' ' + request.url + ')');
       return;
     }
     if (state >= 3) pump();
@@ -201,8 +201,7 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
   };
   xhr.onerror = function () {
     // LEGACY(PhantomJS): `error` fires for HTTP error statuses too; a response with a status is not a network error.
-    if (xhr !== null && xhr.readyState === 4 && readHead()) return onReadyStateChange();
-    if (timedOut()) return onTimeout();
+    if (xhr !== null && !doneWithoutStatus && xhr.readyState === 4 && readHead()) return onReadyStateChange();
     fail('Failed to fetch: network error (' + request.method + ' ' + request.url + ')');
   };
   if (request.onUploadProgress !== null && xhr.upload) {
@@ -215,17 +214,18 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
     try {
       xhr.timeout = request.timeout;
       xhr.ontimeout = onTimeout;
+      timeoutSet = true;
     } catch (e) {
       // LEGACY(old engines): `timeout` present but not settable on this XHR; the AbortSignal's timer does the work.
     }
   }
   timer = setInterval(function () {
-    if (xhr !== null && xhr.readyState >= 2 && readHead()) pump();
+    if (doneWithoutStatus) fail('Failed to fetch: network error (' + request.method + ' ' + request.url + ')');
+    else if (xhr !== null && xhr.readyState >= 2 && readHead()) pump();
   }, POLL_MS);
   counters.liveTimers++;
   counters.liveXHRs++;
   counted = true;
-  sentAt = new Date().getTime();
   try {
     xhr.send(request.body as any);
   } catch (e) {
