@@ -16,12 +16,12 @@ function install(name: string, value: unknown): boolean {
   }
 }
 
-// Missing, or present but broken. Old WebKit's interface objects have typeof 'object', so presence is not
-// `typeof === 'function'`; its FormData is the 2012 one with append() only, which counts as broken.
+// Missing: absent, or not an object at all. Old WebKit's interface objects have typeof 'object', so presence is not
+// `typeof === 'function'`. An incomplete native FormData (old WebKit's append-only one) is kept: the page's own XHR
+// code needs it (ours would be sent by XHR as "[object FormData]"), and retrofetch's fetch sends it natively.
 function isMissing(name: string): boolean {
   var value = globalObject[name];
-  if (value == null || (typeof value !== 'function' && typeof value !== 'object')) return true;
-  return name === 'FormData' && !(value.prototype && typeof value.prototype.get === 'function');
+  return value == null || (typeof value !== 'function' && typeof value !== 'object');
 }
 
 export function installMissing(): string[] {
