@@ -108,7 +108,7 @@ suite('polyfill install: aborts', function (impl) {
       return frameWith([POLYFILL]);
     }).then(function (frame) {
       var win = frame.win;
-      var constructible = false;
+      var constructible: boolean;
       try {
         constructible = new win.DOMException('m', 'AbortError').code === 20;
       } catch (e) {
