@@ -79,8 +79,11 @@ export function consumeBody(body: InnerBody | null, member: string): Promise<Uin
   // 4. If object's body is null, then run successSteps with an empty byte sequence.
   if (body === null) return Promise.resolve(new Uint8Array(0));
   body.disturbed = true;
-  // 5. Fully read object's body: through the stream if one was handed out (it may be the user's), else the source.
-  return readAll(body.stream !== null ? streamSource(body.stream) : body.source);
+  // 5. Fully read object's body: through the stream if one was handed out (it may be the user's), else the source,
+  // which may then deliver the bytes at once (the XHR transport converts its text once, at the end).
+  if (body.stream !== null) return readAll(streamSource(body.stream));
+  if (body.source.whole) body.source.whole();
+  return readAll(body.source);
 }
 
 /** The Body mixin's members, as Request and Response expose them (installed by includeBody). */

@@ -167,6 +167,9 @@ function start(request: InnerRequest, resolve: (response: Response) => void, rej
     },
     cancel: function (reason) {
       return source.cancel(reason);
+    },
+    whole: function () {
+      source.whole();
     }
   };
 
@@ -218,6 +221,11 @@ function start(request: InnerRequest, resolve: (response: Response) => void, rej
           nullBody ? null : bodyFromSource(bodySource, expected), urlList, type);
         resolved = true;
         resolve(createResponse(inner));
+      },
+      // A body read whole, with nobody watching download progress, is converted once at the end (old engines copy
+      // the whole responseText on every read: reading it per event is quadratic; README "Memory").
+      deferChunks: function () {
+        return source.wantsWhole() && !extension.onDownloadProgress;
       },
       chunk: function (bytes) {
         received += bytes.length;

@@ -7,6 +7,8 @@ export interface ChunkSource {
   /** The next chunk, or null at the end. Rejects with the reason the body failed. */
   read(): Promise<Uint8Array | null>;
   cancel(reason: unknown): Promise<void>;
+  /** A hint that every chunk will be read and used only together (text(), json(), …): they may come in one. */
+  whole?(): void;
 }
 
 export function bytesSource(bytes: Uint8Array): ChunkSource {

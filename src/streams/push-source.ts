@@ -8,11 +8,15 @@ export interface PushSource extends ChunkSource {
   error(reason: unknown): void;
   /** Bytes queued and not yet read. */
   queued(): number;
+  whole(): void;
+  /** Whether the reader said it takes the body whole (ChunkSource.whole). */
+  wantsWhole(): boolean;
 }
 
 export function createPushSource(onCancel: (reason: unknown) => void): PushSource {
   var queue: Uint8Array[] = [];
   var queuedBytes = 0;
+  var whole = false;
   var state: 'open' | 'closed' | 'errored' | 'cancelled' = 'open';
   var failure: unknown;
   var waiting: { resolve: (chunk: Uint8Array | null) => void; reject: (reason: unknown) => void } | null = null;
@@ -74,6 +78,12 @@ export function createPushSource(onCancel: (reason: unknown) => void): PushSourc
     },
     queued: function () {
       return queuedBytes;
+    },
+    whole: function () {
+      whole = true;
+    },
+    wantsWhole: function () {
+      return whole;
     }
   };
 }

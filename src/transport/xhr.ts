@@ -37,6 +37,8 @@ export interface TransportHead {
 export interface TransportCallbacks {
   /** Status and headers are known (HEADERS_RECEIVED where the engine exposes them, else the first later state). */
   head(head: TransportHead): void;
+  /** While true, chunks may wait for the end (the consumer takes the body whole). */
+  deferChunks(): boolean;
   chunk(bytes: Uint8Array): void;
   /** `exact` is false when the engine decoded the body by its byte-order mark (see bytesOf below). */
   end(exact: boolean): void;
@@ -123,6 +125,7 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
 
   function pump(): void {
     if (xhr === null || !headSent) return;
+    if (xhr.readyState !== 4 && callbacks.deferChunks()) return;
     var text: string;
     try {
       text = xhr.responseText;
