@@ -1,31 +1,10 @@
 // fetch() end to end against the test server (test/server), same origin and the second (CORS) origin.
 import { expect } from 'chai';
 import { suite, servers, itPolyfillOnly } from '../support/harness';
-import { expectRejects, bytesOf, range } from '../support/assert';
+import { expectRejects, bytesOf, range, uid, base64ToBytes } from '../support/assert';
 import { xhrReportsOverriddenContentType, xhrFollowsRedirectToOtherOrigin, xhrReportsEmptyErrorResponses } from '../support/probes';
 
-function base64ToBytes(b64: string): number[] {
-  var chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  var out: number[] = [];
-  var buffer = 0;
-  var bits = 0;
-  for (var i = 0; i < b64.length; i++) {
-    var c = chars.indexOf(b64.charAt(i));
-    if (c < 0) continue;
-    buffer = (buffer << 6) | c;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((buffer >> bits) & 0xff);
-    }
-  }
-  return out;
-}
 
-var unique = 0;
-function uid(prefix: string): string {
-  return prefix + '-' + new Date().getTime() + '-' + (unique++) + '-' + Math.floor(Math.random() * 1e6);
-}
 
 suite('fetch', function (impl) {
   var fetch = impl.fetch;

@@ -2,32 +2,18 @@
 // only what is missing, never replaces a working native, and loading it twice changes nothing.
 import { expect } from 'chai';
 import { suite } from '../support/harness';
+import { frameWith } from '../support/frames';
 
 var NAMES = ['fetch', 'Headers', 'Request', 'Response', 'FormData', 'ReadableStream', 'Promise'];
 
-function frameWith(scripts: string[]): Promise<any> {
-  return new Promise(function (resolve, reject) {
-    var iframe = document.createElement('iframe');
-    iframe.style.display = 'none';
-    document.body.appendChild(iframe);
-    var win: any = iframe.contentWindow;
-    // A body first: in old WebKit, document.write() on the blank frame gives it fresh globals.
-    if (!win.document.body) win.document.write('<body></body>');
-    var before: any = {};
-    NAMES.forEach(function (n) { before[n] = win[n]; });
-    var i = 0;
-    function next(): void {
-      if (i >= scripts.length) {
-        resolve({ win: win, before: before, remove: function () { document.body.removeChild(iframe); } });
-        return;
-      }
-      var script = win.document.createElement('script');
-      script.src = scripts[i++];
-      script.onload = next;
-      script.onerror = function () { reject(new Error('could not load ' + script.src)); };
-      win.document.body.appendChild(script);
-    }
-    next();
+/** frameWith(), with each name's value captured before the scripts run. */
+function frameCapturing(scripts: string[]): Promise<any> {
+  var before: any = {};
+  return frameWith(['code:window.__before = {};' + NAMES.map(function (n) { return 'window.__before.' + n + ' = window.' + n + ';'; }).join('')]
+    .concat(scripts)).then(function (frame) {
+    NAMES.forEach(function (n) { before[n] = frame.win.__before[n]; });
+    frame.before = before;
+    return frame;
   });
 }
 
@@ -36,7 +22,7 @@ suite('polyfill install', function (impl) {
 
   it('installs what is missing, keeps every working native, and a second load changes nothing', function () {
     var src = '/base/dist/retrofetch.polyfill.js';
-    return frameWith([src]).then(function (frame) {
+    return frameCapturing([src]).then(function (frame) {
       var afterFirst: any = {};
       NAMES.forEach(function (n) {
         afterFirst[n] = frame.win[n];

@@ -1,12 +1,8 @@
 // response.body as a stream fed while the response arrives (issue 5), against timed and lock-step routes.
 import { expect } from 'chai';
 import { suite, itPolyfillOnly } from '../support/harness';
-import { expectRejects, range } from '../support/assert';
+import { expectRejects, range, uid } from '../support/assert';
 
-var unique = 0;
-function uid(prefix: string): string {
-  return prefix + '-' + new Date().getTime() + '-' + (unique++) + '-' + Math.floor(Math.random() * 1e6);
-}
 
 function b64(bytes: number[]): string {
   var chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

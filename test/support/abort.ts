@@ -56,10 +56,7 @@ export function rawJson(url: string): Promise<any> {
 
 var RealXHR: any = g.XMLHttpRequest;
 
-var unique = 0;
-export function uid(prefix: string): string {
-  return prefix + '-' + new Date().getTime() + '-' + (unique++) + '-' + Math.floor(Math.random() * 1e6);
-}
+export { uid } from './assert';
 
 /** Resolves once the test server has the /api/hang request `id` open. */
 export function hangOpened(id: string): Promise<any> {

@@ -60,3 +60,27 @@ export var hasBlob = (function () {
   }
 })();
 export var hasURLSearchParams = typeof URLSearchParams === 'function';
+
+var unique = 0;
+/** An id no other test uses (for the server's keyed routes: lock-step, hang, cookies). */
+export function uid(prefix: string): string {
+  return prefix + '-' + new Date().getTime() + '-' + (unique++) + '-' + Math.floor(Math.random() * 1e6);
+}
+
+export function base64ToBytes(b64: string): number[] {
+  var chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  var out: number[] = [];
+  var buffer = 0;
+  var bits = 0;
+  for (var i = 0; i < b64.length; i++) {
+    var c = chars.indexOf(b64.charAt(i));
+    if (c < 0) continue;
+    buffer = (buffer << 6) | c;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((buffer >> bits) & 0xff);
+    }
+  }
+  return out;
+}

@@ -17,23 +17,6 @@ export function latin1(s: string): Uint8Array {
   return out;
 }
 
-export function base64ToBytes(b64: string): number[] {
-  var chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  var out: number[] = [];
-  var buffer = 0;
-  var bits = 0;
-  for (var i = 0; i < b64.length; i++) {
-    var c = chars.indexOf(b64.charAt(i));
-    if (c < 0) continue;
-    buffer = (buffer << 6) | c;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((buffer >> bits) & 0xff);
-    }
-  }
-  return out;
-}
 
 export function blobBytes(blob: Blob): Promise<number[]> {
   return new Promise(function (resolve, reject) {
@@ -129,3 +112,5 @@ export function foreignFormData(): { FormData: typeof FormData; Blob: typeof Blo
   var win: any = iframe.contentWindow;
   return { FormData: win.FormData, Blob: win.Blob, remove: function () { document.body.removeChild(iframe); } };
 }
+
+export { base64ToBytes } from './assert';
