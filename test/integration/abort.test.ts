@@ -1,7 +1,7 @@
 // fetch() and AbortSignal end to end (issue 4): every moment an abort can land, the reasons it carries, timeouts,
 // any(), what the server sees (/api/hang records when its connection closes), and what retrofetch leaves behind.
 import { expect } from 'chai';
-import { suite, itPolyfillOnly } from '../support/harness';
+import { suite, itPolyfillOnly, skipBecause } from '../support/harness';
 import {
   countersOf, Counters, delay, waitFor, hangOpened, hangClosed, rawJson, uid, latencies, installXHRSpy, XHRSpy
 } from '../support/abort';
@@ -168,7 +168,7 @@ suite('fetch abort', function (impl) {
 
     itPolyfillOnly(impl, 'aborting while the request body is still being read: rejects, cancels the body with the reason, sends nothing',
       'native fetch streams an upload as it sends it (Chromium needs HTTP/2 for that); retrofetch reads it first', function () {
-        if (typeof impl.ReadableStream !== 'function') this.skip();
+        if (typeof impl.ReadableStream !== 'function') return skipBecause(this, 'this pass has no ReadableStream');
         var cancelled: unknown[] = [];
         var body = new impl.ReadableStream({
           start: function (c: any) { c.enqueue(new Uint8Array([1, 2, 3])); },
@@ -309,7 +309,7 @@ suite('fetch abort', function (impl) {
 
   describe('AbortSignal.timeout()', function () {
     before(function () {
-      if (!hasTimeout) this.skip();
+      if (!hasTimeout) return skipBecause(this, "this pass's AbortSignal has no timeout()");
     });
 
     it('against a slow endpoint: rejects with a TimeoutError DOMException, at its time', function () {
@@ -362,7 +362,7 @@ suite('fetch abort', function (impl) {
 
     itPolyfillOnly(impl, 'the XHR\'s own timeout is the backstop: set from the deadline; when it fires, the fetch rejects with the signal\'s TimeoutError',
       'about the XMLHttpRequest under retrofetch', function () {
-        if (!xhrHasTimeout) this.skip();
+        if (!xhrHasTimeout) return skipBecause(this, "the engine's XHR has no timeout property");
         this.timeout(15000);
         // The spy lets the real XHR time out after 150 ms, long before the signal's own 60 s timer.
         var spy = installXHRSpy(150);
@@ -394,7 +394,7 @@ suite('fetch abort', function (impl) {
 
   describe('AbortSignal.any()', function () {
     before(function () {
-      if (!hasAny || !hasTimeout) this.skip();
+      if (!hasAny || !hasTimeout) return skipBecause(this, "this pass's AbortSignal lacks any() or timeout()");
     });
 
     it('a controller and a timeout: the controller first gives its reason, and the connection closes', function () {
@@ -430,7 +430,7 @@ suite('fetch abort', function (impl) {
 
   describe('native AbortSignals with retrofetch', function () {
     before(function () {
-      if (!nativeSignals) this.skip();
+      if (!nativeSignals) return skipBecause(this, 'the engine has no native AbortSignal');
     });
 
     itPolyfillOnly(impl, 'a native signal passed to retrofetch\'s fetch aborts it, with its reason; the server sees the close',
@@ -540,7 +540,7 @@ suite('fetch abort', function (impl) {
 
     itPolyfillOnly(impl, 'timed out (AbortSignal.timeout): no handler runs after it',
       'about the XMLHttpRequest under retrofetch', function () {
-        if (!hasTimeout) this.skip();
+        if (!hasTimeout) return skipBecause(this, "this pass's AbortSignal has no timeout()");
         this.timeout(15000);
         var s = spy = installXHRSpy();
         var pending = rejection(fetch('/api/hang?id=' + uid('spy-timeout'), { signal: AbortSignal.timeout(300) }));

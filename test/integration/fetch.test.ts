@@ -1,6 +1,6 @@
 // fetch() end to end against the test server (test/server), same origin and the second (CORS) origin.
 import { expect } from 'chai';
-import { suite, servers, itPolyfillOnly } from '../support/harness';
+import { suite, servers, itPolyfillOnly, skipBecause } from '../support/harness';
 import { expectRejects, bytesOf, range, uid, base64ToBytes } from '../support/assert';
 import { xhrReportsOverriddenContentType, xhrFollowsRedirectToOtherOrigin, xhrReportsEmptyErrorResponses } from '../support/probes';
 
@@ -74,7 +74,7 @@ suite('fetch', function (impl) {
     });
 
     it('sends URLSearchParams with its Content-Type', function () {
-      if (typeof URLSearchParams !== 'function') this.skip(); // feature-gated: the engine has no URLSearchParams
+      if (typeof URLSearchParams !== 'function') return skipBecause(this, 'the engine has no URLSearchParams');
       return fetch('/api/echo', { method: 'POST', body: new URLSearchParams('a=1&b=\u00e9 x') })
         .then(function (r) { return r.json(); })
         .then(function (echo) {

@@ -1,7 +1,7 @@
 // FormData and every other BodyInit type end to end: uploads parsed by the test server (/api/multipart), echoes
 // (/api/echo), and formData() on fetched responses.
 import { expect } from 'chai';
-import { suite, servers, itPolyfillOnly } from '../support/harness';
+import { suite, servers, itPolyfillOnly, skipBecause } from '../support/harness';
 import { expectRejects, expectThrows, bytesOf, range, hasBlob, hasURLSearchParams } from '../support/assert';
 import { xhrReportsOverriddenContentType, xhrDefaultRequestContentType } from '../support/probes';
 import { base64ToBytes, utf8Bytes, entriesOf, entriesWithBytes, foreignFormData, hasFileConstructor, readsFormDataFiles } from '../support/form-data';
@@ -38,7 +38,7 @@ suite('FormData uploads', function (impl) {
   var untyped: string | undefined;
 
   before(function () {
-    if (!hasBlob) this.skip(); // feature-gated: these uploads need Blob
+    if (!hasBlob) return skipBecause(this, 'these uploads need Blob');
     return Promise.all([
       impl.name === 'polyfill' ? xhrReportsOverriddenContentType() : Promise.resolve(false),
       readsFormDataFiles(impl),
@@ -85,7 +85,7 @@ suite('FormData uploads', function (impl) {
     });
 
     it('new Response(formData) gives the same upload, its Content-Type with it', function () {
-      if (!readsFiles) this.skip(); // feature-gated: WebKitGTK's native Response cannot read a FormData body with files
+      if (!readsFiles) return skipBecause(this, "WebKitGTK's native Response cannot read a FormData body with files");
       var response = new impl.Response(sampleForm(FormData));
       var type = response.headers.get('Content-Type');
       return response.arrayBuffer().then(function (bytes) {
@@ -120,7 +120,7 @@ suite('FormData uploads', function (impl) {
       var form = new foreign.FormData();
       if (typeof (form as any).forEach !== 'function') {
         foreign.remove();
-        this.skip(); // feature-gated: this engine's FormData cannot be read, so it is sent as it is at fetch() time
+        return skipBecause(this, 'this engine\'s FormData cannot be read, so it is sent as it is at fetch() time');
       }
       form.append('a', '1');
       var request = new impl.Request('/api/multipart', { method: 'POST', body: form });
@@ -152,7 +152,7 @@ suite('FormData uploads', function (impl) {
       var form = new foreign.FormData();
       if (typeof (form as any).forEach === 'function') {
         foreign.remove();
-        this.skip(); // feature-gated: only engines whose FormData has no forEach (PhantomJS, IE 10–11)
+        return skipBecause(this, 'only engines whose FormData has no forEach (PhantomJS, IE 10–11)');
       }
       form.append('a', '1');
       var request = new impl.Request('/api/multipart', { method: 'POST', body: form });
@@ -227,7 +227,7 @@ suite('FormData uploads', function (impl) {
 
     cases.forEach(function (c) {
       it(c.label + ': ' + (c.type === null ? 'no Content-Type' : c.type) + ', exact bytes (Request, Response, fetch)', function () {
-        if (c.gate === false) this.skip(); // feature-gated: the engine lacks this type
+        if (c.gate === false) return skipBecause(this, 'the engine lacks this type');
         expect(new impl.Request('/x', { method: 'POST', body: c.body() }).headers.get('Content-Type')).to.equal(c.type);
         var response = new impl.Response(c.body());
         expect(response.headers.get('Content-Type')).to.equal(c.type);
@@ -285,7 +285,7 @@ suite('FormData uploads', function (impl) {
       }
 
       it("needs duplex: 'half' (a TypeError without it), and has no Content-Type", function () {
-        if (!streams) this.skip(); // feature-gated: the implementation does not take stream bodies
+        if (!streams) return skipBecause(this, 'the implementation does not take stream bodies');
         expectThrows(impl, function () { new impl.Request('/x', { method: 'POST', body: stream([[1]]) }); }, TypeError, 'duplex');
         var request = new impl.Request('/x', { method: 'POST', body: stream([[1]]), duplex: 'half' } as any);
         expect(request.headers.has('Content-Type')).to.equal(false);

@@ -1,7 +1,7 @@
 // The standalone bundle in a dedicated Web Worker (no window, no document): loaded by importScripts after the
 // worker's natives are removed (polyfill pass), or not at all (native pass), then driven by messages.
 import { expect } from 'chai';
-import { suite } from '../support/harness';
+import { suite, skipBecause } from '../support/harness';
 
 var hasWorker = typeof Worker !== 'undefined';
 
@@ -31,7 +31,7 @@ suite('Web Worker', function (impl) {
   var imports = impl.name === 'polyfill' ? ['/base/test/setup/remove-natives.js', '/base/dist/retrofetch.polyfill.js'] : [];
 
   it('fetch works in a dedicated worker: relative URL, headers, status, body', function () {
-    if (!hasWorker) this.skip(); // feature-gated: the engine has no Worker
+    if (!hasWorker) return skipBecause(this, 'the engine has no Worker');
     return startWorker(imports, impl.name === 'native').then(function (worker) {
       return ask(worker, { op: 'fetch', id: 1, url: '/api/echo?from=worker', init: { method: 'POST', body: 'w\u00e9', headers: { 'X-W': '1' } } })
         .then(function (reply) {

@@ -25,6 +25,7 @@ function RetrofetchReporter(baseReporterDecorator, formatError, emitter, launche
   const startedAt = lab.startedAt || Date.now();
   const byId = new Map();
   const captured = new Map();
+  const skips = new Map(); // title → engine labels
   let failed = 0;
   let problems = [];
   let completed = false;
@@ -69,8 +70,13 @@ function RetrofetchReporter(baseReporterDecorator, formatError, emitter, launche
     const e = engineOf(browser);
     const top = PASSES.indexOf(result.suite[0]) >= 0 ? result.suite[0] : 'other';
     const c = e.passes[top];
-    if (result.skipped) c.skipped++;
-    else if (result.success) c.passed++;
+    if (result.skipped) {
+      c.skipped++;
+      // Each skipped test once, with where: its title carries the reason (harness: skipBecause / itPolyfillOnly).
+      const title = result.suite.concat(result.description).join(' > ');
+      if (!skips.has(title)) skips.set(title, []);
+      if (skips.get(title).indexOf(e.label) < 0) skips.get(title).push(e.label);
+    } else if (result.success) c.passed++;
     else {
       c.failed++;
       const title = result.suite.concat(result.description).join(' > ');
@@ -102,6 +108,11 @@ function RetrofetchReporter(baseReporterDecorator, formatError, emitter, launche
 
   this.onRunComplete = function () {
     completed = true;
+    if (skips.size) {
+      let list = '\nSkipped, ' + skips.size + ' distinct (the reason is in each title):\n';
+      skips.forEach((engines, title) => { list += '  [' + engines.join(', ') + '] ' + title + '\n'; });
+      self.write(list);
+    }
     const rows = [['engine', 'pass', 'passed', 'failed', 'skipped', 'status']];
     const grand = counts();
     problems = [];

@@ -71,3 +71,16 @@ export function runAll(): void {
     });
   });
 }
+
+/** Skips the running test for a reason that the report shows (a feature this engine or pass lacks). */
+export function skipBecause(context: Mocha.Context, reason: string): void {
+  var runnable: any = context.test;
+  var label = ' [skipped: ' + reason + ']';
+  // From a before() hook the whole suite is skipped: every test in it gets the reason.
+  if (runnable && runnable.type === 'hook' && runnable.parent) {
+    runnable.parent.tests.forEach(function (test: any) { test.title += label; });
+  } else if (runnable) {
+    runnable.title += label;
+  }
+  context.skip();
+}

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { suite, itPolyfillOnly } from '../../support/harness';
+import { suite, itPolyfillOnly, skipBecause } from '../../support/harness';
 import { expectThrows } from '../../support/assert';
 import { countersOf, delay, waitFor } from '../../support/abort';
 
@@ -68,7 +68,7 @@ suite('AbortSignal', function (impl) {
 
   describe('AbortSignal.timeout()', function () {
     before(function () {
-      if (!hasTimeout) this.skip();
+      if (!hasTimeout) return skipBecause(this, "this pass's AbortSignal has no timeout()");
     });
 
     it('is not aborted at first, not even for 0 ms, then aborts with a TimeoutError DOMException and an event', function () {
@@ -114,7 +114,7 @@ suite('AbortSignal', function (impl) {
 
   describe('AbortSignal.any()', function () {
     before(function () {
-      if (!hasAny) this.skip();
+      if (!hasAny) return skipBecause(this, "this pass's AbortSignal has no any()");
     });
 
     it('of nothing never aborts', function () {
@@ -185,7 +185,7 @@ suite('AbortSignal', function (impl) {
     });
 
     it('mixes controllers, AbortSignal.abort() and AbortSignal.timeout()', function () {
-      if (!hasTimeout) this.skip();
+      if (!hasTimeout) return skipBecause(this, "this pass's AbortSignal has no timeout()");
       var controller = new AbortController();
       var mixed = AbortSignal.any([controller.signal, AbortSignal.timeout(40)]);
       var heard: string[] = [];
@@ -234,7 +234,7 @@ suite('AbortSignal', function (impl) {
 
   itPolyfillOnly(impl, 'a native AbortSignal works as a source of any()', 'mixes the engine\'s signals with retrofetch\'s', function () {
     var natives = g.__retrofetchNatives;
-    if (!natives || typeof natives.AbortController !== 'function') this.skip();
+    if (!natives || typeof natives.AbortController !== 'function') return skipBecause(this, 'the engine has no native AbortController');
     var native = new natives.AbortController();
     var ours = new AbortController();
     var mixed = AbortSignal.any([ours.signal, native.signal]);

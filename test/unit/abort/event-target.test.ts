@@ -1,6 +1,6 @@
 // The EventTarget side of AbortSignal: listeners, options, onabort, the order of dispatch, errors in listeners.
 import { expect } from 'chai';
-import { suite, itPolyfillOnly } from '../../support/harness';
+import { suite, itPolyfillOnly, skipBecause } from '../../support/harness';
 import { expectThrows } from '../../support/assert';
 import { delay } from '../../support/abort';
 
@@ -198,7 +198,7 @@ suite('AbortSignal events', function (impl) {
   });
 
   it('dispatchEvent of an engine Event named abort runs the listeners but does not abort the signal', function () {
-    if (!canConstructEvent) this.skip();
+    if (!canConstructEvent) return skipBecause(this, 'the engine cannot construct an Event');
     var signal = new AbortController().signal;
     var log: string[] = [];
     // LEGACY(old WebKit): where the engine's Event fields cannot be shadowed, the listeners see its own target (null).

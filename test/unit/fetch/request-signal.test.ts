@@ -1,6 +1,6 @@
 // Request.signal: https://fetch.spec.whatwg.org/#dom-request-signal, a new dependent signal following the given one.
 import { expect } from 'chai';
-import { suite, itPolyfillOnly } from '../../support/harness';
+import { suite, itPolyfillOnly, skipBecause } from '../../support/harness';
 import { countersOf } from '../../support/abort';
 
 var g: any = typeof self !== 'undefined' ? self : window;
@@ -62,7 +62,7 @@ suite('Request.signal', function (impl) {
 
   itPolyfillOnly(impl, 'a native AbortSignal is accepted and followed', 'hands the engine\'s signal to retrofetch', function () {
     var natives = g.__retrofetchNatives;
-    if (!natives || typeof natives.AbortController !== 'function') this.skip();
+    if (!natives || typeof natives.AbortController !== 'function') return skipBecause(this, 'the engine has no native AbortController');
     var native = new natives.AbortController();
     var request = new Request('/x', { signal: native.signal });
     expect(request.signal).to.be.an.instanceof(AbortSignal);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { suite, itPolyfillOnly } from '../../support/harness';
+import { suite, itPolyfillOnly, skipBecause } from '../../support/harness';
 import { expectThrows, expectRejects, bytesOf, range, readStream } from '../../support/assert';
 
 suite('Response', function (impl) {
@@ -92,7 +92,7 @@ suite('Response', function (impl) {
     });
 
     it('URLSearchParams: application/x-www-form-urlencoded;charset=UTF-8', function () {
-      if (typeof URLSearchParams !== 'function') this.skip(); // feature-gated: the engine has no URLSearchParams
+      if (typeof URLSearchParams !== 'function') return skipBecause(this, 'the engine has no URLSearchParams');
       var r = new Response(new URLSearchParams('a=1&b=2 3'));
       expect(r.headers.get('content-type')).to.equal('application/x-www-form-urlencoded;charset=UTF-8');
       return r.text().then(function (text) {
@@ -163,7 +163,7 @@ suite('Response', function (impl) {
     });
 
     it('bytes() gives a Uint8Array', function () {
-      if (typeof (Response.prototype as any).bytes !== 'function') this.skip(); // older natives lack bytes()
+      if (typeof (Response.prototype as any).bytes !== 'function') return skipBecause(this, 'older natives lack bytes()');
       return (new Response(new Uint8Array([5, 6])) as any).bytes().then(function (u8: Uint8Array) {
         expect(Object.prototype.toString.call(u8)).to.equal('[object Uint8Array]');
         expect(bytesOf(u8)).to.deep.equal([5, 6]);

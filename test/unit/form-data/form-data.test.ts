@@ -1,7 +1,7 @@
 // FormData: https://xhr.spec.whatwg.org/#interface-formdata (the entry list API; <form> construction is in
 // form-element.test.ts, bodies in bodies.test.ts).
 import { expect } from 'chai';
-import { suite } from '../../support/harness';
+import { suite, skipBecause } from '../../support/harness';
 import { expectThrows, hasBlob, hasSymbolIterator } from '../../support/assert';
 import { entriesOf, hasFileConstructor, blobBytes } from '../../support/form-data';
 
@@ -27,7 +27,7 @@ suite('FormData', function (impl) {
     });
 
     it('shows as [object FormData] where Symbol.toStringTag exists', function () {
-      if (!hasToStringTag) this.skip(); // feature-gated: no Symbol.toStringTag
+      if (!hasToStringTag) return skipBecause(this, 'no Symbol.toStringTag');
       expect(Object.prototype.toString.call(new FormData())).to.equal('[object FormData]');
     });
   });
@@ -119,7 +119,7 @@ suite('FormData', function (impl) {
 
   describe('files', function () {
     before(function () {
-      if (!hasBlob) this.skip(); // feature-gated: no Blob constructor
+      if (!hasBlob) return skipBecause(this, 'no Blob constructor');
     });
 
     it('a Blob becomes a File named "blob" with the same type and bytes', function () {
@@ -146,7 +146,7 @@ suite('FormData', function (impl) {
     });
 
     it('a File is kept as it is without a filename, and copied under the new name with one', function () {
-      if (!hasFileConstructor) this.skip(); // feature-gated: File cannot be constructed
+      if (!hasFileConstructor) return skipBecause(this, 'File cannot be constructed');
       var file = new File(['xyz'], 'orig.txt', { type: 'text/plain', lastModified: 1000 });
       var form = new FormData();
       form.append('same', file);
@@ -206,7 +206,7 @@ suite('FormData', function (impl) {
     });
 
     it('is iterable where Symbol.iterator exists: the entries', function () {
-      if (!hasSymbolIterator) this.skip(); // feature-gated: no Symbol.iterator
+      if (!hasSymbolIterator) return skipBecause(this, 'no Symbol.iterator');
       var form = new FormData();
       form.append('a', '1');
       form.append('b', '2');
