@@ -17,7 +17,8 @@ const root = path.resolve(__dirname, '..');
 const impls = {
   native: [],
   retrofetch: ['/remove-natives.js', '/retrofetch.polyfill.js'],
-  'whatwg-fetch': ['/remove-natives.js', '/promise-polyfill.js', '/whatwg-fetch.js']
+  // whatwg-fetch replaces only these four, and uses the engine's FormData and Blob.
+  'whatwg-fetch': ['/remove-fetch.js', '/promise-polyfill.js', '/whatwg-fetch.js']
 };
 const files = {
   '/remove-natives.js': 'test/setup/remove-natives.js',
@@ -49,6 +50,12 @@ const server = http.createServer((req, res) => {
     const scripts = impls[impl].concat(['/page.js']).map((s) => '<script src="' + s + '"></script>').join('');
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end('<!doctype html><html><head><meta charset="utf-8"></head><body>' + scripts + '</body></html>');
+    return;
+  }
+  if (pathname === '/remove-fetch.js') {
+    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+    res.end("['fetch', 'Headers', 'Request', 'Response'].forEach(function (n) { try { delete window[n]; } catch (e) {} " +
+      "if (window[n]) Object.defineProperty(window, n, { value: undefined, writable: true, configurable: true }); });");
     return;
   }
   if (files[pathname]) {
