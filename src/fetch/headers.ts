@@ -2,6 +2,7 @@
 // Its state (a header list and a guard) lives in a brand-checked slot; Request and Response share their
 // header list with their Headers object through the internal helpers at the end.
 import { createSlot } from '../webidl/slots';
+import { iteratorFactory, IteratorKind } from '../webidl/pair-iterator';
 import { globalObject } from '../env/global';
 import { requireArguments, toByteString } from '../webidl/conversions';
 import { supportsReflectOwnKeys, supportsSymbol, supportsSymbolIterator, supportsSymbolToStringTag } from '../env/support';
@@ -274,40 +275,12 @@ export interface HeadersIterator<T> extends IterableIterator<T> {
   next(): IteratorResult<T, undefined>;
 }
 
-interface IteratorState {
-  target: HeadersState;
-  kind: 'key' | 'value' | 'key+value';
-  index: number;
-}
+// The Headers Iterator prototype and its iterators (src/webidl/pair-iterator.ts): each step reads the sorted and
+// combined list afresh, so changes made during iteration are seen.
+var createHeadersIterator = iteratorFactory('Headers');
 
-var iteratorSlot = createSlot<IteratorState>('Headers Iterator');
-
-// https://webidl.spec.whatwg.org/#es-iterator-prototype-object: inherits %IteratorPrototype% (which gives it
-// @@iterator returning this) where the engine has one.
-var headersIteratorPrototype: object = Object.create(
-  supportsSymbolIterator ? Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())) : Object.prototype
-);
-Object.defineProperty(headersIteratorPrototype, 'next', {
-  value: function next(this: unknown) {
-    var iterator = iteratorSlot.get(this, 'Headers Iterator.next');
-    // Steps 5-12: the pairs are re-read on every step, so changes made during iteration are seen.
-    var values = sortAndCombine(iterator.target.list);
-    if (iterator.index >= values.length) return { value: undefined, done: true };
-    var pair = values[iterator.index];
-    iterator.index++;
-    var kind = iterator.kind;
-    return { value: kind === 'key' ? pair[0] : kind === 'value' ? pair[1] : [pair[0], pair[1]], done: false };
-  },
-  writable: true, enumerable: true, configurable: true
-});
-if (supportsSymbolToStringTag) {
-  Object.defineProperty(headersIteratorPrototype, Symbol.toStringTag, { value: 'Headers Iterator', writable: false, enumerable: false, configurable: true });
-}
-
-function createIterator(target: HeadersState, kind: IteratorState['kind']): any {
-  var iterator = Object.create(headersIteratorPrototype);
-  iteratorSlot.set(iterator, { target: target, kind: kind, index: 0 });
-  return iterator;
+function createIterator(target: HeadersState, kind: IteratorKind): any {
+  return createHeadersIterator(function () { return sortAndCombine(target.list); }, kind);
 }
 
 // --- Internal, for Request and Response ---
