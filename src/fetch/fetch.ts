@@ -114,6 +114,8 @@ function requestURL(request: InnerRequest, target: string, method: string): stri
 }
 
 function start(request: InnerRequest, resolve: (response: Response) => void, reject: (reason: unknown) => void): void {
+  // Checked before anything is taken from the request: a TypeError here leaves its body unused.
+  var extension = progressCallbacks(request.extensions.retrofetch);
   // The response body: a cancel (of its stream) stops the transfer and lets go of the signal.
   var source = createPushSource(function () {
     if (transport !== null) transport.abort();
@@ -128,7 +130,6 @@ function start(request: InnerRequest, resolve: (response: Response) => void, rej
   var received = 0;
   var expected: number | null = null;
   var signal = request.signal;
-  var extension = progressCallbacks(request.extensions.retrofetch);
   var urlList = [request.url];
   var method = request.method;
   var transport: Transport | null = null;
@@ -313,13 +314,9 @@ function progressCallbacks(value: unknown): RetrofetchInit {
   return value as RetrofetchInit;
 }
 
-
+// The body's length, where Content-Length counts the bytes the body stream gives (no Content-Encoding).
 function contentLength(headerList: Array<[string, string]>): number | null {
-  var length: string | null = null;
-  for (var i = 0; i < headerList.length; i++) {
-    var name = headerList[i][0].toLowerCase();
-    if (name === 'content-encoding') return null;
-    if (name === 'content-length') length = headerList[i][1];
-  }
+  if (headerListGet(headerList, 'Content-Encoding') !== null) return null;
+  var length = headerListGet(headerList, 'Content-Length');
   return length !== null && /^\d+$/.test(length) ? parseInt(length, 10) : null;
 }
