@@ -27,6 +27,13 @@
       }
       return one();
     }],
+    ['first chunk of a stream read, from fetch()', 7, function () {
+      // The server sends chunk 0 at once and chunk 1 500 ms later: this is the time to the first read().
+      return fetch('/api/stream?chunks=2&interval=500&size=64').then(function (r) {
+        var reader = r.body.getReader();
+        return reader.read().then(function () { return reader.cancel(); });
+      });
+    }],
     ['1 MB binary body, arrayBuffer()', 7, function () {
       return fetch('/api/bytes?repeat=4096').then(function (r) { return r.arrayBuffer(); }).then(function (b) {
         if (b.byteLength !== 1048576) throw new Error('short body');
