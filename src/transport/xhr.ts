@@ -88,6 +88,10 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
     callbacks.fail(new TypeError(message));
   }
 
+  function failNetwork(): void {
+    fail('Failed to fetch: network error (' + request.method + ' ' + request.url + ')');
+  }
+
   // The XHR's timeout elapsed (https://xhr.spec.whatwg.org/#request-error-steps: readystatechange at DONE with
   // status 0, then `timeout`, then `loadend`, in one task; every engine here does so).
   function onTimeout(): void {
@@ -98,14 +102,14 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
 
   function readHead(): boolean {
     if (headSent || xhr === null) return headSent;
-    var status: number;
+    var reported: number;
     try {
-      status = xhr.status;
+      reported = xhr.status;
     } catch (e) {
       return false; // LEGACY(IE<10): status is not readable before the response is complete
     }
-    if (status === 0) return false;
-    if (status === 1223) status = 204; // LEGACY(IE): a 204 reported as 1223
+    if (reported === 0) return false;
+    var status = reported === 1223 ? 204 : reported; // LEGACY(IE): a 204 reported as 1223
     var headerList = parseResponseHeaders(xhr.getAllResponseHeaders());
     // LEGACY(old WebKit, PhantomJS): the MIME type override replaces the Content-Type the engine reports (and an
     // override set later, at HEADERS_RECEIVED, is ignored there). The real type is unknowable: leave it out rather
@@ -119,7 +123,7 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
       if (requestURL) url = requestURL;
     }
     headSent = true;
-    callbacks.head({ status: status, statusText: status === 204 && xhr.status === 1223 ? 'No Content' : xhr.statusText, headerList: headerList, url: url });
+    callbacks.head({ status: status, statusText: reported === 1223 ? 'No Content' : xhr.statusText, headerList: headerList, url: url });
     return true;
   }
 
@@ -182,7 +186,7 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
       return;
     }
     if (state >= 2 && !readHead()) {
-      if (state === 4) fail('Failed to fetch: network error (' + request.method + ' ' + request.url + ')');
+      if (state === 4) failNetwork();
       return;
     }
     if (state >= 3) pump();
@@ -205,7 +209,7 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
   xhr.onerror = function () {
     // LEGACY(PhantomJS): `error` fires for HTTP error statuses too; a response with a status is not a network error.
     if (xhr !== null && !doneWithoutStatus && xhr.readyState === 4 && readHead()) return onReadyStateChange();
-    fail('Failed to fetch: network error (' + request.method + ' ' + request.url + ')');
+    failNetwork();
   };
   if (request.onUploadProgress !== null && xhr.upload) {
     var report = request.onUploadProgress;
@@ -223,7 +227,7 @@ export function sendXHR(request: TransportRequest, callbacks: TransportCallbacks
     }
   }
   timer = setInterval(function () {
-    if (doneWithoutStatus) fail('Failed to fetch: network error (' + request.method + ' ' + request.url + ')');
+    if (doneWithoutStatus) failNetwork();
     else if (xhr !== null && xhr.readyState >= 2 && readHead()) pump();
   }, POLL_MS);
   counters.liveTimers++;

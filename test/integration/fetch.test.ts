@@ -4,8 +4,6 @@ import { suite, servers, itPolyfillOnly, skipBecause } from '../support/harness'
 import { expectRejects, bytesOf, range, uid, base64ToBytes } from '../support/assert';
 import { xhrReportsOverriddenContentType, xhrFollowsRedirectToOtherOrigin, xhrReportsEmptyErrorResponses } from '../support/probes';
 
-
-
 suite('fetch', function (impl) {
   var fetch = impl.fetch;
   var same = servers.sameOrigin;
