@@ -10,8 +10,8 @@ import { createPushSource } from '../streams/push-source';
 import { sendXHR, Transport, ProgressInfo } from '../transport/xhr';
 import { originOf, currentOrigin, stripFragment, resolveURL } from './url';
 import { nativeFormDataToSend, isExtractedFormDataType } from '../form-data/multipart';
-import { signalIsAborted, signalReason, addAbortAlgorithm, timeoutOf } from '../abort/abort-signal';
-import { createDOMException } from '../env/dom-exception';
+import { signalIsAborted, signalReason, addAbortAlgorithm, timeoutOf } from '../dom/abort-signal';
+import { createDOMException } from '../dom/dom-exception';
 import { exposeCounters } from '../env/debug-counters';
 
 /**

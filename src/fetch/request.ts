@@ -6,7 +6,7 @@ import { Headers, HeadersGuard, createHeaders, fillHeaders, headerListOf } from 
 import { Body, InnerBody, includeBody, isUnusable, cloneBody } from './body';
 import { extractBody } from './extract-body';
 import { parseURL, originOf, currentOrigin } from './url';
-import { AbortSignal, isAbortSignal, createDependentAbortSignal } from '../abort/abort-signal';
+import { AbortSignal, isAbortSignal, createDependentAbortSignal } from '../dom/abort-signal';
 
 type Referrer = 'no-referrer' | 'client' | string;
 

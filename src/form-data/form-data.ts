@@ -7,7 +7,7 @@ import { toUSVString, requireArguments } from '../webidl/conversions';
 import { defineIterable } from '../webidl/pair-iterator';
 import { isHostInstance } from '../env/global';
 import { supportsSymbolToStringTag } from '../env/support';
-import { createDOMException } from '../env/dom-exception';
+import { createDOMException } from '../dom/dom-exception';
 import { EntryList, FormDataEntryValue, createEntry } from './entry';
 import { constructEntryList, isSubmitButton, formOwner } from './entry-list';
 

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { suite } from '../../support/harness';
 import { expectThrows } from '../../support/assert';
-import { PolyfillDOMException } from '../../../src/env/dom-exception';
+import { PolyfillDOMException } from '../../../src/dom/dom-exception';
 
 var hasToStringTag = typeof Symbol === 'function' && typeof Symbol.toStringTag === 'symbol';
 
@@ -68,5 +68,5 @@ function checks(title: string, get: () => any, impl: any): void {
 suite('DOMException', function (impl) {
   // PhantomJS's own DOMException cannot be constructed: there the polyfill installs retrofetch's.
   checks('the global of the pass', function () { return impl.DOMException; }, impl);
-  if (impl.name === 'polyfill') checks("retrofetch's own (src/env/dom-exception.ts)", function () { return PolyfillDOMException; }, impl);
+  if (impl.name === 'polyfill') checks("retrofetch's own (src/dom/dom-exception.ts)", function () { return PolyfillDOMException; }, impl);
 });

@@ -4,7 +4,7 @@ import { createSlot } from '../webidl/slots';
 import { requireArguments, toDOMString } from '../webidl/conversions';
 import { supportsSymbolToStringTag } from '../env/support';
 import { isHostInstance } from '../env/global';
-import { createDOMException } from '../env/dom-exception';
+import { createDOMException } from './dom-exception';
 import { Event, eventState, EventState, AT_TARGET, NONE } from './event';
 
 /** https://dom.spec.whatwg.org/#concept-event-listener */

@@ -8,7 +8,7 @@
 // `longLived` unless someone listens, and a settled fetch leaves nothing on the signal it was given.
 import { createSlot } from '../webidl/slots';
 import { supportsSymbolIterator, supportsSymbolToStringTag } from '../env/support';
-import { createDOMException } from '../env/dom-exception';
+import { createDOMException } from './dom-exception';
 import { counters } from '../env/debug-counters';
 import { EventTarget, initEventTarget, hasListeners, fireEvent, defineEventHandler, signalFollower } from './event-target';
 import { createTrustedEvent } from './event';

@@ -3,8 +3,8 @@
 // WebKit, where it is an uncallable host object; IE, where it is missing or uncallable; Duktape) a class of ours that
 // behaves the same for script: `name`, `message`, the legacy `code`, the constants, `instanceof Error`, and
 // `Error.prototype.toString` giving "AbortError: message".
-import { globalObject as g } from './global';
-import { supportsDOMExceptionConstructor, supportsSymbolToStringTag } from './support';
+import { globalObject as g } from '../env/global';
+import { supportsDOMExceptionConstructor, supportsSymbolToStringTag } from '../env/support';
 import { createSlot } from '../webidl/slots';
 import { toDOMString } from '../webidl/conversions';
 
