@@ -8,8 +8,9 @@ export interface UTF8Decoder {
 
 var FFFD = 0xfffd;
 
-// https://encoding.spec.whatwg.org/#utf-8-decode: the BOM is stripped once, at the start of the stream.
-export function createUTF8Decoder(stripBOM?: boolean): UTF8Decoder {
+// https://encoding.spec.whatwg.org/#utf-8-decode: the BOM is stripped once, at the start of the stream. With
+// `fatal`, an invalid sequence throws a TypeError (the error mode "fatal") instead of becoming U+FFFD.
+export function createUTF8Decoder(stripBOM?: boolean, fatal?: boolean): UTF8Decoder {
   var needed = 0;
   var seen = 0;
   var codePoint = 0;
@@ -27,6 +28,11 @@ export function createUTF8Decoder(stripBOM?: boolean): UTF8Decoder {
       units.push(cp);
     }
     if (units.length >= 8192) flushUnits();
+  }
+
+  function error(): void {
+    if (fatal) throw new TypeError('The encoded data was not valid UTF-8');
+    emit(FFFD);
   }
 
   function flushUnits(): void {
@@ -52,7 +58,7 @@ export function createUTF8Decoder(stripBOM?: boolean): UTF8Decoder {
         needed = 3;
         codePoint = byte & 0x7;
       } else {
-        emit(FFFD);
+        error();
       }
       return;
     }
@@ -61,7 +67,7 @@ export function createUTF8Decoder(stripBOM?: boolean): UTF8Decoder {
       codePoint = needed = seen = 0;
       lower = 0x80;
       upper = 0xbf;
-      emit(FFFD);
+      error();
       return handle(byte);
     }
     lower = 0x80;
@@ -106,7 +112,7 @@ export function createUTF8Decoder(stripBOM?: boolean): UTF8Decoder {
           codePoint = needed = seen = 0;
           lower = 0x80;
           upper = 0xbf;
-          emit(FFFD);
+          error();
         }
       }
       flushUnits();

@@ -9,11 +9,10 @@ export interface PushSource extends ChunkSource {
   /** Bytes queued and not yet read. */
   queued(): number;
   whole(): void;
-  /** Whether the reader said it takes the body whole (ChunkSource.whole). */
-  wantsWhole(): boolean;
 }
 
-export function createPushSource(onCancel: (reason: unknown) => void): PushSource {
+/** `onWhole` hears, once, that the reader takes the body whole (ChunkSource.whole). */
+export function createPushSource(onCancel: (reason: unknown) => void, onWhole: () => void): PushSource {
   var queue: Uint8Array[] = [];
   var queuedBytes = 0;
   var whole = false;
@@ -80,10 +79,9 @@ export function createPushSource(onCancel: (reason: unknown) => void): PushSourc
       return queuedBytes;
     },
     whole: function () {
+      if (whole) return;
       whole = true;
-    },
-    wantsWhole: function () {
-      return whole;
+      onWhole();
     }
   };
 }

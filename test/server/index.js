@@ -8,6 +8,7 @@
 'use strict';
 const http = require('http');
 const crypto = require('crypto');
+const zlib = require('zlib');
 const { URL } = require('url');
 
 /** The fixed text of /api/charset (latin1 drops the check mark, which Latin-1 cannot encode). */
@@ -324,12 +325,30 @@ const routes = {
 
   chunks(ctx) {
     // Each `b64` parameter is one chunk of the body (base64), written `interval` ms apart: exact bytes split where
-    // a test wants them (e.g. a UTF-8 character across two chunks).
+    // a test wants them (e.g. a UTF-8 character across two chunks). `length=1` declares the Content-Length (else
+    // chunked), `gzip=1` sends the whole body gzip-encoded in one piece, `nosniff=0` drops X-Content-Type-Options.
+    // `end=close` ends by closing the connection after the parts (no terminating chunk: a body cut short),
+    // `end=reset` by resetting it (TCP RST).
     const q = ctx.query;
-    const parts = q.getAll('b64').map((s) => Buffer.from(s, 'base64'));
+    let parts = q.getAll('b64').map((s) => Buffer.from(s, 'base64'));
     const interval = int(q, 'interval', 30, 0, MAX_MS);
-    begin(ctx, 200, { 'Content-Type': q.get('type') || 'application/octet-stream', 'X-Content-Type-Options': 'nosniff' });
-    writeTimed(ctx, parts, interval);
+    const headers = { 'Content-Type': q.get('type') || 'application/octet-stream' };
+    if (q.get('nosniff') !== '0') headers['X-Content-Type-Options'] = 'nosniff';
+    if (q.get('gzip') === '1') {
+      parts = [zlib.gzipSync(Buffer.concat(parts))];
+      headers['Content-Encoding'] = 'gzip';
+    }
+    if (q.get('length') === '1') headers['Content-Length'] = parts.reduce((n, p) => n + p.length, 0);
+    const end = q.get('end') || 'normal';
+    if (end !== 'normal' && end !== 'close' && end !== 'reset') throw new BadRequest('end must be normal, close or reset');
+    begin(ctx, 200, headers);
+    ctx.res.flushHeaders();
+    if (end === 'normal') { writeTimed(ctx, parts, interval); return; }
+    const socket = ctx.req.socket;
+    writeTimed({ res: { write: (b) => ctx.res.write(b), end: () => later(ctx, 20, () => {
+      if (end === 'reset' && typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+      else socket.end();
+    }), on: (e, f) => ctx.res.on(e, f), get destroyed() { return ctx.res.destroyed; } } }, parts, interval);
   },
 
   charset(ctx) {

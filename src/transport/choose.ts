@@ -1,0 +1,31 @@
+// Which transport carries a request: the XMLHttpRequest when the URL is same-origin or the XHR has CORS
+// (`withCredentials`, XHR level 2); else XDomainRequest where the engine has it (IE8–9); else none. The XHR is made
+// here, once per request, and what it can do is read off it (the engine's XMLHttpRequest is read at call time: a
+// page may replace it).
+import { globalObject as g } from '../env/global';
+import { createXHR } from './xhr-factory';
+import { openXHR } from './xhr';
+import { openXDR } from './xdr';
+import { Capabilities, TransportRequest, TransportListener } from './transport';
+
+var XDR: Capabilities = {
+  name: 'XDomainRequest', methods: ['GET', 'POST'], headers: false, credentials: false, binary: false,
+  sameScheme: true, head: false, timeout: true, upload: false, download: true, open: openXDR
+};
+
+export function chooseTransport(crossOrigin: boolean): Capabilities {
+  var xhr = createXHR();
+  // CORS over XHR is XHR level 2, whose mark is withCredentials.
+  var cors = 'withCredentials' in xhr;
+  if (crossOrigin && !cors) {
+    if (g.XDomainRequest != null) return XDR;
+    throw new TypeError('fetch: this engine cannot make cross-origin requests (its XMLHttpRequest has no CORS and it has no XDomainRequest)');
+  }
+  return {
+    name: 'XMLHttpRequest', methods: null, headers: true, credentials: cors, binary: true, sameScheme: false,
+    head: true, timeout: 'timeout' in xhr, upload: 'upload' in xhr, download: 'onprogress' in xhr,
+    open: function (request: TransportRequest, listener: TransportListener) {
+      return openXHR(xhr, request, listener);
+    }
+  };
+}

@@ -1,0 +1,22 @@
+// LEGACY(IE: an ActiveX XHR without overrideMimeType, XDomainRequest): the engine hands over the body only as text
+// it decoded itself. It is encoded back as UTF-8, which gives the exact bytes of a UTF-8 body; a U+FFFD marks bytes
+// the engine could not decode (binary, or another charset), and such a body cannot be delivered exactly.
+import { utf8Encode } from '../encoding/utf8';
+
+/** A reader of the growing text: each call gives the bytes of what is new (null: nothing yet), or throws. */
+export function decodedTextReader(): (text: string) => Uint8Array | null {
+  var received = 0;
+  return function (text) {
+    var end = text.length;
+    // A UTF-16 surrogate pair split across two reads is taken whole on the next one.
+    var last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff) end--;
+    if (end <= received) return null;
+    var part = text.slice(received, end);
+    if (part.indexOf('\ufffd') >= 0) {
+      throw new TypeError('fetch: this engine gives the body only as text, and it could not decode it (binary, or not UTF-8): it cannot be read exactly');
+    }
+    received = end;
+    return utf8Encode(part);
+  };
+}
