@@ -3,7 +3,9 @@
 //   dist/retrofetch.cjs / .mjs   the side-effect-free ponyfill (web-streams-polyfill stays an external dependency)
 //   dist/test/tests.js           the Mocha test bundle that Karma loads after the polyfill
 'use strict';
+const fs = require('fs');
 const path = require('path');
+const webpack = require('webpack');
 const TerserPlugin = require('terser-webpack-plugin');
 
 const es5 = {
@@ -27,14 +29,31 @@ function build(overrides) {
   }, overrides);
 }
 
+// The standalone script bundles two MIT packages: one banner line keeps their notices (read from their package.json
+// and LICENSE), added after minification (which drops every comment, web-streams-polyfill's @license block too).
+function notice(name) {
+  const dir = path.join(__dirname, 'node_modules', name);
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const holders = fs.readFileSync(path.join(dir, 'LICENSE'), 'utf8').match(/^Copyright \(c\) .*$/gm);
+  return name + ' ' + pkg.version + ' (' + pkg.license + ', (c) ' + holders.map((l) => l.slice(14)).join(', ') + ')';
+}
+const licenseBanner = new webpack.BannerPlugin({
+  banner: '/*! retrofetch ' + require('./package.json').version + ' (MIT), with ' + notice('web-streams-polyfill') +
+    ' and ' + notice('promise-polyfill') + ' */',
+  raw: true,
+  entryOnly: true,
+  stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT
+});
+
 module.exports = [
   build({
     name: 'polyfill',
     entry: './src/standalone.ts',
     output: { path: path.resolve(__dirname, 'dist'), filename: 'retrofetch.polyfill.js', iife: true, environment: es5 },
+    plugins: [licenseBanner],
     optimization: {
       minimize: true,
-      minimizer: [new TerserPlugin({ extractComments: false, terserOptions: { ecma: 5, safari10: true, ie8: false } })]
+      minimizer: [new TerserPlugin({ extractComments: false, terserOptions: { ecma: 5, safari10: true, ie8: false, format: { comments: false } } })]
     }
   }),
   build({

@@ -567,8 +567,55 @@ const routes = {
     const body = Buffer.from(src);
     begin(ctx, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': body.length });
     ctx.res.end(body);
+  },
+
+  // -------------------------------------------------------------------------------------------------------------
+  // The demo's routes (`npm start`, demo/, issue 13), kept apart from the ones the suites use.
+
+  'paced-text'(ctx) {
+    // `lines` lines of UTF-8 text, one chunk every `interval` ms, with a Content-Length (so download progress has a
+    // total) and nosniff (so Chromium hands out the first small chunks at once).
+    const q = ctx.query;
+    const lines = int(q, 'lines', 12, 1, 1000);
+    const interval = int(q, 'interval', 150, 0, MAX_MS);
+    const parts = [];
+    for (let k = 1; k <= lines; k++) {
+      parts.push(Buffer.from('line ' + k + ' of ' + lines + ': h\u00e9llo w\u00f6rld \u2713, sent +' + (k - 1) * interval + ' ms\n', 'utf8'));
+    }
+    begin(ctx, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff',
+      'Content-Length': parts.reduce((n, b) => n + b.length, 0) });
+    pace(ctx, parts, interval);
+  },
+
+  events(ctx) {
+    // A server-sent-events-like (Comet) stream: `count` events `data: event k of N\n\n`, `interval` ms apart, as
+    // text/event-stream with nosniff, no Content-Length. `pad=N` first sends an SSE comment line of N bytes (old
+    // engines and proxies hold back the first bytes of a response).
+    const q = ctx.query;
+    const count = int(q, 'count', 5, 1, 1000);
+    const interval = int(q, 'interval', 300, 0, MAX_MS);
+    const pad = int(q, 'pad', 0, 0, 64 * 1024);
+    begin(ctx, 200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+    ctx.res.flushHeaders();
+    const parts = pad ? [':' + ' '.repeat(Math.max(pad - 3, 0)) + '\n\n'] : [];
+    for (let k = 1; k <= count; k++) parts.push('id: ' + k + '\ndata: event ' + k + ' of ' + count + '\n\n');
+    pace(ctx, parts, interval);
   }
 };
+
+/** Like writeTimed, with one timer and one close listener however many parts (the demo's streams are longer). */
+function pace(ctx, parts, interval) {
+  let i = 0;
+  const step = () => {
+    ctx.res.write(parts[i++]);
+    if (i < parts.length) return;
+    clearInterval(timer);
+    ctx.res.end();
+  };
+  const timer = setInterval(step, interval);
+  ctx.res.on('close', () => clearInterval(timer));
+  step();
+}
 
 /** Chunk k of /api/stream and /api/lockstep: `size` bytes, "<k>:" then letters then "\n", so order and size show. */
 function streamChunk(k, size) {

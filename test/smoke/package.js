@@ -1,7 +1,9 @@
-// `npm run check:package`: the package as a consumer meets it (the lessons of unfetch #162, cross-fetch #149,
-// whatwg-fetch's side-effecting ESM): every `exports` target exists and is in the tarball, `require('retrofetch')`
-// and `import('retrofetch')` give the classes without touching globals, `retrofetch/polyfill` resolves to the
-// standalone script, the types exist, and `sideEffects` names only polyfill files.
+// `npm run check:package` (with publint and arethetypeswrong, which run after it): the package as a consumer meets
+// it (the lessons of unfetch #162, cross-fetch #149, whatwg-fetch's side-effecting ESM): every `exports` target
+// exists and is in the tarball (with LICENSE and the node10 stub polyfill/package.json, without the test bundle),
+// `require('retrofetch')` and `import('retrofetch')` give the same names without touching globals,
+// `retrofetch/polyfill` resolves to the standalone script, which keeps the license notices of what it bundles, the
+// types exist, and `sideEffects` names only polyfill files.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -15,18 +17,27 @@ function check(label, ok, detail) {
   if (!ok) failures++;
 }
 
-// Every file the exports map, main/module/types name.
-const targets = [pkg.main, pkg.module, pkg.types];
-for (const key of Object.keys(pkg.exports)) {
-  const value = pkg.exports[key];
+// Every file the exports map (conditions nested or not), main/module/types and the node10 stub directory name.
+const targets = [pkg.main, pkg.module, pkg.types, 'LICENSE', 'polyfill/package.json'];
+(function walk(value) {
   if (typeof value === 'string') targets.push(value);
-  else for (const cond of Object.keys(value)) targets.push(value[cond]);
-}
+  else for (const key of Object.keys(value)) walk(value[key]);
+})(pkg.exports);
+const stub = require(path.join(root, 'polyfill/package.json'));
+targets.push(path.join('polyfill', stub.main), path.join('polyfill', stub.types));
 const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0].files.map((f) => f.path);
-for (const target of targets) {
-  const rel = target.replace(/^\.\//, '');
+for (const rel of Array.from(new Set(targets.map((t) => path.normalize(t))))) {
   check('exists and is packed: ' + rel, fs.existsSync(path.join(root, rel)) && packed.indexOf(rel) >= 0);
 }
+check('the tarball has no test bundle', packed.every((f) => f.indexOf('dist/test/') !== 0), packed.join(' '));
+check('polyfill/package.json (node10 resolution) names the same files as exports["./polyfill"]',
+  path.join('polyfill', stub.main) === path.normalize(pkg.exports['./polyfill'].default) &&
+  path.join('polyfill', stub.types) === path.normalize(pkg.exports['./polyfill'].types));
+const standalone = fs.readFileSync(path.join(root, 'dist/retrofetch.polyfill.js'), 'utf8');
+const banner = standalone.slice(0, standalone.indexOf('*/') + 2);
+check('the standalone script keeps the license notices of what it bundles', /^\/\*! retrofetch [\d.]+ \(MIT\)/.test(banner) &&
+  /web-streams-polyfill [\d.]+ \(MIT, \(c\) \d{4} Mattias Buelens/.test(banner) &&
+  /promise-polyfill [\d.]+ \(MIT, \(c\) \d{4} Taylor Hakes/.test(banner), banner);
 check('sideEffects names only polyfill files', pkg.sideEffects.every((f) => /polyfill|standalone|install-promise/.test(f)), JSON.stringify(pkg.sideEffects));
 
 const before = {};
@@ -41,6 +52,9 @@ check("require.resolve('retrofetch/polyfill') is the standalone script",
 
 import('retrofetch').then((esm) => {
   check("import('retrofetch') gives the same API", ['fetch', 'Headers', 'Request', 'Response', 'FormData'].every((n) => typeof esm[n] === 'function'));
+  const esmNames = Object.keys(esm).filter((n) => n !== 'default').sort().join(', ');
+  check('ESM and CJS export the same names', esmNames === Object.keys(cjs).sort().join(', '),
+    'ESM: ' + esmNames + '\n        CJS: ' + Object.keys(cjs).sort().join(', '));
   check("import('retrofetch') writes no global", names.every((n) => globalThis[n] === before[n]));
   return new esm.Response('h\u00e9').text();
 }).then((text) => {

@@ -1,0 +1,26 @@
+// Compiled by `npm run check:types` against the built package, as a TypeScript user of it sees it
+// (through `exports`, self-referenced by name): with the DOM lib and without it. Type-checked only, never run.
+import { fetch, Headers, Request, Response, FormData, ReadableStream, AbortController, AbortSignal, DOMException } from 'retrofetch';
+import type { RetrofetchInit } from 'retrofetch';
+import 'retrofetch/polyfill';
+
+const progress: RetrofetchInit = {
+  onUploadProgress: (p) => { const sent: number = p.loaded; void sent; },
+  onDownloadProgress: ({ loaded, total, lengthComputable }) => { void (lengthComputable ? loaded / total : 0); }
+};
+const controller = new AbortController();
+const signal: AbortSignal = controller.signal;
+const headers = new Headers({ Accept: 'text/plain' });
+headers.append('X-A', '1');
+const request = new Request('/api/echo', { method: 'POST', headers, body: 'hi', signal });
+const form = new FormData();
+form.append('name', 'value');
+
+export const done: Promise<string> = fetch(request, { retrofetch: progress }).then((response: Response) => {
+  const stream: ReadableStream<Uint8Array> | null = response.body;
+  const timed: AbortSignal = AbortSignal.timeout(1000);
+  controller.abort(new DOMException('stop', 'AbortError'));
+  void stream; void timed;
+  return response.clone().text().then((text: string) => response.arrayBuffer().then((bytes: ArrayBuffer) =>
+    text + bytes.byteLength + (response.headers.get('content-type') || '') + new Response('x').status));
+});
