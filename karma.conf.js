@@ -30,6 +30,7 @@ module.exports = async function (config) {
     frameworks: ['mocha', 'retrofetch-server'],
     files: [
       'test/setup/remove-natives.js',
+      'test/setup/stand-ins.js',
       'dist/retrofetch.polyfill.js',
       'dist/test/tests.js',
       // Served but not included, for tests that load a script or a worker (/base/dist/...).

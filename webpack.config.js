@@ -25,6 +25,8 @@ function build(overrides) {
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [tsRule(path.resolve(__dirname, 'tsconfig.json'))] },
     performance: { hints: false },
+    // No polyfill for Node's `global`: webpack's helper for it calls `new Function`, which a strict CSP refuses.
+    node: false,
     optimization: { minimize: false }
   }, overrides);
 }

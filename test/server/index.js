@@ -166,8 +166,9 @@ function fnv1a32(buf) {
 
 /** setTimeout that is cancelled when the client goes away. */
 function later(ctx, ms, fn) {
-  const t = setTimeout(fn, ms);
-  ctx.res.on('close', () => clearTimeout(t));
+  const cancel = () => clearTimeout(t);
+  const t = setTimeout(() => { ctx.res.removeListener('close', cancel); fn(); }, ms);
+  ctx.res.on('close', cancel);
 }
 
 function bytes0to255(repeat) {
@@ -176,14 +177,14 @@ function bytes0to255(repeat) {
   return Buffer.concat(new Array(repeat).fill(one));
 }
 
-/** Writes `parts` one chunk at a time (chunked transfer coding), `interval` ms apart, then ends. */
-function writeTimed(ctx, parts, interval) {
+/** Writes `parts` one chunk at a time (chunked transfer coding), `interval` ms apart, then ends (or `finish`es). */
+function writeTimed(ctx, parts, interval, finish) {
   let i = 0;
+  const end = finish || (() => ctx.res.end());
   const step = () => {
     if (ctx.res.destroyed) return;
-    if (i >= parts.length) { ctx.res.end(); return; }
-    ctx.res.write(parts[i++]);
-    if (i >= parts.length) ctx.res.end();
+    if (i < parts.length) ctx.res.write(parts[i++]);
+    if (i >= parts.length) end();
     else later(ctx, interval, step);
   };
   step();
@@ -227,7 +228,10 @@ const routes = {
     const q = ctx.query;
     const status = int(q, 'status', 302, 300, 399);
     const to = q.get('to') || '/api/echo';
-    begin(ctx, status, { Location: to, 'Content-Length': 0 });
+    // `as=ok`: a 200 carrying the redirect's Location and `X-Redirect-Status`, which the browser does not follow:
+    // for the test stand-in of an XHR that leaves redirects to script (as old WebKit does with 308).
+    if (q.get('as') === 'ok') begin(ctx, 200, { Location: to, 'X-Redirect-Status': status, 'Content-Length': 0 });
+    else begin(ctx, status, { Location: to, 'Content-Length': 0 });
     ctx.res.end();
   },
 
@@ -240,7 +244,10 @@ const routes = {
     const rest = new URLSearchParams(q);
     rest.set('n', String(n - 1));
     const next = n === 1 ? to : '/api/redirect-chain?' + rest.toString();
-    begin(ctx, status, { Location: next, 'Content-Length': 0, 'X-Redirects-Left': String(n - 1) });
+    const headers = { Location: next, 'Content-Length': 0, 'X-Redirects-Left': String(n - 1) };
+    // `as=ok`: as for `redirect` (and kept along the chain).
+    if (q.get('as') === 'ok') begin(ctx, 200, Object.assign({ 'X-Redirect-Status': status }, headers));
+    else begin(ctx, status, headers);
     ctx.res.end();
   },
 
@@ -345,10 +352,10 @@ const routes = {
     ctx.res.flushHeaders();
     if (end === 'normal') { writeTimed(ctx, parts, interval); return; }
     const socket = ctx.req.socket;
-    writeTimed({ res: { write: (b) => ctx.res.write(b), end: () => later(ctx, 20, () => {
-      if (end === 'reset' && typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+    writeTimed(ctx, parts, interval, () => later(ctx, 20, () => {
+      if (end === 'reset') socket.resetAndDestroy();
       else socket.end();
-    }), on: (e, f) => ctx.res.on(e, f), get destroyed() { return ctx.res.destroyed; } } }, parts, interval);
+    }));
   },
 
   charset(ctx) {
@@ -534,8 +541,10 @@ const routes = {
     };
     const r = id && hangRecords.get(id);
     if (wait && r && r.closedAt === null) {
-      const t = setTimeout(reply, wait);
-      r.waiters.push(() => { clearTimeout(t); reply(); });
+      // Answered once: by the close, or by the timer, whichever comes first.
+      const once = () => { clearTimeout(t); if (!ctx.res.headersSent) reply(); };
+      const t = setTimeout(once, wait);
+      r.waiters.push(once);
     } else {
       reply();
     }
@@ -567,6 +576,51 @@ const routes = {
     const body = Buffer.from(src);
     begin(ctx, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': body.length });
     ctx.res.end(body);
+  },
+
+  csp(ctx) {
+    // A page served with `Content-Security-Policy: script-src 'self'` (no eval, no inline script) that loads the
+    // standalone script with the natives, Promise and globalThis deleted, fetches, and posts the outcome to its
+    // parent: `{ enforced, evalViolations, ok, error, promise }`. `?part=setup|run` are its two scripts.
+    const part = ctx.query.get('part') || 'page';
+    const scripts = {
+      setup: [
+        'window.__violations = [];',
+        'document.addEventListener("securitypolicyviolation", function (e) {',
+        '  window.__violations.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });',
+        '});',
+        'window.__hasViolationEvents = typeof SecurityPolicyViolationEvent !== "undefined";',
+        '["fetch", "Headers", "Request", "Response", "AbortController", "AbortSignal", "FormData", "ReadableStream",',
+        '  "Promise", "globalThis"].forEach(function (name) {',
+        '  try { delete window[name]; } catch (e) { /* kept */ }',
+        '  if (typeof window[name] !== "undefined") window[name] = undefined;',
+        '});'
+      ],
+      run: [
+        'var result = { enforced: window.__inline !== true, events: window.__hasViolationEvents,',
+        '  promise: typeof Promise, globalThis: typeof globalThis };',
+        'function done() {',
+        '  setTimeout(function () {',
+        '    result.evalViolations = window.__violations.filter(function (v) { return v.blocked === "eval"; });',
+        '    parent.postMessage(JSON.stringify(result), "*");',
+        '  }, 100);',
+        '}',
+        'fetch("/api/echo?csp=1", { method: "POST", body: "csp" }).then(function (r) { return r.json(); }).then(function (echo) {',
+        '  result.ok = echo.bodyLength === 3; done();',
+        '}, function (e) { result.error = String(e); done(); });'
+      ]
+    };
+    if (part === 'page') {
+      const html = '<!doctype html><html><head><meta charset="utf-8"></head><body>' +
+        '<script src="/api/csp?part=setup"></script><script>window.__inline = true;</script>' +
+        '<script src="/base/dist/retrofetch.polyfill.js"></script><script src="/api/csp?part=run"></script></body></html>';
+      begin(ctx, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "script-src 'self'" });
+      ctx.res.end(html);
+      return;
+    }
+    if (!scripts[part]) throw new BadRequest('part must be page, setup or run');
+    begin(ctx, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+    ctx.res.end(scripts[part].join('\n'));
   },
 
   // -------------------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 // exists and is in the tarball (with LICENSE and the node10 stub polyfill/package.json, without the test bundle),
 // `require('retrofetch')` and `import('retrofetch')` give the same names without touching globals,
 // `retrofetch/polyfill` resolves to the standalone script, which keeps the license notices of what it bundles, the
-// types exist, and `sideEffects` names only polyfill files.
+// types exist, `sideEffects` names only polyfill files, and no build calls eval or `Function`.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -38,6 +38,12 @@ const banner = standalone.slice(0, standalone.indexOf('*/') + 2);
 check('the standalone script keeps the license notices of what it bundles', /^\/\*! retrofetch [\d.]+ \(MIT\)/.test(banner) &&
   /web-streams-polyfill [\d.]+ \(MIT, \(c\) \d{4} Mattias Buelens/.test(banner) &&
   /promise-polyfill [\d.]+ \(MIT, \(c\) \d{4} Taylor Hakes/.test(banner), banner);
+// A Content-Security-Policy without 'unsafe-eval' must not break any build (test/integration/csp.test.ts runs one).
+for (const file of ['dist/retrofetch.polyfill.js', 'dist/retrofetch.cjs', 'dist/retrofetch.mjs']) {
+  const code = fs.readFileSync(path.join(root, file), 'utf8');
+  const found = code.match(/\beval\s*\(|\bFunction\s*\(/g);
+  check(file + ' calls neither eval nor the Function constructor', found === null, found && found.join(', '));
+}
 check('sideEffects names only polyfill files', pkg.sideEffects.every((f) => /polyfill|standalone|install-promise/.test(f)), JSON.stringify(pkg.sideEffects));
 
 const before = {};

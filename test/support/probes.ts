@@ -43,6 +43,16 @@ export function xhrReportsEmptyErrorResponses(): Promise<boolean> {
   });
 }
 
+/**
+ * Whether the engine's XHR reports a chunked body whose connection closed before its last chunk as a network error
+ * (status 0), as the XHR spec says, rather than as a complete body (WebKitGTK 2.50).
+ */
+export function xhrReportsCutOffChunkedBodies(): Promise<boolean> {
+  return memo('cut-off', function () {
+    return rawXHR('GET', '/api/chunks?b64=QUI%3D&end=close', function () { /* */ }).then(function (xhr) { return xhr === null; });
+  });
+}
+
 var defaults: { [name: string]: Promise<string | null> } = {};
 
 /**
