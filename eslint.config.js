@@ -1,12 +1,62 @@
-// Lint: the recommended rules for JS and TS, plus retrofetch's own (STYLE.md habit 5): code in src/ never reaches
-// for the host's own fetch, Headers, Request, Response or ReadableStream (src/streams/readable-stream.ts reads the
-// host's ReadableStream through the global object, on purpose, in one place).
+// Lint: the recommended rules for JS and TS, plus retrofetch's own:
+// - code in src/ never reaches for the host's own fetch, Headers, Request, Response or ReadableStream (STYLE.md habit
+//   5; src/streams/readable-stream.ts reads the host's ReadableStream through the global object, on purpose);
+// - each folder of src/ imports only the layers below it (ARCHITECTURE.md "Layers"), as LAYERS says;
+// - every `LEGACY(...)` comment uses tags from one vocabulary (ARCHITECTURE.md "LEGACY tags").
 'use strict';
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 const hostFetch = ['fetch', 'Headers', 'Request', 'Response', 'ReadableStream', 'AbortController', 'AbortSignal', 'FormData']
   .map((name) => ({ name, message: 'src/ implements ' + name + '; import it from its module instead of using the host\'s.' }));
+
+// The folders of src/ and the folders each may import (besides itself).
+const LAYERS = {
+  env: [],
+  infra: ['env'],
+  webidl: ['env', 'infra'],
+  encoding: ['env', 'infra', 'webidl'],
+  dom: ['env', 'infra', 'webidl'],
+  streams: ['env', 'infra', 'webidl', 'encoding'],
+  transport: ['env', 'infra', 'encoding'],
+  'form-data': ['env', 'infra', 'webidl', 'encoding', 'dom', 'streams'],
+  fetch: ['env', 'infra', 'webidl', 'encoding', 'dom', 'streams', 'transport', 'form-data']
+};
+const layerRules = Object.keys(LAYERS).map((folder) => ({
+  files: ['src/' + folder + '/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{
+        group: Object.keys(LAYERS).filter((f) => f !== folder && LAYERS[folder].indexOf(f) < 0).map((f) => '../' + f + '/*')
+          .concat(['../index', '../polyfill', '../standalone']),
+        message: 'src/' + folder + '/ may import only from ' + (LAYERS[folder].join(', ') || 'itself') + ' (ARCHITECTURE.md "Layers").'
+      }]
+    }]
+  }
+}));
+
+const LEGACY_TAGS = ['XHR', 'ES5', 'DOM', 'IE', 'Edge', 'old WebKit', 'Firefox', 'Opera 12'];
+const local = {
+  rules: {
+    'legacy-tags': {
+      meta: { type: 'suggestion', schema: [] },
+      create(context) {
+        return {
+          Program() {
+            for (const comment of context.sourceCode.getAllComments()) {
+              const re = /LEGACY\(([^)]*)\)/g;
+              let m;
+              while ((m = re.exec(comment.value))) {
+                const bad = m[1].split(/,\s*/).filter((tag) => LEGACY_TAGS.indexOf(tag) < 0);
+                if (bad.length) context.report({ loc: comment.loc, message: 'LEGACY tag ' + bad.join(', ') + ' is not one of ' + LEGACY_TAGS.join(', ') + ' (ARCHITECTURE.md)' });
+              }
+            }
+          }
+        };
+      }
+    }
+  }
+};
 
 module.exports = tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.bench/**'] },
@@ -32,8 +82,10 @@ module.exports = tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    rules: { 'no-restricted-globals': ['error'].concat(hostFetch) }
+    plugins: { retrofetch: local },
+    rules: { 'no-restricted-globals': ['error'].concat(hostFetch), 'retrofetch/legacy-tags': 'error' }
   },
+  ...layerRules,
   {
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', phantom: 'readonly', URLSearchParams: 'readonly', window: 'readonly', self: 'readonly' } },

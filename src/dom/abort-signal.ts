@@ -160,7 +160,7 @@ function toSignalSequence(value: unknown, member: string, count: number): unknow
     var iterator = method.call(value);
     for (var step = iterator.next(); !step.done; step = iterator.next()) items.push(step.value);
   } else {
-    // LEGACY(ES5 engines without Symbol.iterator): an array or array-like stands for the iterable.
+    // LEGACY(ES5): without Symbol.iterator, an array or array-like stands for the iterable.
     if (typeof (value as any).length !== 'number') throw new TypeError(member + ': parameter 1 is not iterable (a sequence<AbortSignal>)');
     var length = (value as any).length >>> 0;
     for (var i = 0; i < length; i++) items.push((value as any)[i]);

@@ -278,7 +278,7 @@ function hostEventState(event: any): { state: EventState; restore: () => void } 
       Object.defineProperty(event, name, { value: value, configurable: true, writable: true });
       shadowed.push(name);
     } catch (e) {
-      // LEGACY(old WebKit, PhantomJS): its Event fields cannot be shadowed; listeners see the event's own (target null).
+      // LEGACY(old WebKit): its Event fields cannot be shadowed; listeners see the event's own (target null).
     }
   }
   shadow('stopPropagation', function () {

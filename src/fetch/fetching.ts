@@ -366,7 +366,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   }
 }
 
-// What the transport cannot send (LEGACY(IE8–9): XDomainRequest's limits), as the end of an error message; null
+// What the transport cannot send (LEGACY(IE): XDomainRequest's limits), as the end of an error message; null
 // when it can send the request.
 function limit(capabilities: Capabilities, params: FetchParams, url: string, headers: HeaderList, crossOrigin: boolean): string | null {
   var request = params.request;

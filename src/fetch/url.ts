@@ -31,14 +31,14 @@ export function parseURL(input: string, base?: string): ParsedURL | null {
       return null;
     }
   } else if (g.document && typeof g.document.createElement === 'function' && base === baseURL()) {
-    // LEGACY(no URL constructor, e.g. PhantomJS, IE): an <a> element resolves against the document base.
+    // LEGACY(old WebKit, IE): no URL constructor; an <a> element resolves against the document base.
     var a = g.document.createElement('a');
     a.href = input;
     href = a.href;
     // An invalid URL leaves the anchor without a scheme (old WebKit reports protocol ':').
     if (!ABSOLUTE.test(href) || a.protocol === ':' || (/^(https?|wss?|ftp):$/i.test(a.protocol) && !a.host)) return null;
   } else if (ABSOLUTE.test(input)) {
-    // LEGACY(no URL constructor and no DOM: a worker in PhantomJS, Duktape): absolute URLs taken as written,
+    // LEGACY(old WebKit, ES5): no URL constructor and no DOM (a worker in PhantomJS, Duktape): absolute URLs taken as written,
     href = input;
   } else if (base !== undefined) {
     // relative ones resolved against the base by path rules.
@@ -79,7 +79,7 @@ export function resolveURL(input: string, base: string): string | null {
   return parsed === null ? null : parsed.href;
 }
 
-// LEGACY(no URL constructor): RFC 3986 reference resolution for the common forms (absolute, scheme-relative,
+// LEGACY(old WebKit, IE): no URL constructor; RFC 3986 reference resolution for the common forms (absolute, scheme-relative,
 // path-absolute, query, fragment, relative path with ./ and ../ segments).
 function resolveByPath(input: string, base: string): string | null {
   var m = /^([a-zA-Z][a-zA-Z0-9+.\-]*:)(\/\/[^\/?#]*)?([^?#]*)(\?[^#]*)?/.exec(base);

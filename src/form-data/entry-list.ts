@@ -78,7 +78,7 @@ function listedElements(form: HTMLFormElement): ArrayLike<Element> {
   var descriptor = proto ? Object.getOwnPropertyDescriptor(proto, 'elements') : undefined;
   var elements: any = descriptor && descriptor.get ? descriptor.get.call(form) : form.elements;
   if (elements && elements.nodeType === undefined && typeof elements.namedItem === 'function') return elements;
-  // LEGACY(old WebKit: DOM attributes are not prototype accessors): the control named "elements" is all there is;
+  // LEGACY(old WebKit): DOM attributes are not prototype accessors, so the control named "elements" is all there is;
   // walk the form's tree (the document, for a form in one) for the controls that the form owns.
   var root: Node = form;
   while (root.parentNode !== null) root = root.parentNode;
@@ -187,7 +187,7 @@ function appendField(list: EntryList, field: Element, submitter: HTMLElement | n
     // 5.9. A hidden _charset_ field: the encoding's name (FormData always encodes UTF-8).
     list.push(createEntry(name, 'UTF-8', undefined, member));
   } else {
-    // 5.10. The value of the field element. LEGACY(no layout): a textarea with wrap=hard is not hard-wrapped.
+    // 5.10. The value of the field element. LEGACY(DOM): script sees no layout, so a textarea with wrap=hard is not hard-wrapped.
     list.push(createEntry(name, (field as HTMLInputElement).value, undefined, member));
   }
   // 5.11. An auto-directionality form-associated element with a non-empty dirname: dirname and "ltr" or "rtl".

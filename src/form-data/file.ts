@@ -18,7 +18,7 @@ export function createFile(parts: BlobPart[], name: string, type: string, lastMo
   try {
     return new g.File(parts, name, options);
   } catch (e) {
-    // LEGACY(no File constructor: PhantomJS, IE, Edge 18 and older): a Blob with the same bytes, carrying the name.
+    // LEGACY(old WebKit, IE, Edge): no File constructor, so a Blob with the same bytes, carrying the name.
     var file: any = new g.Blob(parts, { type: type });
     Object.defineProperty(file, 'name', { value: name, enumerable: true });
     Object.defineProperty(file, 'lastModified', { value: lastModified !== undefined ? lastModified : new Date().getTime(), enumerable: true });

@@ -122,7 +122,7 @@ export function extractFormData(form: FormData, member: string): ExtractedFormDa
   var type = 'multipart/form-data; boundary=' + boundary;
   var entries = readEntries(form);
   if (entries === null) {
-    // LEGACY(FormData without forEach: PhantomJS, IE 10–11): its entries cannot be read, only sent. fetch() sends it
+    // LEGACY(old WebKit, IE): a FormData without forEach (PhantomJS, IE 10–11): its entries cannot be read, only sent. fetch() sends it
     // as it is when fetch() is called; reading the body (text(), clone() then read, …) rejects.
     return {
       origin: form, length: null, type: type,

@@ -47,7 +47,7 @@ function readBlob(blob: Blob): Promise<Uint8Array> {
       return new Uint8Array(buffer);
     });
   }
-  // LEGACY(no Blob#arrayBuffer): FileReader, in windows and workers alike.
+  // LEGACY(old WebKit, IE, Edge): no Blob#arrayBuffer, so FileReader, in windows and workers alike.
   return new Promise(function (resolve, reject) {
     var reader = new FileReader();
     reader.onload = function () {

@@ -1,5 +1,5 @@
-// LEGACY(IE: an ActiveX XHR without overrideMimeType, XDomainRequest): the engine hands over the body only as text
-// it decoded itself. It is encoded back as UTF-8, which gives the exact bytes of a UTF-8 body; a U+FFFD marks bytes
+// LEGACY(IE): an ActiveX XHR (no overrideMimeType) and XDomainRequest hand over the body only as text they decoded
+// themselves. It is encoded back as UTF-8, which gives the exact bytes of a UTF-8 body; a U+FFFD marks bytes
 // the engine could not decode (binary, or another charset), and such a body cannot be delivered exactly.
 import { utf8Encode } from '../encoding/utf8';
 

@@ -64,7 +64,7 @@ export function openXDR(request: TransportRequest, listener: TransportListener):
   };
   xdr.open(request.method, request.url);
   if (request.timeout > 0) xdr.timeout = request.timeout;
-  // LEGACY(IE9): send() in a later task than open(), or IE may drop the request.
+  // LEGACY(IE): send() in a later task than open(), or IE may drop the request.
   var timer = setTimeout(function () {
     xdr.send(request.body === null ? '' : utf8Decode(request.body as Uint8Array, false));
   }, 0);

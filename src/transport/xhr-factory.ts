@@ -17,7 +17,7 @@ export function createXHR(): XMLHttpRequest {
           cachedProgId = PROG_IDS[i];
           break;
         } catch (e) {
-          // LEGACY(IE5–9): this MSXML version is not installed; try the next one.
+          // LEGACY(IE): this MSXML version is not installed; try the next one.
         }
       }
     }

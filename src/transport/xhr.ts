@@ -20,14 +20,14 @@ var EVENTS = ['onreadystatechange', 'onprogress', 'onerror', 'ontimeout'];
 export function openXHR(xhr: any, request: TransportRequest, listener: TransportListener): Transport {
   var received = 0; // chars of responseText already delivered
   var loaded = 0; // the most body bytes a progress event reported
-  // LEGACY(Opera 12, Edge 14–15, stand-ins): an engine that fires no progress events gives no byte count to check
+  // LEGACY(Opera 12, Edge): an engine that fires no progress events gives no byte count to check
   // the text against while it streams (see verify below).
   var counting = 'onprogress' in xhr;
   var verified = false; // the text is known to be x-user-defined from its first byte (no BOM sniffing)
   var encoded = false; // a Content-Encoding: progress counts may be of the encoded bytes (Firefox)
   var whole = false; // chunks wait for the end
   var binary = false; // responseType 'arraybuffer'
-  // LEGACY(ActiveX XHR, IE9 and older): no overrideMimeType, so the text is the engine's decoding of the body.
+  // LEGACY(IE): an ActiveX XHR has no overrideMimeType, so the text is the engine's decoding of the body.
   var decoded = typeof xhr.overrideMimeType !== 'function' ? decodedTextReader() : null;
   var headSent = false;
   var finished = false;
@@ -43,7 +43,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       try {
         xhr[EVENTS[i]] = fns[i];
       } catch (e) {
-        xhr[EVENTS[i]] = function () { /* LEGACY(IE6-era ActiveX) */ };
+        xhr[EVENTS[i]] = function () { /* LEGACY(IE): old ActiveX XHRs */ };
       }
     }
   }
@@ -73,12 +73,12 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     try {
       reported = xhr.status;
     } catch (e) {
-      return false; // LEGACY(IE<10): status is not readable before the response is complete
+      return false; // LEGACY(IE): before IE10, status is not readable before the response is complete
     }
     if (reported === 0) return false;
     var status = reported === 1223 ? 204 : reported; // LEGACY(IE): a 204 reported as 1223
     var headerList = parseResponseHeaders(xhr.getAllResponseHeaders());
-    // LEGACY(old WebKit, PhantomJS): the MIME type override replaces the Content-Type the engine reports (and an
+    // LEGACY(old WebKit): the MIME type override replaces the Content-Type the engine reports (and an
     // override set later, at HEADERS_RECEIVED, is ignored there). The real type is unknowable: leave it out rather
     // than report ours (README: "Legacy engines").
     for (var i = headerList.length - 1; i >= 0; i--) {
@@ -120,7 +120,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
         deliver(new Uint8Array(xhr.response || 0));
       }
     } catch (e) {
-      // LEGACY(IE<10): responseText is not readable during readyState 3. At DONE, though, an engine that cannot
+      // LEGACY(IE): before IE10, responseText is not readable during readyState 3. At DONE, though, an engine that cannot
       // give the body (out of memory on a huge one) must error it, not leave it hanging (README "Memory").
       if (done) fail('fetch: the engine could not hold the response body (' + (e as Error).message + ')');
       return;
@@ -184,7 +184,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       pump(false);
     },
     function () {
-      // LEGACY(PhantomJS): `error` fires for HTTP error statuses too; a response with a status is not a network error.
+      // LEGACY(old WebKit): `error` fires for HTTP error statuses too; a response with a status is not a network error.
       if (!doneWithoutStatus && xhr.readyState === 4 && xhr.status !== 0) onReadyStateChange();
       else failNetwork();
     },
@@ -207,12 +207,12 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       xhr.timeout = request.timeout;
       timeoutSet = true;
     } catch (e) {
-      // LEGACY(old engines): `timeout` present but not settable on this XHR; the AbortSignal's timer does the work.
+      // LEGACY(IE): `timeout` present but not settable on this XHR; the AbortSignal's timer does the work.
     }
   }
   timer = setInterval(function () {
     if (doneWithoutStatus) return failNetwork();
-    // LEGACY: an engine that never fires progress events (see `counting`) streams unchecked.
+    // LEGACY(Opera 12, Edge): an engine that never fires progress events (see `counting`) streams unchecked.
     if (counting && loaded === 0 && xhr.readyState === 3) counting = false;
     if (xhr.readyState >= 2) pump(false);
   }, POLL_MS);
@@ -239,7 +239,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
           xhr.responseType = 'arraybuffer';
           binary = true;
         } catch (e) {
-          // LEGACY(engines without typed responses): x-user-defined text, converted once at the end
+          // LEGACY(old WebKit, IE): no typed responses, so x-user-defined text, converted once at the end
         }
       }
     }
