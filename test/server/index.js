@@ -167,7 +167,16 @@ function fnv1a32(buf) {
 /** setTimeout that is cancelled when the client goes away. */
 function later(ctx, ms, fn) {
   const cancel = () => clearTimeout(t);
-  const t = setTimeout(() => { ctx.res.removeListener('close', cancel); fn(); }, ms);
+  const t = setTimeout(() => {
+    ctx.res.removeListener('close', cancel);
+    // A route that fails later must not take Karma down with it: the request is failed instead.
+    try {
+      fn();
+    } catch (err) {
+      console.error('[test server] ' + ctx.url.pathname + ': ' + (err && err.stack || err));
+      ctx.req.socket.destroy();
+    }
+  }, ms);
   ctx.res.on('close', cancel);
 }
 
