@@ -8,7 +8,9 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 const hostFetch = ['fetch', 'Headers', 'Request', 'Response', 'ReadableStream', 'AbortController', 'AbortSignal', 'FormData']
-  .map((name) => ({ name, message: 'src/ implements ' + name + '; import it from its module instead of using the host\'s.' }));
+  .map((name) => ({ name, message: 'src/ implements ' + name + '; import it from its module instead of using the host\'s.' }))
+  // ES2015 collections: IE9-class engines have none (the ie9 profile cannot remove them, as Mocha needs them).
+  .concat(['Map', 'Set', 'WeakMap', 'WeakSet'].map((name) => ({ name, message: name + ' is missing in IE9-class engines (README prerequisites).' })));
 
 // The folders of src/ and the folders each may import (besides itself).
 const LAYERS = {

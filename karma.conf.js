@@ -31,7 +31,9 @@ module.exports = async function (config) {
     files: [
       'test/setup/remove-natives.js',
       'test/setup/stand-ins.js',
+      'test/setup/ie9-profile.js',
       'dist/retrofetch.polyfill.js',
+      'test/setup/ie9-profile-end.js',
       'dist/test/tests.js',
       // Served but not included, for tests that load a script or a worker (/base/dist/...).
       { pattern: 'dist/**', included: false, watched: false, nocache: true }

@@ -1,9 +1,10 @@
 // UTF-8 per the Encoding Standard, for engines without TextEncoder/TextDecoder (PhantomJS, IE, Duktape).
 // https://encoding.spec.whatwg.org/#utf-8-decoder — streaming, so a multi-byte sequence may span chunks.
+import { Bytes, bytesFrom } from '../infra/bytes';
 
 export interface UTF8Decoder {
   /** Decodes a chunk; with `end`, flushes an incomplete sequence as U+FFFD. */
-  decode(bytes: Uint8Array, end: boolean): string;
+  decode(bytes: Bytes, end: boolean): string;
 }
 
 var FFFD = 0xfffd;
@@ -124,12 +125,12 @@ export function createUTF8Decoder(stripBOM?: boolean, fatal?: boolean): UTF8Deco
 }
 
 /** https://encoding.spec.whatwg.org/#utf-8-decode (or, with `stripBOM` false, #utf-8-decode-without-bom) */
-export function utf8Decode(bytes: Uint8Array, stripBOM?: boolean): string {
+export function utf8Decode(bytes: Bytes, stripBOM?: boolean): string {
   return createUTF8Decoder(stripBOM).decode(bytes, true);
 }
 
 // https://encoding.spec.whatwg.org/#utf-8-encode of a USVString (lone surrogates are encoded as U+FFFD).
-export function utf8Encode(s: string): Uint8Array {
+export function utf8Encode(s: string): Bytes {
   var bytes: number[] = [];
   for (var i = 0; i < s.length; i++) {
     var c = s.charCodeAt(i);
@@ -146,5 +147,5 @@ export function utf8Encode(s: string): Uint8Array {
     else if (c < 0x10000) bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
     else bytes.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
   }
-  return new Uint8Array(bytes);
+  return bytesFrom(bytes);
 }

@@ -84,3 +84,6 @@ export const supportsFormData = !fails(function () {
 // HEADERS_RECEIVED there loses the body (measured in Firefox 153): the XHR transport switches to typed responses
 // in windows only.
 export const supportsLateResponseType = typeof g.document !== 'undefined';
+
+// JScript's VBArray, which reads an IE XHR's responseBody (its raw bytes) into an Array.
+export const supportsVBArray = typeof g.VBArray !== 'undefined';

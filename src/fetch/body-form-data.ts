@@ -4,8 +4,10 @@ import { createFile } from '../form-data/file';
 import { parseMultipart } from '../form-data/multipart-parser';
 import { parseURLEncoded } from '../form-data/urlencoded';
 import { MIMEType, getParameter } from './mime-type';
+import { Bytes } from '../infra/bytes';
+import { supportsBlob } from '../env/support';
 
-export function parseFormDataBody(bytes: Uint8Array, mime: MIMEType | null, essence: string, member: string): FormData {
+export function parseFormDataBody(bytes: Bytes, mime: MIMEType | null, essence: string, member: string): FormData {
   var form = new FormData();
   var i: number;
   // 1. If mimeType's essence is "multipart/form-data":
@@ -23,6 +25,8 @@ export function parseFormDataBody(bytes: Uint8Array, mime: MIMEType | null, esse
       } else {
         // A part with a filename: a File whose name is the filename and whose type is the part's Content-Type.
         // Its bytes are copied into an ArrayBuffer of their own (old engines take a view's whole buffer).
+        // LEGACY(IE): IE9 has no Blob to hold it.
+        if (!supportsBlob) throw new TypeError(member + ': this engine has no Blob for the file part ' + JSON.stringify(value.filename));
         var file = createFile([new Uint8Array(value.bytes).buffer as ArrayBuffer], value.filename, value.type);
         form.append(entries[i][0], file);
       }

@@ -1,5 +1,7 @@
 // The body concept and the Body interface mixin: https://fetch.spec.whatwg.org/#body-mixin
-import { ChunkSource, bytesSource, streamFromSource, streamSource, readAll, isUint8Array } from '../streams/chunk-source';
+import { ChunkSource, bytesSource, streamFromSource, streamSource, readAll, teeSource, isUint8Array } from '../streams/chunk-source';
+import { Bytes, newBytes } from '../infra/bytes';
+import { supportsArrayBuffer, supportsBlob } from '../env/support';
 import { utf8Decode } from '../encoding/utf8';
 import { extractMIMEType, serializeMIMEType, essence } from './mime-type';
 import { parseFormDataBody } from './body-form-data';
@@ -16,16 +18,16 @@ export interface InnerBody {
    * https://fetch.spec.whatwg.org/#concept-body-source: the bytes, Blob or FormData the body was made from, or
    * null for a stream. `replay` makes a fresh source over it (clone() and the transport use it).
    */
-  origin: Uint8Array | Blob | FormData | null;
+  origin: Bytes | Blob | FormData | null;
   replay: (() => ChunkSource) | null;
   length: number | null;
 }
 
-export function bodyFromReplayable(origin: Uint8Array | Blob | FormData, replay: () => ChunkSource, length: number | null): InnerBody {
+export function bodyFromReplayable(origin: Bytes | Blob | FormData, replay: () => ChunkSource, length: number | null): InnerBody {
   return { source: replay(), stream: null, disturbed: false, origin: origin, replay: replay, length: length };
 }
 
-export function bodyFromBytes(bytes: Uint8Array): InnerBody {
+export function bodyFromBytes(bytes: Bytes): InnerBody {
   return bodyFromReplayable(bytes, function () { return bytesSource(bytes); }, bytes.length);
 }
 
@@ -62,22 +64,29 @@ export function cloneBody(body: InnerBody): InnerBody {
     // A body with a fixed source that nobody has started reading: the copy reads the same source afresh.
     return bodyFromReplayable(body.origin!, body.replay, body.length);
   }
-  // 1. Let « out1, out2 » be the result of teeing body's stream.
-  var branches = bodyStream(body).tee();
+  // 1. Let « out1, out2 » be the result of teeing body's stream (its source, while nobody has its stream: no
+  //    ReadableStream is needed then).
+  var branches: ChunkSource[];
+  if (body.stream === null) {
+    branches = teeSource(body.source);
+  } else {
+    var streams = body.stream.tee();
+    branches = [streamSource(streams[0]), streamSource(streams[1])];
+  }
   // 2. Set body's stream to out1 (wrapped afresh by the next body getter, so reads through it are seen).
   body.stream = null;
-  body.source = streamSource(branches[0]);
+  body.source = branches[0];
   body.origin = body.replay = null;
   // 3. Return a body whose stream is out2 and other members are copied from body.
-  return bodyFromSource(streamSource(branches[1]), body.length);
+  return bodyFromSource(branches[1], body.length);
 }
 
 /** https://fetch.spec.whatwg.org/#concept-body-consume-body, steps 1–4: the body's bytes, once. */
-export function consumeBody(body: InnerBody | null, member: string): Promise<Uint8Array> {
+export function consumeBody(body: InnerBody | null, member: string): Promise<Bytes> {
   // 1. If object is unusable, then return a promise rejected with a TypeError.
   if (isUnusable(body)) return Promise.reject(new TypeError(member + ': body stream already read'));
   // 4. If object's body is null, then run successSteps with an empty byte sequence.
-  if (body === null) return Promise.resolve(new Uint8Array(0));
+  if (body === null) return Promise.resolve(newBytes(0));
   body.disturbed = true;
   // 5. Fully read object's body: through the stream if one was handed out (it may be the user's), else the source,
   // which may then deliver the bytes at once (the XHR transport converts its text once, at the end).
@@ -109,7 +118,7 @@ function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
 }
 
 // Each mixin member, given the owner record and its bytes: https://fetch.spec.whatwg.org/#body-mixin
-var consumers: { [name: string]: (bytes: Uint8Array, owner: BodyOwner, member: string) => unknown } = {
+var consumers: { [name: string]: (bytes: any, owner: BodyOwner, member: string) => unknown } = {
   arrayBuffer: function (bytes) {
     return toArrayBuffer(bytes);
   },
@@ -143,7 +152,8 @@ export function includeBody(proto: any, className: string, inner: (self: unknown
   Object.defineProperty(proto, 'body', {
     get: function (this: unknown) {
       var owner = inner(this, className + '.body');
-      return owner.body === null ? null : bodyStream(owner.body);
+      // LEGACY(IE): without typed arrays (IE9) no chunk can be a Uint8Array, so there is no stream to give.
+      return owner.body === null || !supportsArrayBuffer ? null : bodyStream(owner.body);
     },
     enumerable: true,
     configurable: true
@@ -162,6 +172,14 @@ export function includeBody(proto: any, className: string, inner: (self: unknown
   }
 }
 
+// LEGACY(IE): what an engine lacks for a member's result (IE9: ArrayBuffer and Blob). The member rejects before it
+// takes the body, which stays readable by the others.
+var lacks: { [name: string]: string | null } = {
+  arrayBuffer: supportsArrayBuffer ? null : 'ArrayBuffer',
+  blob: supportsBlob ? null : 'Blob',
+  bytes: supportsArrayBuffer ? null : 'Uint8Array'
+};
+
 function makeConsumer(name: string, className: string, inner: (self: unknown, member: string) => BodyOwner) {
   var member = className + '.' + name;
   var convert = consumers[name];
@@ -169,6 +187,7 @@ function makeConsumer(name: string, className: string, inner: (self: unknown, me
     var owner: BodyOwner;
     try {
       owner = inner(this, member);
+      if (lacks[name]) throw new TypeError(member + ': this engine has no ' + lacks[name]);
     } catch (e) {
       return Promise.reject(e);
     }

@@ -9,7 +9,8 @@ import { headerListOf } from './headers';
 import { HeaderList, headerListGet, headerListDelete, isForbiddenRequestHeader } from './header-list';
 import { bodyFromSource } from './body';
 import { originOf, currentOrigin, stripFragment, parseURL, baseURL } from './url';
-import { ChunkSource, readAll, streamSource, isUint8Array } from '../streams/chunk-source';
+import { ChunkSource, readAll, streamSource } from '../streams/chunk-source';
+import { Bytes } from '../infra/bytes';
 import { createPushSource } from '../streams/push-source';
 import { chooseTransport } from '../transport/choose';
 import { Capabilities, ProgressInfo, Transport } from '../transport/transport';
@@ -50,8 +51,10 @@ interface FetchRequest {
   urlList: string[];
   /** A copy: redirects change it, the Request object's header list stays as it was. */
   headerList: HeaderList;
-  /** The bytes to send, or an engine's own FormData that XHR encodes itself. */
-  body: Uint8Array | FormData | null;
+  /** The bytes to send. */
+  body: Bytes | null;
+  /** Or an engine's own FormData, which XHR encodes itself. */
+  form: FormData | null;
   /** The body's source was a stream (https://fetch.spec.whatwg.org/#concept-body-source null). */
   streamed: boolean;
   mode: RequestMode;
@@ -95,7 +98,7 @@ export function fetching(inner: InnerRequest, progress: RetrofetchInit,
   var controller: FetchController = { state: 'ongoing', stop: noop };
   var params: FetchParams = {
     request: {
-      method: inner.method, urlList: [inner.url], headerList: headerListOf(inner.headers).slice(), body: null,
+      method: inner.method, urlList: [inner.url], headerList: headerListOf(inner.headers).slice(), body: null, form: null,
       streamed: inner.body !== null && inner.body.origin === null, mode: inner.mode, credentials: inner.credentials,
       cache: inner.cache, redirect: inner.redirect, redirectCount: 0, tainting: 'basic'
     },
@@ -109,7 +112,7 @@ export function fetching(inner: InnerRequest, progress: RetrofetchInit,
   var form = body !== null && body.stream === null ? nativeFormDataToSend(body.origin) : null;
   if (body === null || form !== null) {
     if (body !== null) body.disturbed = true;
-    params.request.body = form;
+    params.request.form = form;
     mainFetch(params);
     return controller;
   }
@@ -202,7 +205,7 @@ function httpRedirectFetch(params: FetchParams, response: InnerResponse): void {
   }
   // 11. If internalResponse's status is not 303, request's body is non-null, and its source is null, then return a
   //     network error (a stream cannot be sent again).
-  if (response.status !== 303 && request.body !== null && request.streamed) {
+  if (response.status !== 303 && (request.body !== null || request.form !== null) && request.streamed) {
     return networkError(params, 'fetch: a request whose body is a ReadableStream cannot follow a ' + response.status + ' redirect');
   }
   // 12. A 301 or 302 after POST, or a 303 but for GET or HEAD: 1. the method becomes GET and the body null;
@@ -210,7 +213,7 @@ function httpRedirectFetch(params: FetchParams, response: InnerResponse): void {
   var status = response.status;
   if (((status === 301 || status === 302) && request.method === 'POST') || (status === 303 && request.method !== 'GET' && request.method !== 'HEAD')) {
     request.method = 'GET';
-    request.body = null;
+    request.body = request.form = null;
     for (var i = 0; i < REQUEST_BODY_HEADERS.length; i++) headerListDelete(request.headerList, REQUEST_BODY_HEADERS[i]);
   }
   // 13. If request's current URL's origin is not same origin with locationURL's origin, then delete each CORS
@@ -230,7 +233,7 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: (response: InnerResp
   var sameOrigin = originOf(url) === currentOrigin();
   var headers: HeaderList = [];
   var list = request.headerList;
-  var form = request.body !== null && !isUint8Array(request.body);
+  var form = request.form !== null;
   for (var i = 0; i < list.length; i++) {
     // Forbidden request headers are the browser's to set; XHR would refuse them anyway.
     if (isForbiddenRequestHeader(list[i][0], list[i][1])) continue;
@@ -294,7 +297,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   };
   try {
     transport = capabilities.open({
-      method: request.method, url: url, headers: headers, body: request.body,
+      method: request.method, url: url, headers: headers, body: request.form || request.body,
       // https://fetch.spec.whatwg.org/#concept-request-credentials-mode: XHR's withCredentials is "include";
       // same-origin is XHR's default. LEGACY(XHR): "omit" cannot stop same-origin cookies (README).
       credentials: request.credentials === 'include',
@@ -378,7 +381,7 @@ function limit(capabilities: Capabilities, params: FetchParams, url: string, hea
     if (!capabilities.headers && !ownType) return 'request headers (' + headers[i][0] + ')';
   }
   if (!capabilities.credentials && crossOrigin && request.credentials === 'include') return "credentials 'include' (cookies)";
-  if (!capabilities.binary && request.body !== null && !isText(request.body)) return 'a body that is not UTF-8 text';
+  if (!capabilities.binary && (request.form !== null || (request.body !== null && !isText(request.body)))) return 'a body that is not UTF-8 text';
   if (capabilities.sameScheme && scheme(url) !== scheme(baseURL() || '')) return 'to a URL whose scheme is not the page\'s (' + url + ')';
   if (!capabilities.head && request.redirect === 'error') return "redirect 'error' (it hides redirects)";
   if (!capabilities.upload && params.progress.onUploadProgress) return 'with upload progress';
@@ -390,9 +393,10 @@ function scheme(url: string): string {
   return url.slice(0, url.indexOf(':')).toLowerCase();
 }
 
-function isText(body: Uint8Array | FormData): boolean {
+function isText(body: Bytes): boolean {
   try {
-    return isUint8Array(body) && createUTF8Decoder(false, true).decode(body, true) !== null;
+    createUTF8Decoder(false, true).decode(body, true);
+    return true;
   } catch (e) {
     return false;
   }

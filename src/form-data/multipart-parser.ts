@@ -9,10 +9,11 @@
 //   not, in any order with `filename`; `filename*` is ignored (RFC 7578 4.2);
 // - names and filenames are UTF-8, not percent-decoded (no engine decodes the %22/%0D/%0A that HTML writes);
 // - a missing close delimiter, a header line without a colon, or a body that ends early is a TypeError.
+import { Bytes, sliceBytes } from '../infra/bytes';
 import { utf8Decode } from '../encoding/utf8';
 
 export interface ParsedFile {
-  bytes: Uint8Array;
+  bytes: Bytes;
   filename: string;
   type: string;
 }
@@ -31,13 +32,13 @@ function bytesOfString(s: string): number[] {
   return out;
 }
 
-function matchesAt(bytes: Uint8Array, position: number, pattern: number[]): boolean {
+function matchesAt(bytes: Bytes, position: number, pattern: number[]): boolean {
   if (position + pattern.length > bytes.length) return false;
   for (var i = 0; i < pattern.length; i++) if (bytes[position + i] !== pattern[i]) return false;
   return true;
 }
 
-function indexOf(bytes: Uint8Array, pattern: number[], from: number): number {
+function indexOf(bytes: Bytes, pattern: number[], from: number): number {
   var first = pattern[0];
   for (var i = from, last = bytes.length - pattern.length; i <= last; i++) {
     if (bytes[i] === first && matchesAt(bytes, i, pattern)) return i;
@@ -46,18 +47,18 @@ function indexOf(bytes: Uint8Array, pattern: number[], from: number): number {
 }
 
 // Header bytes as a string of chars 0x00–0xFF (isomorphic decoding); names and filenames are UTF-8 decoded later.
-function isomorphicDecode(bytes: Uint8Array, start: number, end: number): string {
+function isomorphicDecode(bytes: Bytes, start: number, end: number): string {
   var s = '';
   for (var i = start; i < end; i++) s += String.fromCharCode(bytes[i]);
   return s;
 }
 
 function decodeHeaderText(s: string): string {
-  return utf8Decode(new Uint8Array(bytesOfString(s)), false);
+  return utf8Decode(bytesOfString(s), false);
 }
 
 /** Parses `bytes` as multipart/form-data with `boundary`; throws a TypeError naming `member` if it is malformed. */
-export function parseMultipart(bytes: Uint8Array, boundary: string, member: string): ParsedEntry[] {
+export function parseMultipart(bytes: Bytes, boundary: string, member: string): ParsedEntry[] {
   function fail(reason: string): never {
     throw new TypeError(member + ': the multipart/form-data body is malformed (' + reason + ')');
   }
@@ -109,7 +110,7 @@ export function parseMultipart(bytes: Uint8Array, boundary: string, member: stri
     // The part's body runs to the next delimiter (CRLF, "--", boundary).
     var end = indexOf(bytes, delimiter, position);
     if (end < 0) fail('the body ends before the close delimiter');
-    var body = bytes.subarray(position, end);
+    var body = sliceBytes(bytes, position, end);
     position = end + 2;
     // A part with a filename is a File, typed by its Content-Type or text/plain (RFC 7578 4.4); any other part is
     // UTF-8 decoded without BOM, whatever its Content-Type says.

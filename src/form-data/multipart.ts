@@ -11,6 +11,7 @@ import { entryListOf, isFormDataShim } from './form-data';
 import { EntryList } from './entry';
 import { utf8Encode } from '../encoding/utf8';
 import { ChunkSource, blobSource } from '../streams/chunk-source';
+import { Bytes } from '../infra/bytes';
 import { isHostInstance } from '../env/global';
 
 var BOUNDARY_PREFIX = '----RetrofetchFormBoundary';
@@ -49,12 +50,12 @@ export function createBoundary(): string {
 
 export interface Multipart {
   boundary: string;
-  parts: Array<Uint8Array | Blob>;
+  parts: Array<Bytes | Blob>;
   length: number;
 }
 
 export function encodeMultipart(entries: EntryList, boundary: string): Multipart {
-  var parts: Array<Uint8Array | Blob> = [];
+  var parts: Array<Bytes | Blob> = [];
   var length = 0;
   function text(s: string): void {
     var bytes = utf8Encode(s);
@@ -84,7 +85,7 @@ export function encodeMultipart(entries: EntryList, boundary: string): Multipart
 export function multipartSource(multipart: Multipart): ChunkSource {
   var index = 0;
   var current: ChunkSource | null = null;
-  function read(): Promise<Uint8Array | null> {
+  function read(): Promise<Bytes | null> {
     if (current !== null) {
       return current.read().then(function (chunk) {
         if (chunk !== null) return chunk;
@@ -94,8 +95,8 @@ export function multipartSource(multipart: Multipart): ChunkSource {
     }
     if (index >= multipart.parts.length) return Promise.resolve(null);
     var part = multipart.parts[index++];
-    if (part instanceof Uint8Array) return Promise.resolve(part);
-    current = blobSource(part);
+    if (!isHostInstance(part, 'Blob')) return Promise.resolve(part as Bytes);
+    current = blobSource(part as Blob);
     return read();
   }
   return {

@@ -1,20 +1,21 @@
 // The application/x-www-form-urlencoded parser, for Body.formData(): https://url.spec.whatwg.org/#concept-urlencoded-parser
 import { utf8Decode } from '../encoding/utf8';
+import { Bytes, newBytes, sliceBytes } from '../infra/bytes';
 
 // https://url.spec.whatwg.org/#concept-urlencoded-parser, on bytes.
-export function parseURLEncoded(bytes: Uint8Array): Array<[string, string]> {
+export function parseURLEncoded(bytes: Bytes): Array<[string, string]> {
   var output: Array<[string, string]> = [];
   var start = 0;
   for (var i = 0; i <= bytes.length; i++) {
     if (i < bytes.length && bytes[i] !== 0x26 /* & */) continue;
     if (i > start) {
-      var sequence = bytes.subarray(start, i);
+      var sequence = sliceBytes(bytes, start, i);
       var eq = -1;
       for (var j = 0; j < sequence.length; j++) {
         if (sequence[j] === 0x3d /* = */) { eq = j; break; }
       }
-      var name = eq < 0 ? sequence : sequence.subarray(0, eq);
-      var value = eq < 0 ? new Uint8Array(0) : sequence.subarray(eq + 1);
+      var name = eq < 0 ? sequence : sliceBytes(sequence, 0, eq);
+      var value = eq < 0 ? newBytes(0) : sliceBytes(sequence, eq + 1);
       output.push([decodeComponent(name), decodeComponent(value)]);
     }
     start = i + 1;
@@ -30,8 +31,8 @@ function hexValue(byte: number): number {
 }
 
 // Replace 0x2B (+) with 0x20, percent-decode, then UTF-8 decode without BOM.
-function decodeComponent(bytes: Uint8Array): string {
-  var out = new Uint8Array(bytes.length);
+function decodeComponent(bytes: Bytes): string {
+  var out = newBytes(bytes.length);
   var n = 0;
   for (var i = 0; i < bytes.length; i++) {
     var b = bytes[i];
@@ -44,5 +45,5 @@ function decodeComponent(bytes: Uint8Array): string {
       out[n++] = b;
     }
   }
-  return utf8Decode(out.subarray(0, n), false);
+  return utf8Decode(sliceBytes(out, 0, n), false);
 }

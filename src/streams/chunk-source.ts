@@ -2,16 +2,17 @@
 // a ReadableStream's reader, or (src/transport) an XHR feeding chunks as they arrive. Body methods read a source
 // directly when no stream was asked for, which keeps text()/json() fast and working where no ReadableStream exists.
 import { ReadableStream } from './readable-stream';
+import { Bytes, bytesFrom, concatBytes } from '../infra/bytes';
 
 export interface ChunkSource {
   /** The next chunk, or null at the end. Rejects with the reason the body failed. */
-  read(): Promise<Uint8Array | null>;
+  read(): Promise<Bytes | null>;
   cancel(reason: unknown): Promise<void>;
   /** A hint that every chunk will be read and used only together (text(), json(), …): they may come in one. */
   whole?(): void;
 }
 
-export function bytesSource(bytes: Uint8Array): ChunkSource {
+export function bytesSource(bytes: Bytes): ChunkSource {
   var done = bytes.length === 0;
   return {
     read: function () {
@@ -97,7 +98,7 @@ export function streamFromSource(source: ChunkSource, onDisturbed: () => void): 
       onDisturbed();
       return source.read().then(function (chunk) {
         if (chunk === null) controller.close();
-        else controller.enqueue(chunk);
+        else controller.enqueue(chunk as Uint8Array);
       });
     },
     cancel: function (reason) {
@@ -108,12 +109,12 @@ export function streamFromSource(source: ChunkSource, onDisturbed: () => void): 
 }
 
 /** Concatenates the chunks of a source: https://fetch.spec.whatwg.org/#body-fully-read */
-export function readAll(source: ChunkSource): Promise<Uint8Array> {
-  var chunks: Uint8Array[] = [];
+export function readAll(source: ChunkSource): Promise<Bytes> {
+  var chunks: Bytes[] = [];
   var length = 0;
-  function next(): Promise<Uint8Array> {
+  function next(): Promise<Bytes> {
     return source.read().then(function (chunk) {
-      if (chunk === null) return concat(chunks, length);
+      if (chunk === null) return concatBytes(chunks, length);
       chunks.push(chunk);
       length += chunk.length;
       return next();
@@ -122,13 +123,42 @@ export function readAll(source: ChunkSource): Promise<Uint8Array> {
   return next();
 }
 
-export function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  var out = new Uint8Array(length);
-  var offset = 0;
-  for (var i = 0; i < chunks.length; i++) {
-    out.set(chunks[i], offset);
-    offset += chunks[i].length;
+/**
+ * Two sources over one (https://streams.spec.whatwg.org/#readable-stream-tee, for a source nobody has made a stream
+ * of): a read of either pulls the next chunk for both, the second getting a copy; the underlying source is cancelled
+ * once both are. No ReadableStream is needed, so clone() works where the engine has none.
+ */
+export function teeSource(source: ChunkSource): [ChunkSource, ChunkSource] {
+  var queues: Array<Array<Bytes | null>> = [[], []];
+  var cancelled = [false, false];
+  var pulling: Promise<void> | null = null;
+  var failure: { reason: unknown } | null = null;
+  function pull(): Promise<void> {
+    if (pulling === null) {
+      pulling = source.read().then(function (chunk) {
+        pulling = null;
+        if (!cancelled[0]) queues[0].push(chunk);
+        if (!cancelled[1]) queues[1].push(chunk === null ? null : bytesFrom(chunk));
+      }, function (reason) {
+        failure = { reason: reason };
+      });
+    }
+    return pulling;
   }
-  return out;
+  function branch(i: number): ChunkSource {
+    function read(): Promise<Bytes | null> {
+      if (queues[i].length > 0) return Promise.resolve(queues[i].shift()!);
+      if (failure !== null) return Promise.reject(failure.reason);
+      return pull().then(read);
+    }
+    return {
+      read: read,
+      cancel: function (reason) {
+        cancelled[i] = true;
+        queues[i] = [];
+        return cancelled[1 - i] ? source.cancel(reason) : Promise.resolve();
+      }
+    };
+  }
+  return [branch(0), branch(1)];
 }

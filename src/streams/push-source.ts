@@ -1,9 +1,10 @@
 // A ChunkSource fed from outside (the XHR transport pushes chunks as they arrive). Chunks wait in a queue
 // until read; the producer's data is never dropped, and an error after the last chunk still reaches the reader.
 import { ChunkSource } from './chunk-source';
+import { Bytes } from '../infra/bytes';
 
 export interface PushSource extends ChunkSource {
-  push(chunk: Uint8Array): void;
+  push(chunk: Bytes): void;
   close(): void;
   error(reason: unknown): void;
   /** Bytes queued and not yet read. */
@@ -13,12 +14,12 @@ export interface PushSource extends ChunkSource {
 
 /** `onWhole` hears, once, that the reader takes the body whole (ChunkSource.whole). */
 export function createPushSource(onCancel: (reason: unknown) => void, onWhole: () => void): PushSource {
-  var queue: Uint8Array[] = [];
+  var queue: Bytes[] = [];
   var queuedBytes = 0;
   var whole = false;
   var state: 'open' | 'closed' | 'errored' | 'cancelled' = 'open';
   var failure: unknown;
-  var waiting: { resolve: (chunk: Uint8Array | null) => void; reject: (reason: unknown) => void } | null = null;
+  var waiting: { resolve: (chunk: Bytes | null) => void; reject: (reason: unknown) => void } | null = null;
 
   function settle(): void {
     if (waiting === null) return;

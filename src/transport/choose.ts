@@ -3,6 +3,7 @@
 // here, once per request, and what it can do is read off it (the engine's XMLHttpRequest is read at call time: a
 // page may replace it).
 import { globalObject as g } from '../env/global';
+import { supportsArrayBuffer } from '../env/support';
 import { createXHR } from './xhr-factory';
 import { openXHR } from './xhr';
 import { openXDR } from './xdr';
@@ -22,7 +23,8 @@ export function chooseTransport(crossOrigin: boolean): Capabilities {
     throw new TypeError('fetch: this engine cannot make cross-origin requests (its XMLHttpRequest has no CORS and it has no XDomainRequest)');
   }
   return {
-    name: 'XMLHttpRequest', methods: null, headers: true, credentials: cors, binary: true, sameScheme: false,
+    // LEGACY(IE): without typed arrays (IE9) it sends strings only: UTF-8 text.
+    name: 'XMLHttpRequest', methods: null, headers: true, credentials: cors, binary: supportsArrayBuffer, sameScheme: false,
     head: true, timeout: 'timeout' in xhr, upload: 'upload' in xhr, download: 'onprogress' in xhr,
     open: function (request: TransportRequest, listener: TransportListener) {
       return openXHR(xhr, request, listener);

@@ -2,9 +2,10 @@
 // themselves. It is encoded back as UTF-8, which gives the exact bytes of a UTF-8 body; a U+FFFD marks bytes
 // the engine could not decode (binary, or another charset), and such a body cannot be delivered exactly.
 import { utf8Encode } from '../encoding/utf8';
+import { Bytes } from '../infra/bytes';
 
 /** A reader of the growing text: each call gives the bytes of what is new (null: nothing yet), or throws. */
-export function decodedTextReader(): (text: string) => Uint8Array | null {
+export function decodedTextReader(): (text: string) => Bytes | null {
   var received = 0;
   return function (text) {
     var end = text.length;

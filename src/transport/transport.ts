@@ -1,6 +1,7 @@
 // The transport contract: what the fetch algorithms (src/fetch/fetching.ts) hand a transport and what they hear
 // back. A transport moves one request's bytes over the engine's XMLHttpRequest (xhr.ts) or XDomainRequest (xdr.ts);
 // it knows nothing of Request, Response or streams. ARCHITECTURE.md ("The transport contract") is the long form.
+import { Bytes } from '../infra/bytes';
 
 export interface ProgressInfo {
   loaded: number;
@@ -16,7 +17,7 @@ export interface TransportRequest {
   /** Header list to send (forbidden request headers already removed). */
   headers: Array<[string, string]>;
   /** Bytes, or an engine's own FormData (which XHR encodes itself). */
-  body: Uint8Array | FormData | null;
+  body: Bytes | FormData | null;
   /** Send cookies and HTTP auth cross-origin (XHR's withCredentials). */
   credentials: boolean;
   /** Milliseconds for the transport's own timeout (0: none). */
@@ -39,7 +40,7 @@ export interface TransportHead {
 export interface TransportListener {
   head(head: TransportHead): void;
   /** Body bytes, exact, in order. */
-  chunk(bytes: Uint8Array): void;
+  chunk(bytes: Bytes): void;
   /** The whole body has arrived. */
   end(): void;
   /** A network error, or a body the transport could not deliver exactly (a TypeError saying which). */

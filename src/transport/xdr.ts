@@ -6,6 +6,7 @@ import { globalObject as g } from '../env/global';
 import { Transport, TransportRequest, TransportListener } from './transport';
 import { utf8Decode } from '../encoding/utf8';
 import { decodedTextReader } from './decoded-text';
+import { Bytes } from '../infra/bytes';
 import { counters } from '../env/debug-counters';
 
 function noop(): void { /* IE9 aborts an XDomainRequest that lacks a handler: they stay assigned */ }
@@ -35,7 +36,7 @@ export function openXDR(request: TransportRequest, listener: TransportListener):
       var type = xdr.contentType;
       listener.head({ status: 200, statusText: 'OK', headerList: type ? [['Content-Type', type]] : [], url: null });
     }
-    var bytes: Uint8Array | null;
+    var bytes: Bytes | null;
     try {
       bytes = read(xdr.responseText);
     } catch (e) {
@@ -66,7 +67,7 @@ export function openXDR(request: TransportRequest, listener: TransportListener):
   if (request.timeout > 0) xdr.timeout = request.timeout;
   // LEGACY(IE): send() in a later task than open(), or IE may drop the request.
   var timer = setTimeout(function () {
-    xdr.send(request.body === null ? '' : utf8Decode(request.body as Uint8Array, false));
+    xdr.send(request.body === null ? '' : utf8Decode(request.body as Bytes, false));
   }, 0);
   counters.liveXHRs++;
 

@@ -7,7 +7,10 @@ import { parseResponseHeaders } from './parse-headers';
 import { decodedTextReader } from './decoded-text';
 import { Transport, TransportRequest, TransportListener } from './transport';
 import { counters } from '../env/debug-counters';
-import { supportsLateResponseType } from '../env/support';
+import { supportsLateResponseType, supportsVBArray } from '../env/support';
+import { globalObject as g } from '../env/global';
+import { Bytes, newBytes, bytesFrom } from '../infra/bytes';
+import { utf8Decode } from '../encoding/utf8';
 
 var POLL_MS = 250;
 var X_USER_DEFINED = 'text/plain; charset=x-user-defined';
@@ -27,7 +30,8 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   var encoded = false; // a Content-Encoding: progress counts may be of the encoded bytes (Firefox)
   var whole = false; // chunks wait for the end
   var binary = false; // responseType 'arraybuffer'
-  // LEGACY(IE): an ActiveX XHR has no overrideMimeType, so the text is the engine's decoding of the body.
+  // LEGACY(IE): an ActiveX or IE9 XHR has no overrideMimeType, so its text is its own decoding of the body. Where
+  // JScript's VBArray can read its responseBody (at DONE), that gives the exact bytes instead.
   var decoded = typeof xhr.overrideMimeType !== 'function' ? decodedTextReader() : null;
   var headSent = false;
   var finished = false;
@@ -67,16 +71,21 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     fail('Failed to fetch: network error (' + request.method + ' ' + request.url + ')');
   }
 
+  // The HTTP status, or 0 for none yet or a network error. LEGACY(IE): before IE10, status is not readable before
+  // the response is complete, and a network error is reported as a WinInet error code (12002–12156) instead of 0.
+  function status(): number {
+    try {
+      var reported = xhr.status;
+      return reported >= 12000 && reported < 13000 ? 0 : reported;
+    } catch (e) {
+      return 0;
+    }
+  }
+
   function readHead(): boolean {
     if (headSent || finished) return headSent;
-    var reported: number;
-    try {
-      reported = xhr.status;
-    } catch (e) {
-      return false; // LEGACY(IE): before IE10, status is not readable before the response is complete
-    }
+    var reported = status();
     if (reported === 0) return false;
-    var status = reported === 1223 ? 204 : reported; // LEGACY(IE): a 204 reported as 1223
     var headerList = parseResponseHeaders(xhr.getAllResponseHeaders());
     // LEGACY(old WebKit): the MIME type override replaces the Content-Type the engine reports (and an
     // override set later, at HEADERS_RECEIVED, is ignored there). The real type is unknowable: leave it out rather
@@ -88,7 +97,8 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     }
     var url: string | null = xhr.responseURL || xhr.getResponseHeader('X-Request-URL') || null;
     headSent = true;
-    listener.head({ status: status, statusText: reported === 1223 ? 'No Content' : xhr.statusText, headerList: headerList, url: url });
+    // LEGACY(IE): a 204 reported as 1223.
+    listener.head({ status: reported === 1223 ? 204 : reported, statusText: reported === 1223 ? 'No Content' : xhr.statusText, headerList: headerList, url: url });
     return !finished;
   }
 
@@ -96,8 +106,8 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   // body that starts with a byte-order mark comes out decoded by that BOM, shorter than the bytes that arrived (the
   // BOM is gone, and UTF-16 or UTF-8 take several bytes a char). Once the first 3 bytes are in, a text as long as
   // the body's byte count shows that no BOM was sniffed; until then nothing is delivered. The byte count is the
-  // progress events' `loaded`, or at the end the Content-Length; Firefox counts encoded bytes there, so a
-  // content-encoded body is checked by the char ranges alone (bytesOf). README: "Byte-order marks".
+  // progress events' `loaded`; Firefox counts encoded bytes there, so a content-encoded body is checked by the char
+  // ranges alone (in pump). README: "Byte-order marks".
   function verify(length: number, done: boolean): boolean {
     if (!verified && (encoded || loaded >= 3 || done)) {
       if (!encoded && length < loaded) {
@@ -110,9 +120,10 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   }
 
   function pump(done: boolean): void {
-    if (!readHead() || (whole && !done)) return;
+    if (!readHead() || ((whole || (decoded !== null && supportsVBArray)) && !done)) return;
     var text: string;
     try {
+      if (decoded !== null && supportsVBArray) return deliver(bytesFrom(new g.VBArray(xhr.responseBody).toArray()));
       text = binary ? '' : xhr.responseText;
       if (binary && done) {
         // A body the engine lost when the type changed is an error, never an empty body.
@@ -126,7 +137,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       return;
     }
     if (decoded !== null) {
-      var bytes: Uint8Array | null;
+      var bytes: Bytes | null;
       try {
         bytes = decoded(text);
       } catch (e) {
@@ -137,7 +148,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     }
     if (binary || !verify(text.length, done) || text.length <= received) return;
     var end = text.length;
-    bytes = new Uint8Array(end - received);
+    bytes = newBytes(end - received);
     for (var i = received, j = 0; i < end; i++, j++) {
       var c = text.charCodeAt(i);
       // x-user-defined maps byte b to b (b < 0x80) or to U+F700 + b: any other char is a BOM-decoded body.
@@ -148,14 +159,14 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     deliver(bytes);
   }
 
-  function deliver(bytes: Uint8Array): void {
+  function deliver(bytes: Bytes): void {
     if (!finished && bytes.length > 0) listener.chunk(bytes);
   }
 
   function onReadyStateChange(): void {
     if (finished) return;
     var state = xhr.readyState;
-    if (state === 4 && xhr.status === 0) {
+    if (state === 4 && status() === 0) {
       // DONE without a status is a network error, before the head or after it (a body cut short). With a timeout
       // armed it may be the timeout: the `timeout` or `error` event that follows in the same task says which (the
       // poll below is the safety net).
@@ -185,7 +196,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     },
     function () {
       // LEGACY(old WebKit): `error` fires for HTTP error statuses too; a response with a status is not a network error.
-      if (!doneWithoutStatus && xhr.readyState === 4 && xhr.status !== 0) onReadyStateChange();
+      if (!doneWithoutStatus && xhr.readyState === 4 && status() !== 0) onReadyStateChange();
       else failNetwork();
     },
     function () {
@@ -218,8 +229,11 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   }, POLL_MS);
   counters.liveTimers++;
   counters.liveXHRs++;
+  var body = request.body;
   try {
-    xhr.send(request.body);
+    // LEGACY(IE): without typed arrays (IE9) the bytes are an Array, which XHR level 1 sends only as a string: the
+    // transport's capabilities let only UTF-8 text through then.
+    xhr.send(body instanceof Array ? utf8Decode(body, false) : body);
   } catch (e) {
     release();
     throw e;

@@ -2,12 +2,17 @@
 // XMLHttpRequest without CORS (as IE9's: no withCredentials, so the chooser picks XDomainRequest for another origin)
 // and an XDomainRequest built over the real XHR, against the real second-origin test server.
 import { expect } from 'chai';
-import { suite, servers, itPolyfillOnly } from '../support/harness';
+import { suite, servers, itPolyfillOnly, profile, skipBecause } from '../support/harness';
 import { expectRejects, uid, base64ToBytes, bytesOf } from '../support/assert';
 import { rawJson, hangOpened, hangClosed } from '../support/abort';
 
 var g: any = typeof self !== 'undefined' ? self : window;
 var REASON = 'native fetch does not use XDomainRequest';
+
+/** Bytes that are not UTF-8, or null where there is no Uint8Array (and so no way to make a body of them). */
+function binaryBody(): any {
+  return typeof Uint8Array === 'function' ? new Uint8Array([0x41, 0xff]) : null;
+}
 
 function utf8(s: string): number[] {
   var out: number[] = [];
@@ -26,7 +31,8 @@ suite('XDomainRequest (stand-in)', function (impl) {
     saved.xhr = g.XMLHttpRequest;
     saved.had = 'XDomainRequest' in g;
     saved.xdr = g.XDomainRequest;
-    if (impl.name !== 'polyfill') return;
+    // The ie9 profile has these already (and its level-1 XHR is the one to keep).
+    if (impl.name !== 'polyfill' || profile === 'ie9') return;
     g.XMLHttpRequest = standIns.xhr({ cors: false });
     g.XDomainRequest = standIns.XDomainRequest;
   });
@@ -84,6 +90,7 @@ suite('XDomainRequest (stand-in)', function (impl) {
   });
 
   itPolyfillOnly(impl, 'a streamed body is read before its end (lock-step, server-side log)', REASON, function () {
+    if (typeof Uint8Array === 'undefined') return skipBecause(this, 'no Uint8Array, so no body stream (ie9.test.ts streams through download progress)');
     var id = uid('xdr-ls');
     var reader: ReadableStreamDefaultReader<Uint8Array>;
     var got = '';
@@ -152,13 +159,14 @@ suite('XDomainRequest (stand-in)', function (impl) {
     return expectRejects(impl, fetch(cross + '/api/echo?cors=deny'), TypeError, 'XDomainRequest');
   });
 
+  // `init` is made when the test runs (an IE9-class engine has no Uint8Array to make at load).
   var limits: Array<{ what: string; init: any; url?: (id: string) => string; says: string }> = [
     { what: 'a method other than GET and POST', init: { method: 'PUT', body: 'x' }, says: 'PUT requests (only GET and POST)' },
     { what: 'DELETE', init: { method: 'DELETE' }, says: 'DELETE requests' },
     { what: 'a request header', init: { headers: { 'X-Custom': '1' } }, says: 'request headers (X-Custom)' },
     { what: 'a Content-Type that is not text/plain', init: { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } }, says: 'request headers (Content-Type)' },
     { what: "credentials 'include'", init: { credentials: 'include' }, says: "credentials 'include'" },
-    { what: 'a body that is not UTF-8 text', init: { method: 'POST', body: new Uint8Array([0x41, 0xff]) }, says: 'not UTF-8 text' },
+    { what: 'a body that is not UTF-8 text', init: function () { var body = binaryBody(); return body && { method: 'POST', body: body }; }, says: 'not UTF-8 text' },
     { what: 'another scheme than the page', init: {}, url: function (id) { return cross.replace(/^http:/, 'https:') + '/api/hang?id=' + id; }, says: "scheme is not the page's" },
     { what: "redirect 'error' (redirects are hidden)", init: { redirect: 'error' }, says: 'hides redirects' },
     { what: 'upload progress', init: { method: 'POST', body: 'x', retrofetch: { onUploadProgress: function () { /* */ } } }, says: 'upload progress' }
@@ -168,7 +176,9 @@ suite('XDomainRequest (stand-in)', function (impl) {
       var id = uid('xdr-limit');
       var before = created();
       var url = limit.url ? limit.url(id) : cross + '/api/hang?id=' + id;
-      return expectRejects(impl, fetch(url, limit.init), TypeError, limit.says).then(function () {
+      var init = typeof limit.init === 'function' ? limit.init() : limit.init;
+      if (init === null) return skipBecause(this, 'no Uint8Array: a body can only be text here');
+      return expectRejects(impl, fetch(url, init), TypeError, limit.says).then(function () {
         expect(created()).to.equal(before); // no XDomainRequest was even made
         return rawJson('/api/closed?id=' + id);
       }).then(function (state) {

@@ -1,4 +1,4 @@
-// The four engines of the lab, how Karma launches each, and discovery: an engine whose binary is missing is left
+// The four engines of the lab (and the ie9 profile, PhantomJS made IE9-like), how Karma launches each, and discovery: an engine whose binary is missing is left
 // out with one line naming it, or, with CI=true, is an error (CI must run them all).
 // RETROFETCH_ENGINES=chromium,phantomjs picks a subset (ids below); a listed id that is unknown is an error.
 // Binaries can be moved with CHROME_BIN, FIREFOX_BIN, WEBKITGTK_BIN (+ XVFB_BIN), PHANTOMJS_BIN.
@@ -41,6 +41,9 @@ function engineTable(env) {
     { id: 'webkitgtk', label: 'WebKitGTK', base: 'WebKitGTK', binEnv: 'WEBKITGTK_BIN',
       bin: env.WEBKITGTK_BIN || webkitgtk.DEFAULT_BIN, needs: [env.XVFB_BIN || 'Xvfb'], launcher: {} },
     { id: 'phantomjs', label: 'PhantomJS', base: 'PhantomJS', binEnv: 'PHANTOMJS_BIN',
+      bin: env.PHANTOMJS_BIN || phantomjs.DEFAULT_BIN, launcher: {} },
+    // PhantomJS turned into an IE9-class engine (test/setup/ie9-profile.js): simulated, with stand-ins.
+    { id: 'ie9', label: 'IE9 profile', base: 'PhantomJSIE9', binEnv: 'PHANTOMJS_BIN',
       bin: env.PHANTOMJS_BIN || phantomjs.DEFAULT_BIN, launcher: {} }
   ];
 }

@@ -43,4 +43,21 @@ function PhantomJSLauncher(baseBrowserDecorator, args, logger) {
 PhantomJSLauncher.prototype = { name: 'PhantomJS', DEFAULT_CMD: { linux: DEFAULT_BIN }, ENV_CMD: 'PHANTOMJS_BIN' };
 PhantomJSLauncher.$inject = ['baseBrowserDecorator', 'args', 'logger'];
 
-module.exports = { 'launcher:PhantomJS': ['type', PhantomJSLauncher], DEFAULT_BIN };
+// Launcher `PhantomJSIE9`: the same engine, opened with `retrofetchProfile=ie9`, which makes
+// test/setup/ie9-profile.js turn the test page into an IE9-class engine.
+function PhantomJSIE9Launcher(baseBrowserDecorator, args, logger) {
+  PhantomJSLauncher.call(this, baseBrowserDecorator, args, logger);
+  const getOptions = this._getOptions;
+  this._getOptions = function (url) {
+    return getOptions.call(this, url + (url.indexOf('?') < 0 ? '?' : '&') + 'retrofetchProfile=ie9');
+  };
+}
+
+PhantomJSIE9Launcher.prototype = { name: 'PhantomJSIE9', DEFAULT_CMD: { linux: DEFAULT_BIN }, ENV_CMD: 'PHANTOMJS_BIN' };
+PhantomJSIE9Launcher.$inject = ['baseBrowserDecorator', 'args', 'logger'];
+
+module.exports = {
+  'launcher:PhantomJS': ['type', PhantomJSLauncher],
+  'launcher:PhantomJSIE9': ['type', PhantomJSIE9Launcher],
+  DEFAULT_BIN
+};

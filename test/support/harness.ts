@@ -58,6 +58,14 @@ export const servers: { sameOrigin: string; crossOrigin: string } = (function ()
   };
 })();
 
+/** The profile the page runs in: 'ie9' (test/setup/ie9-profile.js, PhantomJS made IE9-like), or null. */
+export const profile: string | null = g.__retrofetchProfile || null;
+
+// The suites that apply to an IE9-class engine (no typed arrays, Blob, Symbol or XHR level 2); the others need
+// what it lacks. test/integration/ie9.test.ts covers fetch() there: text, JSON, headers, abort, timeouts, FormData.
+const IE9_SUITES = ['Headers', 'AbortController', 'AbortSignal', 'AbortSignal events', 'DOMException', 'Request.signal',
+  'XDomainRequest (stand-in)', 'IE9 profile'];
+
 export function runAll(): void {
   const passes: Impl[] = [implFrom(g, 'polyfill')];
   if (g.__retrofetchNatives) passes.push(implFrom(g.__retrofetchNatives, 'native'));
@@ -65,6 +73,10 @@ export function runAll(): void {
     describe(impl.name, function () {
       suites.forEach(function (s) {
         describe(s.title, function () {
+          if (profile === 'ie9' && IE9_SUITES.indexOf(s.title) < 0) {
+            it.skip('[skipped: the ie9 profile lacks what this suite is about (typed arrays, Blob, Symbol or XHR level 2)]', function () { /* */ });
+            return;
+          }
           s.fn(impl);
         });
       });
