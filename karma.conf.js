@@ -1,9 +1,10 @@
-// Karma: the built bundles (npm run build) in Chromium, Firefox ESR, WebKitGTK and PhantomJS.
+// Karma: the built bundles (npm run build) in Chromium, Firefox ESR, WebKitGTK and PhantomJS, and the ie9 profile.
 //   npm run build && npm run karma
-//   RETROFETCH_ENGINES=chromium,phantomjs npm run karma     a subset (ids: chromium, firefox, webkitgtk, phantomjs)
+//   RETROFETCH_ENGINES=chromium,phantomjs npm run karma     a subset (ids: chromium, firefox, webkitgtk, phantomjs, ie9)
 //   CI=true npm run karma                                    a missing engine is an error instead of a skip
 //   RETROFETCH_CONCURRENCY=4 npm run karma                   browsers at once (default 2: the machine has 2 cores)
-// Page load order: test/setup/remove-natives.js, the standalone polyfill, then the Mocha bundle (which imports chai).
+// Page load order: test/setup/remove-natives.js, stand-ins.js, ie9-profile.js (acts only in the ie9 profile), the
+// standalone polyfill, ie9-profile-end.js, then the Mocha bundle (which imports chai).
 // The test server (test/server) answers /api/... on Karma's own origin and on a second origin started here, whose URL
 // reaches the page as __karma__.config.retrofetch.crossOrigin.
 'use strict';
