@@ -4,7 +4,8 @@
 //   CI=true npm run karma                                    a missing engine is an error instead of a skip
 //   RETROFETCH_CONCURRENCY=4 npm run karma                   browsers at once (default 2: the machine has 2 cores)
 // Page load order: test/setup/remove-natives.js, stand-ins.js, ie9-profile.js (acts only in the ie9 profile), the
-// standalone polyfill, ie9-profile-end.js, then the Mocha bundle (which imports chai).
+// standalone polyfill (load-polyfill.js: the instrumented build, or in PhantomJS the shipped file), ie9-profile-end.js,
+// then the Mocha bundle (which imports chai).
 // The test server (test/server) answers /api/... on Karma's own origin and on a second origin started here, whose URL
 // reaches the page as __karma__.config.retrofetch.crossOrigin.
 'use strict';
@@ -33,7 +34,7 @@ module.exports = async function (config) {
       'test/setup/remove-natives.js',
       'test/setup/stand-ins.js',
       'test/setup/ie9-profile.js',
-      'dist/retrofetch.polyfill.js',
+      'test/setup/load-polyfill.js',
       'test/setup/ie9-profile-end.js',
       'dist/test/tests.js',
       // Served but not included, for tests that load a script or a worker (/base/dist/...).

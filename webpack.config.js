@@ -1,6 +1,8 @@
-// Four builds, all ES5 (checked by `npm run check:es5`):
+// The builds, all ES5 (checked by `npm run check:es5`):
 //   dist/retrofetch.polyfill.js  standalone, minified: installs a Promise if missing, then the missing fetch globals
 //   dist/retrofetch.cjs / .mjs   the side-effect-free ponyfill (web-streams-polyfill stays an external dependency)
+//   dist/test/retrofetch.instrumented.js  the standalone with the test counters (src/env/debug-counters.ts), which
+//                                the tests load in every engine but PhantomJS (that one runs the shipped file)
 //   dist/test/tests.js           the Mocha test bundle that Karma loads after the polyfill
 'use strict';
 const fs = require('fs');
@@ -18,8 +20,9 @@ function tsRule(configFile) {
   // Types are checked once by `npm run typecheck`; the loader only strips them.
 }
 
-function build(overrides) {
+function build(overrides, counters) {
   return Object.assign({
+    plugins: [new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: JSON.stringify(!!counters) })],
     target: ['web', 'es5'],
     devtool: false,
     resolve: { extensions: ['.ts', '.js'] },
@@ -47,12 +50,19 @@ const licenseBanner = new webpack.BannerPlugin({
   stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT
 });
 
+// The module builds stay readable (no mangling, one statement a line) but dead code goes: the test counters'
+// calls among it (src/env/debug-counters.ts).
+const readable = {
+  minimize: true,
+  minimizer: [new TerserPlugin({ extractComments: false, terserOptions: { ecma: 5, mangle: false, compress: { passes: 2 }, format: { beautify: true, comments: false } } })]
+};
+
 module.exports = [
   build({
     name: 'polyfill',
     entry: './src/standalone.ts',
     output: { path: path.resolve(__dirname, 'dist'), filename: 'retrofetch.polyfill.js', iife: true, environment: es5 },
-    plugins: [licenseBanner],
+    plugins: [licenseBanner, new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: 'false' })],
     optimization: {
       minimize: true,
       minimizer: [new TerserPlugin({ extractComments: false, terserOptions: { ecma: 5, safari10: true, ie8: false, format: { comments: false } } })]
@@ -65,7 +75,8 @@ module.exports = [
     output: {
       path: path.resolve(__dirname, 'dist'), filename: 'retrofetch.cjs',
       library: { type: 'commonjs2' }, environment: es5
-    }
+    },
+    optimization: readable
   }),
   build({
     name: 'esm',
@@ -76,8 +87,14 @@ module.exports = [
     output: {
       path: path.resolve(__dirname, 'dist'), filename: 'retrofetch.mjs',
       library: { type: 'module' }, environment: Object.assign({}, es5, { module: true })
-    }
+    },
+    optimization: readable
   }),
+  build({
+    name: 'instrumented',
+    entry: './src/standalone.ts',
+    output: { path: path.resolve(__dirname, 'dist/test'), filename: 'retrofetch.instrumented.js', iife: true, environment: es5 }
+  }, true),
   build({
     name: 'tests',
     entry: './test/index.ts',

@@ -9,7 +9,7 @@
 import { createSlot } from '../webidl/slots';
 import { supportsSymbolIterator, supportsSymbolToStringTag } from '../env/support';
 import { createDOMException } from './dom-exception';
-import { counters } from '../env/debug-counters';
+import { count } from '../env/debug-counters';
 import { EventTarget, initEventTarget, hasListeners, fireEvent, defineEventHandler, signalFollower } from './event-target';
 import { createTrustedEvent } from './event';
 
@@ -62,7 +62,7 @@ export class AbortSignal extends EventTarget {
     var state = createAbortSignal();
     // 2–3. Run steps after a timeout of milliseconds: signal abort given signal and a new "TimeoutError" DOMException.
     state.timeout = { deadline: new Date().getTime() + ms, timer: null };
-    counters.liveTimers++;
+    count('liveTimers', 1);
     wait(state, ms);
     // 4. Return signal.
     return state.self;
@@ -132,7 +132,7 @@ function fireTimeout(state: AbortSignalState): void {
   if (state.timeout === null || state.timeout.timer === null) return;
   clearTimeout(state.timeout.timer);
   state.timeout.timer = null;
-  counters.liveTimers--;
+  count('liveTimers', -1);
   signalAbort(state, createDOMException('signal timed out', 'TimeoutError'));
 }
 
@@ -230,7 +230,7 @@ function setReason(state: AbortSignalState, reason: unknown): void {
   if (state.timeout !== null && state.timeout.timer !== null) {
     clearTimeout(state.timeout.timer);
     state.timeout.timer = null;
-    counters.liveTimers--;
+    count('liveTimers', -1);
   }
 }
 
@@ -265,7 +265,7 @@ function runAbortSteps(state: AbortSignalState): void {
   // 1–2. For each algorithm of signal's abort algorithms: run algorithm; then empty the list.
   var algorithms = state.algorithms;
   state.algorithms = [];
-  counters.liveListeners -= algorithms.length;
+  count('liveListeners', -algorithms.length);
   for (var i = 0; i < algorithms.length; i++) algorithms[i]();
   // 3. Fire an event named abort at signal.
   fireEvent(state.self, createTrustedEvent('abort'));
@@ -314,12 +314,12 @@ function updateFollowing(state: AbortSignalState): void {
 }
 
 function followSource(state: AbortSignalState, source: unknown): () => void {
-  counters.liveListeners++;
+  count('liveListeners', 1);
   if (slot.has(source)) {
     var own = slot.get(source, 'AbortSignal');
     own.dependents.push(state);
     return function () {
-      counters.liveListeners--;
+      count('liveListeners', -1);
       var at = indexOf(own.dependents, state);
       if (at >= 0) own.dependents.splice(at, 1);
     };
@@ -333,7 +333,7 @@ function followSource(state: AbortSignalState, source: unknown): () => void {
   };
   (source as any).addEventListener('abort', listener);
   return function () {
-    counters.liveListeners--;
+    count('liveListeners', -1);
     (source as any).removeEventListener('abort', listener);
   };
 }
@@ -357,13 +357,13 @@ export function addAbortAlgorithm(signal: unknown, algorithm: () => void): () =>
   if (refresh(state).aborted) return function () { /* nothing was added */ };
   // 2. Append algorithm to signal's abort algorithms.
   state.algorithms.push(algorithm);
-  counters.liveListeners++;
+  count('liveListeners', 1);
   updateFollowing(state);
   return function () {
     var at = indexOf(state.algorithms, algorithm);
     if (at < 0) return;
     state.algorithms.splice(at, 1);
-    counters.liveListeners--;
+    count('liveListeners', -1);
     updateFollowing(state);
   };
 }
@@ -378,11 +378,11 @@ function followForeign(signal: any, steps: () => void): () => void {
   function remove(): void {
     if (removed) return;
     removed = true;
-    counters.liveListeners--;
+    count('liveListeners', -1);
     signal.removeEventListener('abort', listener);
   }
   signal.addEventListener('abort', listener);
-  counters.liveListeners++;
+  count('liveListeners', 1);
   return remove;
 }
 

@@ -7,7 +7,7 @@ import { Transport, TransportRequest, TransportListener } from './transport';
 import { utf8Decode } from '../encoding/utf8';
 import { decodedTextReader } from './decoded-text';
 import { Bytes } from '../infra/bytes';
-import { counters } from '../env/debug-counters';
+import { count } from '../env/debug-counters';
 
 function noop(): void { /* IE9 aborts an XDomainRequest that lacks a handler: they stay assigned */ }
 
@@ -20,7 +20,7 @@ export function openXDR(request: TransportRequest, listener: TransportListener):
   function release(): void {
     finished = true;
     clearTimeout(timer);
-    counters.liveXHRs--;
+    count('liveXHRs', -1);
     xdr.onprogress = xdr.onload = xdr.onerror = xdr.ontimeout = noop;
   }
 
@@ -69,7 +69,7 @@ export function openXDR(request: TransportRequest, listener: TransportListener):
   var timer = setTimeout(function () {
     xdr.send(request.body === null ? '' : utf8Decode(request.body as Bytes, false));
   }, 0);
-  counters.liveXHRs++;
+  count('liveXHRs', 1);
 
   return {
     abort: function () {

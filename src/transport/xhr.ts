@@ -6,7 +6,7 @@
 import { parseResponseHeaders } from './parse-headers';
 import { decodedTextReader } from './decoded-text';
 import { Transport, TransportRequest, TransportListener } from './transport';
-import { counters } from '../env/debug-counters';
+import { count } from '../env/debug-counters';
 import { supportsLateResponseType, supportsVBArray } from '../env/support';
 import { globalObject as g } from '../env/global';
 import { Bytes, newBytes, bytesFrom } from '../infra/bytes';
@@ -55,8 +55,8 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   function release(): void {
     finished = true;
     clearInterval(timer);
-    counters.liveTimers--;
-    counters.liveXHRs--;
+    count('liveTimers', -1);
+    count('liveXHRs', -1);
     on([null, null, null, null]);
     if (xhr.upload) xhr.upload.onprogress = null;
   }
@@ -227,8 +227,8 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     if (counting && loaded === 0 && xhr.readyState === 3) counting = false;
     if (xhr.readyState >= 2) pump(false);
   }, POLL_MS);
-  counters.liveTimers++;
-  counters.liveXHRs++;
+  count('liveTimers', 1);
+  count('liveXHRs', 1);
   var body = request.body;
   try {
     // LEGACY(IE): without typed arrays (IE9) the bytes are an Array, which XHR level 1 sends only as a string: the

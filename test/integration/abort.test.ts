@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause } from '../support/harness';
 import {
-  countersOf, Counters, delay, waitFor, hangOpened, hangClosed, rawJson, uid, latencies, installXHRSpy, XHRSpy
+  countersOf, requireCounters, Counters, delay, waitFor, hangOpened, hangClosed, rawJson, uid, latencies, installXHRSpy, XHRSpy
 } from '../support/abort';
 
 var g: any = typeof self !== 'undefined' ? self : window;
@@ -554,6 +554,7 @@ suite('fetch abort', function (impl) {
     itPolyfillOnly(impl, 'a long-lived signal used by 20 fetches in a row keeps nothing once they are done',
       'counts retrofetch\'s internal listeners', function () {
         this.timeout(15000);
+        requireCounters(this, impl);
         var controller = new AbortController();
         var chain: Promise<unknown> = Promise.resolve();
         for (var i = 0; i < 20; i++) {

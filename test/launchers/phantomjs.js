@@ -17,6 +17,8 @@ function PhantomJSLauncher(baseBrowserDecorator, args, logger) {
   let pending = '';
 
   this._getOptions = function (url) {
+    // The PhantomJS engine runs the exact shipped file (test/setup/load-polyfill.js); the others the instrumented one.
+    if (!args.instrumented) url += (url.indexOf('?') < 0 ? '?' : '&') + 'retrofetchBuild=shipped';
     return [
       '--disk-cache=false',
       '--local-storage-path=' + path.join(self._tempDir, 'storage'),
@@ -46,7 +48,7 @@ PhantomJSLauncher.$inject = ['baseBrowserDecorator', 'args', 'logger'];
 // Launcher `PhantomJSIE9`: the same engine, opened with `retrofetchProfile=ie9`, which makes
 // test/setup/ie9-profile.js turn the test page into an IE9-class engine.
 function PhantomJSIE9Launcher(baseBrowserDecorator, args, logger) {
-  PhantomJSLauncher.call(this, baseBrowserDecorator, args, logger);
+  PhantomJSLauncher.call(this, baseBrowserDecorator, Object.assign({ instrumented: true }, args), logger);
   const getOptions = this._getOptions;
   this._getOptions = function (url) {
     return getOptions.call(this, url + (url.indexOf('?') < 0 ? '?' : '&') + 'retrofetchProfile=ie9');

@@ -3,7 +3,7 @@
 // exists and is in the tarball (with LICENSE and the node10 stub polyfill/package.json, without the test bundle),
 // `require('retrofetch')` and `import('retrofetch')` give the same names without touching globals,
 // `retrofetch/polyfill` resolves to the standalone script, which keeps the license notices of what it bundles, the
-// types exist, `sideEffects` names only polyfill files, and no build calls eval or `Function`.
+// types exist, `sideEffects` names only polyfill files, and no build calls eval or `Function` or holds test counters.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -43,6 +43,7 @@ for (const file of ['dist/retrofetch.polyfill.js', 'dist/retrofetch.cjs', 'dist/
   const code = fs.readFileSync(path.join(root, file), 'utf8');
   const found = code.match(/\beval\s*\(|\bFunction\s*\(/g);
   check(file + ' calls neither eval nor the Function constructor', found === null, found && found.join(', '));
+  check(file + ' holds no test counters (only dist/test/retrofetch.instrumented.js does)', !/liveXHRs|retrofetch\.counters/.test(code));
 }
 check('sideEffects names only polyfill files', pkg.sideEffects.every((f) => /polyfill|standalone|install-promise/.test(f)), JSON.stringify(pkg.sideEffects));
 

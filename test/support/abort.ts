@@ -1,6 +1,6 @@
 // Helpers for the abort tests: retrofetch's internal counters, raw-XHR queries of the test server (so they do not
 // count as retrofetch requests), a spy XMLHttpRequest, and small promise utilities.
-import { Impl } from './harness';
+import { Impl, skipBecause } from './harness';
 
 var g: any = typeof self !== 'undefined' ? self : window;
 
@@ -10,7 +10,10 @@ export interface Counters {
   liveTimers: number;
 }
 
-/** retrofetch's internal counters (src/env/debug-counters.ts), or null for a native fetch. */
+/**
+ * retrofetch's internal counters (src/env/debug-counters.ts), or null for a native fetch and for the shipped file
+ * (only the instrumented build counts; PhantomJS runs the shipped one).
+ */
 export function countersOf(impl: Impl): Counters | null {
   // The string key where retrofetch found no usable Symbol (a Symbol polyfill in the page does not count there).
   var read = (impl.fetch as any)['@@retrofetch.counters'];
@@ -18,6 +21,13 @@ export function countersOf(impl: Impl): Counters | null {
     read = (impl.fetch as any)[(Symbol as any)['for']('retrofetch.counters')];
   }
   return typeof read === 'function' ? read() : null;
+}
+
+/** The counters, or a skip with its reason where this pass has none (the shipped file). */
+export function requireCounters(context: Mocha.Context, impl: Impl): Counters {
+  var counters = countersOf(impl);
+  if (counters === null) skipBecause(context, 'the shipped file has no test counters (the instrumented build has)');
+  return counters!;
 }
 
 export function delay(ms: number): Promise<void> {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause } from '../../support/harness';
 import { expectThrows } from '../../support/assert';
-import { countersOf, delay, waitFor } from '../../support/abort';
+import { countersOf, requireCounters, delay, waitFor } from '../../support/abort';
 
 var g: any = typeof self !== 'undefined' ? self : window;
 
@@ -210,7 +210,7 @@ suite('AbortSignal', function (impl) {
     itPolyfillOnly(impl, 'leaves nothing on a long-lived signal: 1000 any() signals, with and without listeners',
       'counts retrofetch\'s internal listeners', function () {
         var longLived = new AbortController();
-        var before = countersOf(impl)!.liveListeners;
+        var before = requireCounters(this, impl).liveListeners;
         var signals: AbortSignal[] = [];
         for (var i = 0; i < 1000; i++) signals.push(AbortSignal.any([longLived.signal, new AbortController().signal]));
         expect(countersOf(impl)!.liveListeners).to.equal(before);
@@ -238,7 +238,7 @@ suite('AbortSignal', function (impl) {
     var native = new natives.AbortController();
     var ours = new AbortController();
     var mixed = AbortSignal.any([ours.signal, native.signal]);
-    var before = countersOf(impl)!.liveListeners;
+    var before = requireCounters(this, impl).liveListeners;
     var heard = 0;
     mixed.onabort = function () { heard++; };
     expect(countersOf(impl)!.liveListeners).to.equal(before + 2);

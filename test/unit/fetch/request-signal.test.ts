@@ -1,7 +1,7 @@
 // Request.signal: https://fetch.spec.whatwg.org/#dom-request-signal, a new dependent signal following the given one.
 import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause } from '../../support/harness';
-import { countersOf } from '../../support/abort';
+import { countersOf, requireCounters } from '../../support/abort';
 
 var g: any = typeof self !== 'undefined' ? self : window;
 
@@ -73,7 +73,7 @@ suite('Request.signal', function (impl) {
 
   itPolyfillOnly(impl, 'making 1000 Requests with one long-lived signal leaves nothing on it', 'counts retrofetch\'s internal listeners', function () {
     var controller = new AbortController();
-    var before = countersOf(impl)!.liveListeners;
+    var before = requireCounters(this, impl).liveListeners;
     var requests: Request[] = [];
     for (var i = 0; i < 1000; i++) requests.push(new Request('/x', { signal: controller.signal }));
     expect(countersOf(impl)!.liveListeners).to.equal(before);
