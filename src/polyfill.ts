@@ -4,7 +4,12 @@ import { globalObject } from './env/global';
 import { supportsCompleteAbortController, supportsDOMExceptionConstructor } from './env/support';
 import * as ponyfill from './index';
 
-var names = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream'] as const;
+var names = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream',
+  'TextEncoder', 'TextDecoder'];
+// Installed where missing, and also, where the global ReadableStream is ours, wherever the global is not ours: an
+// engine's TransformStream (or TextDecoderStream, ...) cannot take part in web-streams-polyfill's pipes.
+var family = ['WritableStream', 'TransformStream', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy',
+  'TextEncoderStream', 'TextDecoderStream'];
 
 function install(name: string, value: unknown): boolean {
   try {
@@ -30,6 +35,14 @@ export function installMissing(): string[] {
     var name = names[i];
     if (!isMissing(name)) continue;
     if (install(name, (ponyfill as any)[name])) installed.push(name);
+  }
+  var ownStreams = globalObject.ReadableStream === ponyfill.ReadableStream;
+  for (var k = 0; k < family.length; k++) {
+    name = family[k];
+    var ours = (ponyfill as any)[name];
+    if (isMissing(name) || (ownStreams && globalObject[name] !== ours)) {
+      if (install(name, ours)) installed.push(name);
+    }
   }
   // A native AbortController without reason, throwIfAborted, timeout() or any() counts as missing, but only where
   // fetch is retrofetch's: a native fetch accepts only native signals.
