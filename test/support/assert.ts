@@ -51,7 +51,7 @@ export function readStream(stream: ReadableStream<Uint8Array>): Promise<number[]
   return next();
 }
 
-export var hasSymbolIterator = typeof Symbol === 'function' && typeof Symbol.iterator === 'symbol';
+export var hasSymbolIterator = typeof Symbol === 'function' && Symbol.iterator != null;
 export var hasBlob = (function () {
   try {
     return new Blob(['ab']).size === 2;

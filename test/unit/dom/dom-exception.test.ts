@@ -5,7 +5,7 @@ import { suite } from '../../support/harness';
 import { expectThrows } from '../../support/assert';
 import { PolyfillDOMException } from '../../../src/dom/dom-exception';
 
-var hasToStringTag = typeof Symbol === 'function' && typeof Symbol.toStringTag === 'symbol';
+var hasToStringTag = typeof Symbol === 'function' && Symbol.toStringTag != null;
 
 function checks(title: string, get: () => any, impl: any): void {
   describe(title, function () {

@@ -5,7 +5,7 @@ import { suite, skipBecause } from '../../support/harness';
 import { expectThrows, hasBlob, hasSymbolIterator } from '../../support/assert';
 import { entriesOf, hasFileConstructor, blobBytes } from '../../support/form-data';
 
-var hasToStringTag = typeof Symbol === 'function' && typeof Symbol.toStringTag === 'symbol';
+var hasToStringTag = typeof Symbol === 'function' && Symbol.toStringTag != null;
 
 suite('FormData', function (impl) {
   var FormData = impl.FormData;
