@@ -7,7 +7,9 @@
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
-const hostFetch = ['fetch', 'Headers', 'Request', 'Response', 'ReadableStream', 'AbortController', 'AbortSignal', 'FormData']
+const hostFetch = ['fetch', 'Headers', 'Request', 'Response', 'ReadableStream', 'WritableStream', 'TransformStream',
+  'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextDecoder', 'TextEncoder', 'TextDecoderStream',
+  'TextEncoderStream', 'AbortController', 'AbortSignal', 'FormData']
   .map((name) => ({ name, message: 'src/ implements ' + name + '; import it from its module instead of using the host\'s.' }));
 
 // The folders of src/ and the folders each may import (besides itself).
