@@ -7,7 +7,9 @@
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
-const hostFetch = ['fetch', 'Headers', 'Request', 'Response', 'ReadableStream', 'AbortController', 'AbortSignal', 'FormData']
+const hostFetch = ['fetch', 'Headers', 'Request', 'Response', 'ReadableStream', 'WritableStream', 'TransformStream',
+  'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextDecoder', 'TextEncoder', 'TextDecoderStream',
+  'TextEncoderStream', 'AbortController', 'AbortSignal', 'FormData']
   .map((name) => ({ name, message: 'src/ implements ' + name + '; import it from its module instead of using the host\'s.' }))
   // ES2015 collections: IE9-class engines have none (the ie9 profile cannot remove them, as Mocha needs them).
   .concat(['Map', 'Set', 'WeakMap', 'WeakSet'].map((name) => ({ name, message: name + ' is missing in IE9-class engines (README prerequisites).' })));

@@ -38,7 +38,9 @@ module.exports = async function (config) {
       'test/setup/ie9-profile-end.js',
       'dist/test/tests.js',
       // Served but not included, for tests that load a script or a worker (/base/dist/...).
-      { pattern: 'dist/**', included: false, watched: false, nocache: true }
+      { pattern: 'dist/**', included: false, watched: false, nocache: true },
+      // For the frame that loads core-js before the polyfill (test/integration/core-js.test.ts).
+      { pattern: 'node_modules/core-js-bundle/minified.js', included: false, watched: false }
     ],
     plugins: [
       'karma-mocha',

@@ -1,10 +1,16 @@
 // The ONLY module that writes globals (STYLE habit 5). It installs what the host lacks and never replaces a
 // working native, so loading it twice, or in a browser with fetch, changes nothing.
 import { globalObject } from './env/global';
-import { supportsCompleteAbortController, supportsDOMExceptionConstructor } from './env/support';
+import { supportsArrayBuffer, supportsCompleteAbortController, supportsDOMExceptionConstructor } from './env/support';
 import * as ponyfill from './index';
 
-var names = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream'] as const;
+// LEGACY(IE): the text codecs and their streams speak Uint8Array; without typed arrays (IE9) they are left out.
+var names = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream']
+  .concat(supportsArrayBuffer ? ['TextEncoder', 'TextDecoder'] : []);
+// Installed where missing, and also, where the global ReadableStream is ours, wherever the global is not ours: an
+// engine's TransformStream (or TextDecoderStream, ...) cannot take part in web-streams-polyfill's pipes.
+var family = ['WritableStream', 'TransformStream', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy']
+  .concat(supportsArrayBuffer ? ['TextEncoderStream', 'TextDecoderStream'] : []);
 
 function install(name: string, value: unknown): boolean {
   try {
@@ -30,6 +36,14 @@ export function installMissing(): string[] {
     var name = names[i];
     if (!isMissing(name)) continue;
     if (install(name, (ponyfill as any)[name])) installed.push(name);
+  }
+  var ownStreams = globalObject.ReadableStream === ponyfill.ReadableStream;
+  for (var k = 0; k < family.length; k++) {
+    name = family[k];
+    var ours = (ponyfill as any)[name];
+    if (isMissing(name) || (ownStreams && globalObject[name] !== ours)) {
+      if (install(name, ours)) installed.push(name);
+    }
   }
   // A native AbortController without reason, throwIfAborted, timeout() or any() counts as missing, but only where
   // fetch is retrofetch's: a native fetch accepts only native signals.

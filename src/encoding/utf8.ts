@@ -1,6 +1,9 @@
-// UTF-8 per the Encoding Standard, for engines without TextEncoder/TextDecoder (PhantomJS, IE, Duktape).
-// https://encoding.spec.whatwg.org/#utf-8-decoder — streaming, so a multi-byte sequence may span chunks.
-import { Bytes, bytesFrom } from '../infra/bytes';
+// UTF-8 per the Encoding Standard: the engine's TextDecoder/TextEncoder where they work (faster), else our own
+// (PhantomJS, IE, Duktape). https://encoding.spec.whatwg.org/#utf-8-decoder — streaming, so a multi-byte sequence
+// may span chunks.
+import { globalObject as g } from '../env/global';
+import { supportsTextDecoder, supportsTextEncoder } from '../env/support';
+import { Bytes, bytesFrom, newBytes, sliceBytes } from '../infra/bytes';
 
 export interface UTF8Decoder {
   /** Decodes a chunk; with `end`, flushes an incomplete sequence as U+FFFD. */
@@ -9,9 +12,25 @@ export interface UTF8Decoder {
 
 var FFFD = 0xfffd;
 
+/**
+ * https://encoding.spec.whatwg.org/#concept-encoding-get, for the one encoding retrofetch has: whether `label`
+ * (ASCII whitespace around it ignored, ASCII case-insensitive) is one of UTF-8's labels.
+ */
+export function isUTF8Label(label: string): boolean {
+  return /^[\t\n\f\r ]*(unicode-1-1-utf-8|unicode11utf8|unicode20utf8|utf-?8|x-unicode20utf8)[\t\n\f\r ]*$/i.test(label);
+}
+
 // https://encoding.spec.whatwg.org/#utf-8-decode: the BOM is stripped once, at the start of the stream. With
 // `fatal`, an invalid sequence throws a TypeError (the error mode "fatal") instead of becoming U+FFFD.
 export function createUTF8Decoder(stripBOM?: boolean, fatal?: boolean): UTF8Decoder {
+  if (supportsTextDecoder) {
+    var native = new g.TextDecoder('utf-8', { ignoreBOM: stripBOM === false, fatal: fatal });
+    return {
+      decode: function (bytes, end) {
+        return native.decode(bytes, { stream: !end });
+      }
+    };
+  }
   var needed = 0;
   var seen = 0;
   var codePoint = 0;
@@ -129,23 +148,36 @@ export function utf8Decode(bytes: Bytes, stripBOM?: boolean): string {
   return createUTF8Decoder(stripBOM).decode(bytes, true);
 }
 
-// https://encoding.spec.whatwg.org/#utf-8-encode of a USVString (lone surrogates are encoded as U+FFFD).
-export function utf8Encode(s: string): Bytes {
-  var bytes: number[] = [];
-  for (var i = 0; i < s.length; i++) {
-    var c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      var d = s.charCodeAt(i + 1);
+/**
+ * https://encoding.spec.whatwg.org/#utf-8-encode of the code points of `s` (lone surrogates as U+FFFD) into `out`,
+ * as many as fit whole: [UTF-16 code units read, bytes written].
+ */
+export function utf8EncodeInto(s: string, out: Bytes): [number, number] {
+  var read = 0;
+  var written = 0;
+  while (read < s.length) {
+    var c = s.charCodeAt(read);
+    var units = 1;
+    if (c >= 0xd800 && c <= 0xdbff && read + 1 < s.length) {
+      var d = s.charCodeAt(read + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
+        units = 2;
       }
     }
     if (c >= 0xd800 && c <= 0xdfff) c = FFFD;
-    if (c < 0x80) bytes.push(c);
-    else if (c < 0x800) bytes.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
-    else if (c < 0x10000) bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
-    else bytes.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+    // https://encoding.spec.whatwg.org/#utf-8-encoder: count, then the lead byte and count continuation bytes.
+    var count = c < 0x80 ? 0 : c < 0x800 ? 1 : c < 0x10000 ? 2 : 3;
+    if (written + count >= out.length) break;
+    out[written++] = count === 0 ? c : ((0xff80 >> count) & 0xff) | (c >> (6 * count));
+    while (count > 0) out[written++] = 0x80 | ((c >> (6 * --count)) & 0x3f);
+    read += units;
   }
-  return bytesFrom(bytes);
+  return [read, written];
+}
+
+export function utf8Encode(s: string): Bytes {
+  if (supportsTextEncoder) return new g.TextEncoder().encode(s);
+  var out = newBytes(s.length * 3);
+  return bytesFrom(sliceBytes(out, 0, utf8EncodeInto(s, out)[1]));
 }

@@ -9,7 +9,7 @@
 //   not, in any order with `filename`; `filename*` is ignored (RFC 7578 4.2);
 // - names and filenames are UTF-8, not percent-decoded (no engine decodes the %22/%0D/%0A that HTML writes);
 // - a missing close delimiter, a header line without a colon, or a body that ends early is a TypeError.
-import { Bytes, sliceBytes } from '../infra/bytes';
+import { Bytes, bytesFrom, sliceBytes } from '../infra/bytes';
 import { utf8Decode } from '../encoding/utf8';
 
 export interface ParsedFile {
@@ -54,7 +54,7 @@ function isomorphicDecode(bytes: Bytes, start: number, end: number): string {
 }
 
 function decodeHeaderText(s: string): string {
-  return utf8Decode(bytesOfString(s), false);
+  return utf8Decode(bytesFrom(bytesOfString(s)), false);
 }
 
 /** Parses `bytes` as multipart/form-data with `boundary`; throws a TypeError naming `member` if it is malformed. */

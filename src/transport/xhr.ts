@@ -3,14 +3,17 @@
 // low byte is a response byte; only the part past `received` is converted (the seed's Comet offset), so the body
 // streams as it arrives and no second full copy is kept. A consumer that takes the body whole before it starts
 // arriving gets it through `responseType = 'arraybuffer'` instead: exact, and one conversion.
+// LEGACY(old WebKit): where the override would replace the Content-Type the engine reports, none is set. The head is
+// then read as sent; a body declared UTF-8 text streams as the engine's decoding of it, encoded back and checked by
+// byte counts, and any other comes as an ArrayBuffer (set at HEADERS_RECEIVED: exact, in one chunk at the end).
 import { parseResponseHeaders } from './parse-headers';
 import { decodedTextReader } from './decoded-text';
 import { Transport, TransportRequest, TransportListener } from './transport';
 import { count } from '../env/debug-counters';
-import { supportsLateResponseType, supportsVBArray } from '../env/support';
+import { overrideReplacesContentType, supportsLateResponseType, supportsVBArray } from '../env/support';
 import { globalObject as g } from '../env/global';
 import { Bytes, newBytes, bytesFrom } from '../infra/bytes';
-import { utf8Decode } from '../encoding/utf8';
+import { isUTF8Label, utf8Decode } from '../encoding/utf8';
 
 var POLL_MS = 250;
 var X_USER_DEFINED = 'text/plain; charset=x-user-defined';
@@ -18,6 +21,13 @@ var BOM_MESSAGE = 'fetch: the body starts with a byte-order mark, which this eng
   'bytes: read it whole (arrayBuffer(), text(), ...) to get it exact';
 var EVENTS = ['onreadystatechange', 'onprogress', 'onerror', 'ontimeout'];
 
+// LEGACY(old WebKit): whether the engine decodes a body of this Content-Type as UTF-8 (by the charset it names, else
+// as UTF-8 unless HTML or XML name their own), and the type says it is UTF-8 text: a UTF-8 charset, or JSON and
+// text/event-stream, which are UTF-8 by definition. (A scan of the value as the engine makes it, not a MIME parse.)
+function declaredUTF8(type: string): boolean {
+  var charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(type);
+  return charset ? isUTF8Label(charset[1]) : /^\s*(text\/event-stream|[^;]*json)\s*(;|$)/i.test(type);
+}
 
 /** Sends `request` over `xhr` (made by createXHR, unopened). */
 export function openXHR(xhr: any, request: TransportRequest, listener: TransportListener): Transport {
@@ -33,6 +43,11 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   // LEGACY(IE): an ActiveX or IE9 XHR has no overrideMimeType, so its text is its own decoding of the body. Where
   // JScript's VBArray can read its responseBody (at DONE), that gives the exact bytes instead.
   var decoded = typeof xhr.overrideMimeType !== 'function' ? decodedTextReader() : null;
+  // LEGACY(old WebKit): no override, so that the Content-Type reported is the real one (see the top of this file).
+  var keepType = decoded === null && overrideReplacesContentType && 'responseType' in xhr && supportsLateResponseType;
+  var held: Bytes[] = []; // decoded text encoded back, until the byte counts show no BOM was sniffed
+  var heldBytes = 0; // bytes of all the decoded text so far
+  var counted = false; // `loaded` and the text are of the same moment: in a progress event, and at DONE
   var headSent = false;
   var finished = false;
   var timer: any = null;
@@ -87,18 +102,24 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     var reported = status();
     if (reported === 0) return false;
     var headerList = parseResponseHeaders(xhr.getAllResponseHeaders());
+    var type = '';
     // LEGACY(old WebKit): the MIME type override replaces the Content-Type the engine reports (and an
-    // override set later, at HEADERS_RECEIVED, is ignored there). The real type is unknowable: leave it out rather
-    // than report ours (README: "Legacy engines").
+    // override set later, at HEADERS_RECEIVED, is ignored there). Where the probe could not tell (keepType false),
+    // the real type is unknowable: leave it out rather than report ours (README: "Legacy engines").
     for (var i = headerList.length - 1; i >= 0; i--) {
       var name = headerList[i][0].toLowerCase();
       if (name === 'content-type' && headerList[i][1] === X_USER_DEFINED) headerList.splice(i, 1);
+      else if (name === 'content-type') type = headerList[i][1];
       else if (name === 'content-encoding') encoded = true;
     }
     var url: string | null = xhr.responseURL || xhr.getResponseHeader('X-Request-URL') || null;
     headSent = true;
     // LEGACY(IE): a 204 reported as 1223.
     listener.head({ status: reported === 1223 ? 204 : reported, statusText: reported === 1223 ? 'No Content' : xhr.statusText, headerList: headerList, url: url });
+    if (keepType && !finished) {
+      if (declaredUTF8(type)) decoded = decodedTextReader();
+      else if (!takeBinary()) fail('fetch: this engine gives this body only as text decoded by its Content-Type, which does not declare UTF-8: it cannot be read exactly');
+    }
     return !finished;
   }
 
@@ -124,12 +145,13 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     var text: string;
     try {
       if (decoded !== null && supportsVBArray) return deliver(bytesFrom(new g.VBArray(xhr.responseBody).toArray()));
-      text = binary ? '' : xhr.responseText;
-      if (binary && done) {
+      if (binary) {
         // A body the engine lost when the type changed is an error, never an empty body.
-        if (!xhr.response && loaded > 0) return fail('fetch: the engine lost the response body');
-        deliver(new Uint8Array(xhr.response || 0));
+        if (done && !xhr.response && loaded > 0) return fail('fetch: the engine lost the response body');
+        if (done) deliver(new Uint8Array(xhr.response || 0));
+        return;
       }
+      text = xhr.responseText;
     } catch (e) {
       // LEGACY(IE): before IE10, responseText is not readable during readyState 3. At DONE, though, an engine that cannot
       // give the body (out of memory on a huge one) must error it, not leave it hanging (README "Memory").
@@ -143,10 +165,24 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       } catch (e) {
         return fail((e as Error).message);
       }
-      if (bytes !== null) deliver(bytes);
+      if (bytes !== null) {
+        held.push(bytes);
+        heldBytes += bytes.length;
+      }
+      // LEGACY(old WebKit): its decoding sniffs a BOM too. Its progress counts are of decoded bytes (PhantomJS 2.1,
+      // Content-Encoding or not), so once they match the text encoded back, no BOM was removed; the engine may hold
+      // up to 3 bytes of a character, no more, and none at DONE. (ActiveX XHRs fire no progress: nothing to check.)
+      if (!verified && counting && (counted || done)) {
+        var missing = loaded - heldBytes;
+        if (missing < 0 || missing > (done ? 0 : 3)) return fail(BOM_MESSAGE);
+        verified = missing === 0;
+      }
+      if (!verified && counting) return;
+      for (var k = 0; k < held.length; k++) deliver(held[k]);
+      held = [];
       return;
     }
-    if (binary || !verify(text.length, done) || text.length <= received) return;
+    if (!verify(text.length, done) || text.length <= received) return;
     var end = text.length;
     bytes = newBytes(end - received);
     for (var i = received, j = 0; i < end; i++, j++) {
@@ -182,9 +218,22 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     }
   }
 
+  // Still at HEADERS_RECEIVED: the body can come as an ArrayBuffer, exact whatever its first bytes.
+  function takeBinary(): boolean {
+    if (!finished && xhr.readyState === 2 && 'responseType' in xhr && supportsLateResponseType) {
+      try {
+        xhr.responseType = 'arraybuffer';
+        binary = true;
+      } catch (e) {
+        // LEGACY(old WebKit, IE): no typed responses, so x-user-defined text, converted once at the end
+      }
+    }
+    return binary;
+  }
+
   xhr.open(request.method, request.url, true);
   // Bytes, not text (see pump).
-  if (decoded === null) xhr.overrideMimeType(X_USER_DEFINED);
+  if (decoded === null && !keepType) xhr.overrideMimeType(X_USER_DEFINED);
   if (request.credentials) xhr.withCredentials = true;
   for (var i = 0; i < request.headers.length; i++) xhr.setRequestHeader(request.headers[i][0], request.headers[i][1]);
   on([
@@ -192,7 +241,9 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     // Progress events feed the body between readyState changes; a timer covers engines that fire neither.
     function (event: ProgressEvent) {
       if (event.loaded > loaded) loaded = event.loaded;
+      counted = true;
       pump(false);
+      counted = false;
     },
     function () {
       // LEGACY(old WebKit): `error` fires for HTTP error statuses too; a response with a status is not a network error.
@@ -247,15 +298,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     },
     whole: function () {
       whole = true;
-      // Still at HEADERS_RECEIVED: the body can come as an ArrayBuffer, exact whatever its first bytes.
-      if (!finished && xhr.readyState === 2 && 'responseType' in xhr && supportsLateResponseType) {
-        try {
-          xhr.responseType = 'arraybuffer';
-          binary = true;
-        } catch (e) {
-          // LEGACY(old WebKit, IE): no typed responses, so x-user-defined text, converted once at the end
-        }
-      }
+      takeBinary();
     }
   };
 }

@@ -65,5 +65,9 @@ export function defineIterable(proto: any, className: string, list: (self: unkno
       pairs = list(this, member);
     }
   };
-  if (supportsSymbolIterator) proto[Symbol.iterator] = proto.entries;
+  // https://webidl.spec.whatwg.org/#es-iterable: @@iterator is entries, not enumerable (an assignment would make a
+  // polyfilled Symbol's key enumerable).
+  if (supportsSymbolIterator) {
+    Object.defineProperty(proto, Symbol.iterator, { value: proto.entries, writable: true, enumerable: false, configurable: true });
+  }
 }

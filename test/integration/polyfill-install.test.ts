@@ -4,7 +4,10 @@ import { expect } from 'chai';
 import { suite } from '../support/harness';
 import { frameWith } from '../support/frames';
 
-var NAMES = ['fetch', 'Headers', 'Request', 'Response', 'FormData', 'ReadableStream', 'Promise'];
+var NAMES = ['fetch', 'Headers', 'Request', 'Response', 'FormData', 'ReadableStream', 'Promise', 'WritableStream',
+  'TransformStream', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoder', 'TextDecoder', 'TextEncoderStream',
+  'TextDecoderStream'];
+var FAMILY = ['WritableStream', 'TransformStream', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream'];
 
 /** frameWith(), with each name's value captured before the scripts run. */
 function frameCapturing(scripts: string[]): Promise<any> {
@@ -57,6 +60,39 @@ suite('polyfill install', function (impl) {
         expect(descriptor.writable && descriptor.configurable, n + ' writable, configurable').to.equal(true);
       });
       frame.remove();
+    });
+  });
+
+  it('where it installs its ReadableStream, the whole streams family is its own and pipes together', function () {
+    return frameCapturing(['/base/test/setup/remove-natives.js', '/base/dist/retrofetch.polyfill.js']).then(function (frame) {
+      var win = frame.win;
+      FAMILY.forEach(function (n) {
+        expect(typeof win[n], n).to.equal('function');
+        // An engine's TransformStream, WritableStream, TextDecoderStream, ... is replaced: it cannot take part in
+        // the installed ReadableStream's pipes.
+        expect(/\[native code\]/.test(Function.prototype.toString.call(win[n])), n + ' is ours').to.equal(false);
+        expect(Object.getOwnPropertyDescriptor(win, n)!.enumerable, n + ' enumerable').to.equal(false);
+      });
+      // TextEncoder and TextDecoder only where missing.
+      ['TextEncoder', 'TextDecoder'].forEach(function (n) {
+        if (frame.before[n] !== undefined) expect(win[n] === frame.before[n], n + ' kept').to.equal(true);
+        else expect(typeof win[n], n).to.equal('function');
+      });
+      var out: string[] = [];
+      var source = new win.ReadableStream({
+        start: function (c: any) { c.enqueue(new win.TextEncoder().encode('h\u00e9')); c.close(); }
+      });
+      var sink = new win.WritableStream({ write: function (chunk: string) { out.push(chunk); } });
+      var strategy = new win.CountQueuingStrategy({ highWaterMark: 2 });
+      expect(strategy.size()).to.equal(1);
+      expect(new win.ByteLengthQueuingStrategy({ highWaterMark: 2 }).size(new Uint8Array(3))).to.equal(3);
+      return new Promise(function (resolve, reject) {
+        source.pipeThrough(new win.TransformStream()).pipeThrough(new win.TextDecoderStream())
+          .pipeThrough(new win.TextEncoderStream()).pipeThrough(new win.TextDecoderStream()).pipeTo(sink).then(resolve, reject);
+      }).then(function () {
+        expect(out.join('')).to.equal('h\u00e9');
+        frame.remove();
+      });
     });
   });
 });

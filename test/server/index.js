@@ -288,8 +288,10 @@ const routes = {
     s.res = ctx.res;
     s.chunks = int(q, 'chunks', 3, 1, 1000);
     s.size = int(q, 'size', 16, 1, 1024 * 1024);
+    s.sse = q.get('as') === 'events';
     s.events.push({ type: 'request', t: Date.now() });
-    begin(ctx, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+    begin(ctx, 200, { 'Content-Type': s.sse ? 'text/event-stream; charset=utf-8' : 'text/plain; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff' });
     ctx.res.flushHeaders();
     ctx.res.on('close', () => {
       s.events.push({ type: s.done ? 'end' : 'close', t: Date.now() });
@@ -691,7 +693,7 @@ function streamChunk(k, size) {
 function lockstepPump(s) {
   while (s.res && !s.done && s.next < s.chunks && s.acked.has(s.next)) {
     const k = s.next++;
-    s.res.write(streamChunk(k, s.size));
+    s.res.write(s.sse ? 'id: ' + k + '\ndata: event ' + k + ' of ' + s.chunks + ', h\u00e9llo \u2713\n\n' : streamChunk(k, s.size));
     s.events.push({ type: 'sent', k, t: Date.now() });
     if (s.next >= s.chunks) { s.done = true; s.res.end(); }
   }

@@ -24,8 +24,10 @@
       throw new Error('remove-natives: could not delete ' + names[j] + '; the polyfill pass would test the native');
     }
   }
-  natives.DOMException = g.DOMException;
-  natives.TextDecoder = g.TextDecoder;
+  // Kept, not deleted, but saved for the oracle: the polyfill replaces the streams family where the global
+  // ReadableStream is its own (an engine's TransformStream cannot take part in its pipes).
+  ['DOMException', 'TextDecoder', 'TextEncoder', 'WritableStream', 'TransformStream', 'TextDecoderStream', 'TextEncoderStream']
+    .forEach(function (name) { natives[name] = g[name]; });
   // The oracle pass runs only where the engine has a native fetch stack.
   g.__retrofetchNatives = typeof natives.fetch === 'function' ? natives : null;
   g.__retrofetchNativeCount = found;

@@ -15,6 +15,13 @@ export interface Impl {
   DOMException: typeof DOMException;
   FormData: typeof FormData;
   ReadableStream: typeof ReadableStream;
+  /** The rest of the streams family and the text codecs, as the page sees them in this pass (test/setup/remove-natives.js). */
+  WritableStream: typeof WritableStream;
+  TransformStream: typeof TransformStream;
+  TextDecoderStream: typeof TextDecoderStream;
+  TextEncoderStream: typeof TextEncoderStream;
+  TextDecoder: typeof TextDecoder;
+  TextEncoder: typeof TextEncoder;
 }
 
 declare const __karma__: any;
@@ -44,7 +51,13 @@ function implFrom(source: any, name: Impl['name']): Impl {
     AbortSignal: source.AbortSignal,
     DOMException: source.DOMException,
     FormData: source.FormData,
-    ReadableStream: source.ReadableStream
+    ReadableStream: source.ReadableStream,
+    WritableStream: source.WritableStream,
+    TransformStream: source.TransformStream,
+    TextDecoderStream: source.TextDecoderStream,
+    TextEncoderStream: source.TextEncoderStream,
+    TextDecoder: source.TextDecoder,
+    TextEncoder: source.TextEncoder
   };
 }
 

@@ -1,6 +1,7 @@
 // Compiled by `npm run check:types` against the built package, as a TypeScript user of it sees it
 // (through `exports`, self-referenced by name): with the DOM lib and without it. Type-checked only, never run.
 import { fetch, Headers, Request, Response, FormData, ReadableStream, AbortController, AbortSignal, DOMException } from 'retrofetch';
+import { TransformStream, WritableStream, TextDecoder, TextEncoder, TextDecoderStream, TextEncoderStream } from 'retrofetch';
 import type { RetrofetchInit } from 'retrofetch';
 import 'retrofetch/polyfill';
 
@@ -23,4 +24,14 @@ export const done: Promise<string> = fetch(request, { retrofetch: progress }).th
   void stream; void timed;
   return response.clone().text().then((text: string) => response.arrayBuffer().then((bytes: ArrayBuffer) =>
     text + bytes.byteLength + (response.headers.get('content-type') || '') + new Response('x').status));
+});
+
+// The streams family and the text codecs (issue 11).
+export const lines: Promise<string> = fetch('/api/events').then((response: Response) => {
+  const counted = new TransformStream<Uint8Array, Uint8Array>({ transform: (chunk, controller) => controller.enqueue(chunk) });
+  const text: ReadableStream<string> = response.body!.pipeThrough(counted).pipeThrough(new TextDecoderStream('utf-8', { fatal: true }));
+  const sink = new WritableStream<Uint8Array>();
+  void new ReadableStream<string>().pipeThrough(new TextEncoderStream()).pipeTo(sink);
+  const bytes: Uint8Array = new TextEncoder().encode('x');
+  return text.getReader().read().then((step) => (step.value || '') + new TextDecoder().decode(bytes));
 });

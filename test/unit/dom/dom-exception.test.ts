@@ -2,10 +2,9 @@
 // polyfill), and retrofetch's own class straight from its module, so the fallback is checked in every engine.
 import { expect } from 'chai';
 import { suite } from '../../support/harness';
-import { expectThrows } from '../../support/assert';
+import { expectThrows, hasToStringTag } from '../../support/assert';
 import { PolyfillDOMException } from '../../../src/dom/dom-exception';
 
-var hasToStringTag = typeof Symbol === 'function' && typeof Symbol.toStringTag === 'symbol';
 
 function checks(title: string, get: () => any, impl: any): void {
   describe(title, function () {

@@ -3,9 +3,8 @@
 // are walked with next(), and Symbol is used only where it exists.
 import { expect } from 'chai';
 import { Impl, suite } from '../../support/harness';
+import { hasSymbolIterator, hasToStringTag } from '../../support/assert';
 
-var hasSymbolIterator = typeof Symbol === 'function' && typeof Symbol.iterator === 'symbol';
-var hasToStringTag = typeof Symbol === 'function' && typeof Symbol.toStringTag === 'symbol';
 
 /** All [name, value] pairs of an iterator, read with next() alone. */
 function drain(iterator: any): any[] {

@@ -2,10 +2,9 @@
 // form-element.test.ts, bodies in bodies.test.ts).
 import { expect } from 'chai';
 import { suite, skipBecause } from '../../support/harness';
-import { expectThrows, hasBlob, hasSymbolIterator } from '../../support/assert';
+import { expectThrows, hasBlob, hasSymbolIterator, hasToStringTag } from '../../support/assert';
 import { entriesOf, hasFileConstructor, blobBytes } from '../../support/form-data';
 
-var hasToStringTag = typeof Symbol === 'function' && typeof Symbol.toStringTag === 'symbol';
 
 suite('FormData', function (impl) {
   var FormData = impl.FormData;

@@ -1,0 +1,18 @@
+// https://webidl.spec.whatwg.org/#AllowSharedBufferSource: an ArrayBuffer (or SharedArrayBuffer) or a view of one,
+// as a Uint8Array over the bytes it holds (not a copy). Tags, not instanceof, so buffers of other frames count.
+import { supportsArrayBufferIsView } from '../env/support';
+
+function tag(value: unknown): string {
+  return Object.prototype.toString.call(value);
+}
+
+export function toBufferSourceBytes(value: unknown, member: string): Uint8Array {
+  var t = tag(value);
+  if (t === '[object ArrayBuffer]' || t === '[object SharedArrayBuffer]') return new Uint8Array(value as ArrayBuffer);
+  var view = value as ArrayBufferView;
+  if (value !== null && typeof value === 'object' &&
+    (supportsArrayBufferIsView ? ArrayBuffer.isView(value) : tag(view.buffer) === '[object ArrayBuffer]')) {
+    return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  }
+  throw new TypeError(member + ': the value is not an ArrayBuffer or ArrayBufferView');
+}
