@@ -3,9 +3,9 @@
 //   RETROFETCH_ENGINES=chromium,phantomjs npm run karma     a subset (ids: chromium, firefox, webkitgtk, phantomjs, ie9)
 //   CI=true npm run karma                                    a missing engine is an error instead of a skip
 //   RETROFETCH_CONCURRENCY=4 npm run karma                   browsers at once (default 2: the machine has 2 cores)
-// Page load order: test/setup/remove-natives.js, stand-ins.js, ie9-profile.js (acts only in the ie9 profile), the
-// standalone polyfill (load-polyfill.js: the instrumented build, or in PhantomJS the shipped file), ie9-profile-end.js,
-// then the Mocha bundle (which imports chai).
+// Page load order: test/setup/remove-natives.js, stand-ins.js, ie9-profile.js (acts only in the ie9 profile),
+// bare-engine.js (hides what Mocha's core-js added), the standalone polyfill (load-polyfill.js: the instrumented
+// build, or in PhantomJS the shipped file), after-polyfill.js, then the Mocha bundle (which imports chai).
 // The test server (test/server) answers /api/... on Karma's own origin and on a second origin started here, whose URL
 // reaches the page as __karma__.config.retrofetch.crossOrigin.
 'use strict';
@@ -34,8 +34,9 @@ module.exports = async function (config) {
       'test/setup/remove-natives.js',
       'test/setup/stand-ins.js',
       'test/setup/ie9-profile.js',
+      'test/setup/bare-engine.js',
       'test/setup/load-polyfill.js',
-      'test/setup/ie9-profile-end.js',
+      'test/setup/after-polyfill.js',
       'dist/test/tests.js',
       // Served but not included, for tests that load a script or a worker (/base/dist/...).
       { pattern: 'dist/**', included: false, watched: false, nocache: true },

@@ -11,7 +11,7 @@
   // IE9: no Promise, Symbol, typed arrays, ArrayBuffer, DataView, Blob, File, FileReader, FormData, URL,
   // URLSearchParams, TextEncoder/TextDecoder, workers, MutationObserver or MessageChannel. Nor Map, Set and WeakMap,
   // but Mocha needs those to run here (the lint config forbids them in src/ instead), and Mocha, loaded before this,
-  // needs Symbol once it runs: Symbol is hidden only while the standalone script loads (ie9-profile-end.js puts it
+  // needs Symbol once it runs: Symbol is hidden only while the standalone script loads (after-polyfill.js puts it
   // back), which is when retrofetch decides what the engine has.
   g.__retrofetchHidden = { Symbol: g.Symbol };
   var missing = ['Promise', 'Symbol', 'ArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray',
