@@ -38,8 +38,11 @@ module.exports = async function (config) {
       'test/setup/load-polyfill.js',
       'test/setup/after-polyfill.js',
       'dist/test/tests.js',
-      // Served but not included, for tests that load a script or a worker (/base/dist/...).
+      // Served but not included, for tests that load a script or a worker (/base/dist/...), and the Promise that
+      // the core build's page loads first (test/setup/load-polyfill.js).
       { pattern: 'dist/**', included: false, watched: false, nocache: true },
+      { pattern: 'node_modules/promise-polyfill/dist/polyfill.min.js', included: false, watched: false },
+      { pattern: 'test/setup/microtask-promise.js', included: false, watched: false },
       // For the frame that loads core-js before the polyfill (test/integration/core-js.test.ts).
       { pattern: 'node_modules/core-js-bundle/minified.js', included: false, watched: false }
     ],

@@ -1,5 +1,6 @@
 // The builds, all ES5 (checked by `npm run check:es5`):
 //   dist/retrofetch.polyfill.js  standalone, minified: installs a Promise if missing, then the missing fetch globals
+//   dist/retrofetch.core.js      the same without the stream polyfill and Promise (src/standalone-core.ts)
 //   dist/retrofetch.cjs / .mjs   the side-effect-free ponyfill (web-streams-polyfill stays an external dependency)
 //   dist/test/retrofetch.instrumented.js  the standalone with the test counters (src/env/debug-counters.ts), which
 //                                the tests load in every engine but PhantomJS (that one runs the shipped file)
@@ -42,13 +43,24 @@ function notice(name) {
   const holders = fs.readFileSync(path.join(dir, 'LICENSE'), 'utf8').match(/^Copyright \(c\) .*$/gm);
   return name + ' ' + pkg.version + ' (' + pkg.license + ', (c) ' + holders.map((l) => l.slice(14)).join(', ') + ')';
 }
-const licenseBanner = new webpack.BannerPlugin({
-  banner: '/*! retrofetch ' + require('./package.json').version + ' (MIT), with ' + notice('web-streams-polyfill') +
-    ' and ' + notice('promise-polyfill') + ' */',
-  raw: true,
-  entryOnly: true,
-  stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT
-});
+function banner(text) {
+  return new webpack.BannerPlugin({ banner: '/*! ' + text + ' */', raw: true, entryOnly: true, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT });
+}
+const version = 'retrofetch ' + require('./package.json').version + ' (MIT)';
+
+// A minified standalone script (counters off, license banner after minification).
+function standalone(name, entry, filename, text) {
+  return build({
+    name: name,
+    entry: entry,
+    output: { path: path.resolve(__dirname, 'dist'), filename: filename, iife: true, environment: es5 },
+    plugins: [banner(text), new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: 'false' })],
+    optimization: {
+      minimize: true,
+      minimizer: [new TerserPlugin({ extractComments: false, terserOptions: { ecma: 5, safari10: true, ie8: false, format: { comments: false } } })]
+    }
+  });
+}
 
 // The module builds stay readable (no mangling, one statement a line) but dead code goes: the test counters'
 // calls among it (src/env/debug-counters.ts).
@@ -58,16 +70,9 @@ const readable = {
 };
 
 module.exports = [
-  build({
-    name: 'polyfill',
-    entry: './src/standalone.ts',
-    output: { path: path.resolve(__dirname, 'dist'), filename: 'retrofetch.polyfill.js', iife: true, environment: es5 },
-    plugins: [licenseBanner, new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: 'false' })],
-    optimization: {
-      minimize: true,
-      minimizer: [new TerserPlugin({ extractComments: false, terserOptions: { ecma: 5, safari10: true, ie8: false, format: { comments: false } } })]
-    }
-  }),
+  standalone('polyfill', './src/standalone.ts', 'retrofetch.polyfill.js',
+    version + ', with ' + notice('web-streams-polyfill') + ' and ' + notice('promise-polyfill')),
+  standalone('core', './src/standalone-core.ts', 'retrofetch.core.js', version),
   build({
     name: 'cjs',
     entry: './src/index.ts',

@@ -3,7 +3,7 @@ export { Headers } from './fetch/headers';
 export { Request } from './fetch/request';
 export { Response } from './fetch/response';
 export { FormData } from './form-data/exported';
-export { ReadableStream, WritableStream, TransformStream, ByteLengthQueuingStrategy, CountQueuingStrategy } from './streams/readable-stream';
+export { ReadableStream, WritableStream, TransformStream, ByteLengthQueuingStrategy, CountQueuingStrategy } from './streams/family';
 export { TextDecoderStream } from './streams/text-decoder-stream';
 export { TextEncoderStream } from './streams/text-encoder-stream';
 export { TextDecoder } from './encoding/text-decoder';

@@ -41,8 +41,8 @@ export function bodyFromStream(stream: ReadableStream<Uint8Array>): InnerBody {
   return body;
 }
 
-/** The body getter: https://fetch.spec.whatwg.org/#dom-body-body */
-export function bodyStream(body: InnerBody): ReadableStream<Uint8Array> {
+/** The body getter: https://fetch.spec.whatwg.org/#dom-body-body (null where the page has no ReadableStream). */
+export function bodyStream(body: InnerBody): ReadableStream<Uint8Array> | null {
   if (body.stream === null) {
     var stream = streamFromSource(body.source, function () {
       // Only reads through the stream the body currently owns count (after clone() it owns a tee branch).

@@ -1,7 +1,7 @@
 // A ChunkSource is where a body's bytes come from before (or instead of) a ReadableStream: fixed bytes, a Blob,
 // a ReadableStream's reader, or (src/transport) an XHR feeding chunks as they arrive. Body methods read a source
 // directly when no stream was asked for, which keeps text()/json() fast and working where no ReadableStream exists.
-import { ReadableStream } from './readable-stream';
+import { hostReadableStream } from './readable-stream';
 import { Bytes, bytesFrom, concatBytes } from '../infra/bytes';
 
 export interface ChunkSource {
@@ -92,8 +92,9 @@ export function isUint8Array(value: unknown): value is Uint8Array {
  * source: that is how the body knows it is disturbed (https://streams.spec.whatwg.org/#is-readable-stream-disturbed)
  * without reaching into the stream's internals.
  */
-export function streamFromSource(source: ChunkSource, onDisturbed: () => void): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
+export function streamFromSource(source: ChunkSource, onDisturbed: () => void): ReadableStream<Uint8Array> | null {
+  var RS = hostReadableStream();
+  return RS && new RS<Uint8Array>({
     pull: function (controller) {
       onDisturbed();
       return source.read().then(function (chunk) {

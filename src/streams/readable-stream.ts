@@ -1,45 +1,22 @@
-// The ONE import point for the streams family (STYLE layout): the engine's own where its ReadableStream works and
-// pipes through its TransformStream, else web-streams-polyfill's ES5 ponyfill, all of it: each family's pipes take
-// only streams of that family. Nothing here writes a global; src/polyfill.ts decides that.
-import {
-  ReadableStream as PonyfillReadableStream, WritableStream as PonyfillWritableStream,
-  TransformStream as PonyfillTransformStream, ByteLengthQueuingStrategy as PonyfillByteLengthQueuingStrategy,
-  CountQueuingStrategy as PonyfillCountQueuingStrategy
-} from 'web-streams-polyfill/es5';
+// The ReadableStream that bodies are made of: the one the page has when a body stream is asked for (the engine's,
+// or one the page or the standalone script installed), else none: the core build and the ponyfill in an engine
+// without streams give no `body` stream then (README "Three ways in"), and every body method still works. Read at
+// call time, so that web-streams-polyfill is bundled only with the streams family (./family.ts).
 import { globalObject as g } from '../env/global';
-import { supportsNativeStreams, supportsSymbolAsyncIterator, supportsSymbolToStringTag } from '../env/support';
 
-export var ReadableStream: typeof globalThis.ReadableStream = supportsNativeStreams ? g.ReadableStream : PonyfillReadableStream as any;
-export var WritableStream: typeof globalThis.WritableStream = supportsNativeStreams ? g.WritableStream : PonyfillWritableStream as any;
-export var TransformStream: typeof globalThis.TransformStream = supportsNativeStreams ? g.TransformStream : PonyfillTransformStream as any;
-export var ByteLengthQueuingStrategy: typeof globalThis.ByteLengthQueuingStrategy = supportsNativeStreams
-  ? g.ByteLengthQueuingStrategy : PonyfillByteLengthQueuingStrategy as any;
-export var CountQueuingStrategy: typeof globalThis.CountQueuingStrategy = supportsNativeStreams
-  ? g.CountQueuingStrategy : PonyfillCountQueuingStrategy as any;
-
-// LEGACY(ES5): web-streams-polyfill gives its classes @@toStringTag, and ReadableStream @@asyncIterator, only where
-// Symbol is the engine's; a polyfilled one (core-js) counts too.
-if (!supportsNativeStreams) {
-  var family: { [name: string]: any } = {
-    ReadableStream: ReadableStream, WritableStream: WritableStream, TransformStream: TransformStream,
-    ByteLengthQueuingStrategy: ByteLengthQueuingStrategy, CountQueuingStrategy: CountQueuingStrategy
-  };
-  for (var name in family) {
-    var proto = family[name].prototype;
-    if (supportsSymbolToStringTag && !Object.prototype.hasOwnProperty.call(proto, Symbol.toStringTag)) {
-      Object.defineProperty(proto, Symbol.toStringTag, { value: name, configurable: true });
-    }
-  }
-  proto = ReadableStream.prototype;
-  if (supportsSymbolAsyncIterator && !Object.prototype.hasOwnProperty.call(proto, (Symbol as any).asyncIterator)) {
-    Object.defineProperty(proto, (Symbol as any).asyncIterator, { value: proto.values, writable: true, configurable: true });
-  }
+export function hostReadableStream(): typeof ReadableStream | null {
+  return g.ReadableStream || null;
 }
 
-/** Whether `value` is a ReadableStream: ours, the engine's, or one made by another copy of the ponyfill. */
+/**
+ * Whether `value` is a ReadableStream: the page's, or one of another family (web-streams-polyfill's, an engine's),
+ * known by its class string or its shape.
+ */
 export function isReadableStream(value: unknown): value is ReadableStream {
   if (value === null || typeof value !== 'object') return false;
-  if (value instanceof ReadableStream) return true;
-  if (typeof g.ReadableStream === 'function' && value instanceof g.ReadableStream) return true;
-  return Object.prototype.toString.call(value) === '[object ReadableStream]';
+  var RS = g.ReadableStream;
+  if (RS && value instanceof RS) return true;
+  var v = value as any;
+  return Object.prototype.toString.call(value) === '[object ReadableStream]' ||
+    (typeof v.getReader === 'function' && typeof v.pipeTo === 'function' && typeof v.tee === 'function' && typeof v.locked === 'boolean');
 }

@@ -7,7 +7,7 @@ import { createSlot } from '../webidl/slots';
 import { toBufferSourceBytes } from '../webidl/buffer-source';
 import { createUTF8Decoder } from '../encoding/utf8';
 import { DecoderOptions, decoderOptions } from '../encoding/text-decoder';
-import { TransformStream } from './readable-stream';
+import { TransformStream } from './family';
 
 interface DecoderStreamState extends DecoderOptions {
   transform: TransformStream<BufferSource, string>;

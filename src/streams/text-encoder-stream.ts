@@ -6,7 +6,7 @@ import { supportsNativeTextStreams, supportsSymbolToStringTag } from '../env/sup
 import { createSlot } from '../webidl/slots';
 import { toDOMString } from '../webidl/conversions';
 import { utf8Encode } from '../encoding/utf8';
-import { TransformStream } from './readable-stream';
+import { TransformStream } from './family';
 
 var slot = createSlot<TransformStream<string, Uint8Array>>('TextEncoderStream');
 

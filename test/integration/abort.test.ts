@@ -1,7 +1,7 @@
 // fetch() and AbortSignal end to end (issue 4): every moment an abort can land, the reasons it carries, timeouts,
 // any(), what the server sees (/api/hang records when its connection closes), and what retrofetch leaves behind.
 import { expect } from 'chai';
-import { suite, itPolyfillOnly, skipBecause } from '../support/harness';
+import { suite, itPolyfillOnly, skipBecause, requireBodyStreams } from '../support/harness';
 import {
   countersOf, requireCounters, Counters, delay, waitFor, hangOpened, hangClosed, rawJson, uid, latencies, installXHRSpy, XHRSpy
 } from '../support/abort';
@@ -218,6 +218,7 @@ suite('fetch abort', function (impl) {
 
   describe('while the body streams', function () {
     it('the reader\'s read() and closed reject with the reason; the server sees the connection close', function () {
+      requireBodyStreams(this, impl);
       this.timeout(15000);
       var controller = new AbortController();
       var id = uid('body-' + impl.name);
@@ -274,6 +275,7 @@ suite('fetch abort', function (impl) {
 
     itPolyfillOnly(impl, 'an empty body that has ended is not errored (closed with an empty queue)',
       'Firefox errors even a body that ended empty (WPT fetch/api/abort/general.any.js expects it closed)', function () {
+        requireBodyStreams(this, impl);
         var controller = new AbortController();
         return fetch('/api/empty', { signal: controller.signal }).then(function (response) {
           // As in WPT fetch/api/abort/general.any.js: read a clone whole so the end has surely arrived.
@@ -346,6 +348,7 @@ suite('fetch abort', function (impl) {
     });
 
     it('during the body: the stream errors with the TimeoutError', function () {
+      requireBodyStreams(this, impl);
       this.timeout(10000);
       var reader: ReadableStreamDefaultReader<Uint8Array>;
       var signal = AbortSignal.timeout(500);
@@ -505,6 +508,7 @@ suite('fetch abort', function (impl) {
 
     itPolyfillOnly(impl, 'aborted while the body streams: xhr.abort() called, no handler runs after it',
       'about the XMLHttpRequest under retrofetch', function () {
+        requireBodyStreams(this, impl);
         this.timeout(15000);
         var s = spy = installXHRSpy();
         var controller = new AbortController();

@@ -2,7 +2,7 @@
 // 11): there retrofetch sets none, streams a body declared UTF-8 as the engine's decoding encoded back (checked), and
 // takes any other as an ArrayBuffer. In every engine, whatever the declared type: exact bytes, or a TypeError.
 import { expect } from 'chai';
-import { suite } from '../support/harness';
+import { suite, requireBodyStreams } from '../support/harness';
 import { bytesOf } from '../support/assert';
 import { delay } from '../support/abort';
 
@@ -55,6 +55,7 @@ suite('Content-Type and body bytes', function (impl) {
   });
 
   it('a body not declared UTF-8 comes exact through getReader(), and through arrayBuffer() read late', function () {
+    requireBodyStreams(this, impl);
     var latin1 = [0x68, 0xe9, 0x6c, 0x6c, 0x6f, 0x20, 0x77, 0xf6, 0x72, 0x6c, 0x64];
     var binary = [0x00, 0xff, 0xfe, 0x80, 0xc3, 0x28, 0x0a];
     return Promise.all([
@@ -83,6 +84,7 @@ suite('Content-Type and body bytes', function (impl) {
       });
 
       it(c.name + ' declared ' + type + ': getReader() gives the exact bytes or a TypeError, never others', function () {
+        requireBodyStreams(this, impl);
         return fetch(url).then(function (r) { return readAll(r.body!); }).then(function (bytes) {
           expect(bytes).to.deep.equal(c.bytes);
         }, function (e) {

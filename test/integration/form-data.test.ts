@@ -1,7 +1,7 @@
 // FormData and every other BodyInit type end to end: uploads parsed by the test server (/api/multipart), echoes
 // (/api/echo), and formData() on fetched responses.
 import { expect } from 'chai';
-import { suite, servers, itPolyfillOnly, skipBecause } from '../support/harness';
+import { suite, servers, itPolyfillOnly, skipBecause, requireBodyStreams } from '../support/harness';
 import { expectRejects, expectThrows, bytesOf, range, hasBlob, hasURLSearchParams } from '../support/assert';
 import { xhrDefaultRequestContentType } from '../support/probes';
 import { base64ToBytes, utf8Bytes, entriesOf, entriesWithBytes, foreignFormData, hasFileConstructor, readsFormDataFiles } from '../support/form-data';
@@ -257,6 +257,7 @@ suite('FormData uploads', function (impl) {
       var streams = false;
 
       before(function () {
+        requireBodyStreams(this, impl);
         // Whether the implementation takes a stream as a body (reads init.duplex and sets no text/plain type), the
         // feature test web.dev gives: Firefox turns the stream into the string "[object ReadableStream]".
         var read = false;

@@ -1,7 +1,7 @@
 // No body resolved cut short or altered: chunked bodies whose connection ends early, bodies that start with a
 // byte-order mark (which XHR decodes before script sees the bytes), and a body queued whole before it is read.
 import { expect } from 'chai';
-import { suite, itPolyfillOnly, skipBecause } from '../support/harness';
+import { suite, itPolyfillOnly, skipBecause, requireBodyStreams } from '../support/harness';
 import { bytesOf, uid } from '../support/assert';
 import { rawJson, delay } from '../support/abort';
 import { xhrReportsCutOffChunkedBodies } from '../support/probes';
@@ -87,6 +87,7 @@ suite('body integrity', function (impl) {
           });
         });
         test(label + ': a getReader() read rejects with a TypeError (or fetch() does)', function () {
+          requireBodyStreams(this, impl);
           return gate(this).then(function () {
             return failure(fetch(url).then(function (r) { return readAll(r.body!); }), 'reading the stream');
           }).then(function (e) {
@@ -124,6 +125,7 @@ suite('body integrity', function (impl) {
         });
 
         it(label + ': getReader() gives the exact bytes or a TypeError, never others', function () {
+          requireBodyStreams(this, impl);
           return fetch(url).then(function (r) { return readAll(r.body!); }).then(function (bytes) {
             expect(bytes).to.deep.equal(c.bytes);
           }, function (e) {
@@ -145,6 +147,7 @@ suite('body integrity', function (impl) {
   });
 
   it('a multi-chunk body that has fully arrived before the first read is read in order', function () {
+    requireBodyStreams(this, impl);
     this.timeout(15000);
     var id = uid('queued');
     var response: Response;

@@ -2,7 +2,7 @@
 // a 308 to script (PhantomJS, for real); everywhere else a STAND-IN XMLHttpRequest (test/setup/stand-ins.js) over the
 // real one hands every redirect to script, through the test server's `as=ok` answers.
 import { expect } from 'chai';
-import { suite, servers, itPolyfillOnly } from '../support/harness';
+import { suite, servers, itPolyfillOnly, requireBodyStreams } from '../support/harness';
 import { expectRejects, base64ToBytes } from '../support/assert';
 
 var g: any = typeof self !== 'undefined' ? self : window;
@@ -105,6 +105,7 @@ suite('redirects followed by retrofetch', function (impl) {
   });
 
   itPolyfillOnly(impl, 'a stream body cannot follow a 307 (step 11), but does follow a 303', REASON, function () {
+    requireBodyStreams(this, impl);
     function body(): ReadableStream<Uint8Array> {
       return new impl.ReadableStream({
         start: function (c: ReadableStreamDefaultController<Uint8Array>) { c.enqueue(new Uint8Array([1, 2])); c.close(); }

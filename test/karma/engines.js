@@ -44,6 +44,9 @@ function engineTable(env) {
       bin: env.PHANTOMJS_BIN || phantomjs.DEFAULT_BIN, launcher: {} },
     // PhantomJS turned into an IE9-class engine (test/setup/ie9-profile.js): simulated, with stand-ins.
     { id: 'ie9', label: 'IE9 profile', base: 'PhantomJSIE9', binEnv: 'PHANTOMJS_BIN',
+      bin: env.PHANTOMJS_BIN || phantomjs.DEFAULT_BIN, launcher: {} },
+    // PhantomJS with the core build (dist/retrofetch.core.js): no stream polyfill, a Promise loaded first.
+    { id: 'core', label: 'Core build (PhantomJS)', base: 'PhantomJSCore', binEnv: 'PHANTOMJS_BIN',
       bin: env.PHANTOMJS_BIN || phantomjs.DEFAULT_BIN, launcher: {} }
   ];
 }

@@ -17,8 +17,8 @@ function PhantomJSLauncher(baseBrowserDecorator, args, logger) {
   let pending = '';
 
   this._getOptions = function (url) {
-    // The PhantomJS engine runs the exact shipped file (test/setup/load-polyfill.js); the others the instrumented one.
-    if (!args.instrumented) url += (url.indexOf('?') < 0 ? '?' : '&') + 'retrofetchBuild=shipped';
+    // What the page loads (test/setup/load-polyfill.js, ie9-profile.js): by default the exact shipped file.
+    url += (url.indexOf('?') < 0 ? '?' : '&') + (args.query || 'retrofetchBuild=shipped');
     return [
       '--disk-cache=false',
       '--local-storage-path=' + path.join(self._tempDir, 'storage'),
@@ -45,21 +45,20 @@ function PhantomJSLauncher(baseBrowserDecorator, args, logger) {
 PhantomJSLauncher.prototype = { name: 'PhantomJS', DEFAULT_CMD: { linux: DEFAULT_BIN }, ENV_CMD: 'PHANTOMJS_BIN' };
 PhantomJSLauncher.$inject = ['baseBrowserDecorator', 'args', 'logger'];
 
-// Launcher `PhantomJSIE9`: the same engine, opened with `retrofetchProfile=ie9`, which makes
-// test/setup/ie9-profile.js turn the test page into an IE9-class engine.
-function PhantomJSIE9Launcher(baseBrowserDecorator, args, logger) {
-  PhantomJSLauncher.call(this, baseBrowserDecorator, Object.assign({ instrumented: true }, args), logger);
-  const getOptions = this._getOptions;
-  this._getOptions = function (url) {
-    return getOptions.call(this, url + (url.indexOf('?') < 0 ? '?' : '&') + 'retrofetchProfile=ie9');
-  };
+// The same engine as other profiles: `PhantomJSIE9` (test/setup/ie9-profile.js turns the page into an IE9-class
+// engine; the instrumented build) and `PhantomJSCore` (the core build, dist/retrofetch.core.js, after a Promise).
+function profile(name, query) {
+  function Launcher(baseBrowserDecorator, args, logger) {
+    PhantomJSLauncher.call(this, baseBrowserDecorator, Object.assign({ query: query }, args), logger);
+  }
+  Launcher.prototype = { name: name, DEFAULT_CMD: { linux: DEFAULT_BIN }, ENV_CMD: 'PHANTOMJS_BIN' };
+  Launcher.$inject = ['baseBrowserDecorator', 'args', 'logger'];
+  return ['type', Launcher];
 }
-
-PhantomJSIE9Launcher.prototype = { name: 'PhantomJSIE9', DEFAULT_CMD: { linux: DEFAULT_BIN }, ENV_CMD: 'PHANTOMJS_BIN' };
-PhantomJSIE9Launcher.$inject = ['baseBrowserDecorator', 'args', 'logger'];
 
 module.exports = {
   'launcher:PhantomJS': ['type', PhantomJSLauncher],
-  'launcher:PhantomJSIE9': ['type', PhantomJSIE9Launcher],
+  'launcher:PhantomJSIE9': profile('PhantomJSIE9', 'retrofetchProfile=ie9'),
+  'launcher:PhantomJSCore': profile('PhantomJSCore', 'retrofetchProfile=core&retrofetchBuild=core'),
   DEFAULT_BIN
 };

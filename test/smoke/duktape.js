@@ -147,7 +147,11 @@ if (rf) {
     if (r.headers.get('content-type') !== 'application/json') throw new Error('content-type ' + r.headers.get('content-type'));
     return r.json();
   }, function (v) { return v !== null && typeof v === 'object' && v.a === 1; });
-  checkAsync("new Response('abc').body.getReader().read() gives the bytes", function () {
+  check("without a global ReadableStream, new Response('abc').body is null (README: the ponyfill's bodies use the page's)", function () {
+    return typeof global.ReadableStream === 'undefined' && new rf.Response('abc').body === null;
+  });
+  checkAsync("with the ponyfill's ReadableStream as the global one, new Response('abc').body.getReader().read() gives the bytes", function () {
+    global.ReadableStream = rf.ReadableStream;
     return new rf.Response('abc').body.getReader().read();
   }, function (v) { return v.done === false && v.value.length === 3 && v.value[0] === 97; });
 }

@@ -71,13 +71,19 @@ export const servers: { sameOrigin: string; crossOrigin: string } = (function ()
   };
 })();
 
-/** The profile the page runs in: 'ie9' (test/setup/ie9-profile.js, PhantomJS made IE9-like), or null. */
+/**
+ * The profile the page runs in: 'ie9' (test/setup/ie9-profile.js, PhantomJS made IE9-like), 'core' (the core build,
+ * test/setup/load-polyfill.js), or null.
+ */
 export const profile: string | null = g.__retrofetchProfile || null;
 
 // The suites that apply to an IE9-class engine (no typed arrays, Blob, Symbol or XHR level 2); the others need
 // what it lacks. test/integration/ie9.test.ts covers fetch() there: text, JSON, headers, abort, timeouts, FormData.
 const IE9_SUITES = ['Headers', 'AbortController', 'AbortSignal', 'AbortSignal events', 'DOMException', 'Request.signal',
   'XDomainRequest (stand-in)', 'IE9 profile'];
+
+// The suites about what only the full build has.
+const NOT_IN_CORE = ['streaming bodies', 'real apps', 'TextDecoderStream and TextEncoderStream', 'TextDecoder and TextEncoder'];
 
 export function runAll(): void {
   const passes: Impl[] = [implFrom(g, 'polyfill')];
@@ -90,11 +96,25 @@ export function runAll(): void {
             it.skip('[skipped: the ie9 profile lacks what this suite is about (typed arrays, Blob, Symbol or XHR level 2)]', function () { /* */ });
             return;
           }
+          if (profile === 'core' && NOT_IN_CORE.indexOf(s.title) >= 0) {
+            it.skip('[skipped: the core build has no streams family or text codecs]', function () { /* */ });
+            return;
+          }
           s.fn(impl);
         });
       });
     });
   });
+}
+
+/**
+ * Skips the running test where bodies can have no stream: the page has no ReadableStream (the core build in an
+ * engine without one, test/setup/load-polyfill.js) or no Uint8Array (the ie9 profile).
+ */
+export function requireBodyStreams(context: Mocha.Context, impl: Impl): void {
+  if (!impl.ReadableStream || typeof Uint8Array === 'undefined') {
+    skipBecause(context, 'no ReadableStream here, so bodies have no stream (the core build, README "Three ways in")');
+  }
 }
 
 /** Skips the running test for a reason that the report shows (a feature this engine or pass lacks). */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { suite, itPolyfillOnly, skipBecause } from '../../support/harness';
+import { suite, itPolyfillOnly, skipBecause, requireBodyStreams } from '../../support/harness';
 import { expectThrows, expectRejects, bytesOf, readStream } from '../../support/assert';
 
 suite('Request', function (impl) {
@@ -135,6 +135,7 @@ suite('Request', function (impl) {
 
     itPolyfillOnly(impl, 'a ReadableStream body needs duplex half',
       'Firefox and WebKitGTK do not take ReadableStream request bodies, so they never check duplex', function () {
+      requireBodyStreams(this, impl);
       var stream = new impl.ReadableStream({ start: function (c: any) { c.enqueue(new Uint8Array([1])); c.close(); } });
       expectThrows(impl, function () { new Request('/x', { method: 'POST', body: stream }); }, TypeError, 'duplex');
       var r = new Request('/x', { method: 'POST', body: stream, duplex: 'half' } as any);
@@ -163,6 +164,7 @@ suite('Request', function (impl) {
     });
 
     it('body is a stream and reading it uses the body', function () {
+      requireBodyStreams(this, impl);
       if (!hasRequestBody) return skipBecause(this, 'this engine\'s Request has no body getter');
       var r = new Request('/x', { method: 'POST', body: 'abc' });
       return readStream(r.body!).then(function (bytes) {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { suite, itPolyfillOnly, skipBecause } from '../../support/harness';
+import { suite, itPolyfillOnly, skipBecause, requireBodyStreams } from '../../support/harness';
 import { expectThrows, expectRejects, bytesOf, range, readStream } from '../../support/assert';
 
 suite('Response', function (impl) {
@@ -50,7 +50,8 @@ suite('Response', function (impl) {
       [204, 205, 304].forEach(function (status) {
         expectThrows(impl, function () { new Response('x', { status: status }); }, TypeError, 'Response');
         expect(new Response(null, { status: status }).body).to.equal(null);
-        expect(new Response('', { status: 200 }).body).to.not.equal(null);
+        // (Where bodies can have no stream, the core build's `body` is null for every body: README.)
+        if (impl.ReadableStream && typeof Uint8Array !== 'undefined') expect(new Response('', { status: 200 }).body).to.not.equal(null);
       });
     });
 
@@ -252,6 +253,7 @@ suite('Response', function (impl) {
 
   describe('body stream', function () {
     it('body is a ReadableStream of Uint8Array; reading it marks the body used', function () {
+      requireBodyStreams(this, impl);
       var r = new Response('stream me');
       var body = r.body!;
       expect(body).to.equal(r.body);
@@ -265,6 +267,7 @@ suite('Response', function (impl) {
     });
 
     it('a locked body cannot be consumed or cloned', function () {
+      requireBodyStreams(this, impl);
       var r = new Response('x');
       r.body!.getReader();
       expect(r.bodyUsed).to.equal(false);
@@ -273,6 +276,7 @@ suite('Response', function (impl) {
     });
 
     it('a ReadableStream body is read through', function () {
+      requireBodyStreams(this, impl);
       var chunks = [new Uint8Array([104, 105]), new Uint8Array([33])];
       var stream = new impl.ReadableStream({
         pull: function (controller: any) {
@@ -290,11 +294,13 @@ suite('Response', function (impl) {
     });
 
     it('a stream chunk that is not a Uint8Array errors the read with a TypeError', function () {
+      requireBodyStreams(this, impl);
       var stream = new impl.ReadableStream({ start: function (c: any) { c.enqueue('str'); c.close(); } });
       return expectRejects(impl, new Response(stream).text(), TypeError);
     });
 
     it('a locked stream cannot be a body', function () {
+      requireBodyStreams(this, impl);
       var stream = new impl.ReadableStream();
       stream.getReader();
       expectThrows(impl, function () { new Response(stream); }, TypeError);
@@ -317,6 +323,7 @@ suite('Response', function (impl) {
     });
 
     it('tees a body whose stream was handed out', function () {
+      requireBodyStreams(this, impl);
       var r = new Response('tee');
       expect(r.body).to.not.equal(null);
       var c = r.clone();

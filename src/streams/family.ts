@@ -1,0 +1,39 @@
+// The streams family that retrofetch exports and the standalone script installs: the engine's own where its
+// ReadableStream works and pipes through its TransformStream, else web-streams-polyfill's ES5 ponyfill, all of it
+// (each family's pipes take only streams of that family). The ONE import of web-streams-polyfill: bodies do not
+// import this (./readable-stream.ts), so `import { fetch } from 'retrofetch'` does not bundle it. Nothing here
+// writes a global; src/polyfill.ts does that.
+import {
+  ReadableStream as PonyfillReadableStream, WritableStream as PonyfillWritableStream,
+  TransformStream as PonyfillTransformStream, ByteLengthQueuingStrategy as PonyfillByteLengthQueuingStrategy,
+  CountQueuingStrategy as PonyfillCountQueuingStrategy
+} from 'web-streams-polyfill/es5';
+import { globalObject as g } from '../env/global';
+import { supportsNativeStreams, supportsSymbolAsyncIterator, supportsSymbolToStringTag } from '../env/support';
+
+export var ReadableStream: typeof globalThis.ReadableStream = supportsNativeStreams ? g.ReadableStream : PonyfillReadableStream as any;
+export var WritableStream: typeof globalThis.WritableStream = supportsNativeStreams ? g.WritableStream : PonyfillWritableStream as any;
+export var TransformStream: typeof globalThis.TransformStream = supportsNativeStreams ? g.TransformStream : PonyfillTransformStream as any;
+export var ByteLengthQueuingStrategy: typeof globalThis.ByteLengthQueuingStrategy = supportsNativeStreams
+  ? g.ByteLengthQueuingStrategy : PonyfillByteLengthQueuingStrategy as any;
+export var CountQueuingStrategy: typeof globalThis.CountQueuingStrategy = supportsNativeStreams
+  ? g.CountQueuingStrategy : PonyfillCountQueuingStrategy as any;
+
+// LEGACY(ES5): web-streams-polyfill gives its classes @@toStringTag, and ReadableStream @@asyncIterator, only where
+// Symbol is the engine's; a polyfilled one (core-js) counts too.
+if (!supportsNativeStreams) {
+  var family: { [name: string]: any } = {
+    ReadableStream: ReadableStream, WritableStream: WritableStream, TransformStream: TransformStream,
+    ByteLengthQueuingStrategy: ByteLengthQueuingStrategy, CountQueuingStrategy: CountQueuingStrategy
+  };
+  for (var name in family) {
+    var proto = family[name].prototype;
+    if (supportsSymbolToStringTag && !Object.prototype.hasOwnProperty.call(proto, Symbol.toStringTag)) {
+      Object.defineProperty(proto, Symbol.toStringTag, { value: name, configurable: true });
+    }
+  }
+  proto = ReadableStream.prototype;
+  if (supportsSymbolAsyncIterator && !Object.prototype.hasOwnProperty.call(proto, (Symbol as any).asyncIterator)) {
+    Object.defineProperty(proto, (Symbol as any).asyncIterator, { value: proto.values, writable: true, configurable: true });
+  }
+}
