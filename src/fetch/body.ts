@@ -1,7 +1,8 @@
 // The body concept and the Body interface mixin: https://fetch.spec.whatwg.org/#body-mixin
 import { ChunkSource, bytesSource, streamFromSource, streamSource, readAll, isUint8Array } from '../streams/chunk-source';
 import { utf8Decode } from '../encoding/utf8';
-import { extractMIMEType, serializeMIMEType, essence } from './mime-type';
+import { extractMIMEType } from './header-list';
+import { serializeMIMEType, essence } from '../infra/mime-type';
 import { parseFormDataBody } from './body-form-data';
 
 /** https://fetch.spec.whatwg.org/#concept-body, plus what the transport needs to send it without a stream. */

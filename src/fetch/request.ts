@@ -7,6 +7,7 @@ import { Body, InnerBody, includeBody, isUnusable, cloneBody } from './body';
 import { extractBody } from './extract-body';
 import { parseURL, originOf, currentOrigin } from './url';
 import { AbortSignal, isAbortSignal, createDependentAbortSignal } from '../dom/abort-signal';
+import { isToken } from '../infra/http';
 
 type Referrer = 'no-referrer' | 'client' | string;
 
@@ -51,7 +52,6 @@ var POLICIES = ['', 'no-referrer', 'no-referrer-when-downgrade', 'same-origin', 
   'origin-when-cross-origin', 'strict-origin-when-cross-origin', 'unsafe-url'] as const;
 var PRIORITIES = ['high', 'low', 'auto'] as const;
 var DUPLEXES = ['half'] as const;
-var METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 var NORMALIZED_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'];
 
 /** The RequestInit members in WebIDL order (lexicographic), converted; absent ones stay undefined. */
@@ -361,7 +361,7 @@ function copyExtensions(extensions: { [name: string]: unknown }): { [name: strin
 
 // https://fetch.spec.whatwg.org/#concept-method-normalize, with the validity and forbidden checks.
 function normalizeMethod(method: string, member: string): string {
-  if (!METHOD_TOKEN.test(method)) throw new TypeError(member + ": '" + method + "' is not a valid HTTP method");
+  if (!isToken(method)) throw new TypeError(member + ": '" + method + "' is not a valid HTTP method");
   var upper = method.toUpperCase();
   if (upper === 'CONNECT' || upper === 'TRACE' || upper === 'TRACK') {
     throw new TypeError(member + ": '" + method + "' HTTP method is unsupported (forbidden method)");

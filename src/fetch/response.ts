@@ -7,6 +7,7 @@ import { Body, InnerBody, includeBody, isUnusable, cloneBody, bodyFromBytes } fr
 import { extractBody, ExtractedBody } from './extract-body';
 import { utf8Encode } from '../encoding/utf8';
 import { parseURL, stripFragment } from './url';
+import { isQuotedStringTokens } from '../infra/http';
 
 /** https://fetch.spec.whatwg.org/#concept-response */
 export interface InnerResponse {
@@ -45,8 +46,6 @@ function toUnsignedShort(value: unknown): number {
   return x < 0 ? x + 65536 : x;
 }
 
-var REASON_PHRASE = /^[\t\u0020-\u007e\u0080-\u00ff]*$/;
-
 interface ResponseInitRecord {
   headers?: unknown;
   status?: unknown;
@@ -63,7 +62,7 @@ function initializeResponse(inner: InnerResponse, init: ResponseInitRecord, body
     throw new RangeError(member + ': status ' + status + ' is outside the range [200, 599]');
   }
   // 2. If init["statusText"] does not match the reason-phrase token production, then throw a TypeError.
-  if (!REASON_PHRASE.test(statusText)) throw new TypeError(member + ': statusText is not a valid reason phrase');
+  if (!isQuotedStringTokens(statusText)) throw new TypeError(member + ': statusText is not a valid reason phrase');
   // 3–4. Set the status and status message.
   inner.status = status;
   inner.statusText = statusText;
