@@ -21,6 +21,13 @@ export const supportsSymbolIterator = supportsSymbol && !fails(function () {
 
 export const supportsSymbolToStringTag = supportsSymbol && typeof Symbol.toStringTag === 'symbol';
 
+export const supportsWeakMap = !fails(function () {
+  var key = {};
+  var map = new g.WeakMap();
+  map.set(key, 1);
+  return map.get(key) === 1 && !map.has({});
+});
+
 export const supportsArrayBuffer = !fails(function () {
   return typeof g.ArrayBuffer === 'function' && new g.Uint8Array(new g.ArrayBuffer(2)).length === 2;
 });
@@ -59,6 +66,17 @@ export const supportsDOMExceptionConstructor = !fails(function () {
   var e = new g.DOMException('m', 'AbortError');
   return e.name === 'AbortError' && e.message === 'm' && e.code === 20;
 });
+
+// The engine's own AbortSignal `aborted` getter, read here before src/polyfill.ts may install retrofetch's: calling
+// it on a value is the engine's brand check for its signals (it throws for anything else, a look-alike included).
+export const nativeAbortedGetter: ((this: unknown) => boolean) | null = (function () {
+  try {
+    var getter = Object.getOwnPropertyDescriptor(g.AbortSignal.prototype, 'aborted')!.get;
+    return typeof getter === 'function' ? getter : null;
+  } catch (e) {
+    return null;
+  }
+})();
 
 // The engine's AbortController/AbortSignal have what retrofetch's have: abort(reason), throwIfAborted, timeout, any.
 export const supportsCompleteAbortController = !fails(function () {

@@ -32,7 +32,16 @@ function isURLSearchParams(value: unknown): boolean {
   return isHostInstance(value, 'URLSearchParams') || tag(value) === '[object URLSearchParams]';
 }
 
-/** Extracts a body with type from a BodyInit; `member` names the caller in errors. */
+/**
+ * https://webidl.spec.whatwg.org/#es-union for BodyInit, (ReadableStream or Blob or BufferSource or FormData or
+ * URLSearchParams or USVString): one of those objects as it is, any other value converted to a USVString.
+ */
+export function convertBodyInit(value: unknown, member: string): unknown {
+  return isBlob(value) || tag(value) === '[object ArrayBuffer]' || isArrayBufferView(value) || isFormData(value) ||
+    isURLSearchParams(value) || isReadableStream(value) ? value : toUSVString(value, member);
+}
+
+/** Extracts a body with type from a BodyInit (converted by convertBodyInit); `member` names the caller in errors. */
 export function extractBody(object: unknown, keepalive: boolean, member: string): ExtractedBody {
   // 4–5. Blob: the source is the blob; its type, if not empty, is the Content-Type.
   if (isBlob(object)) {
@@ -63,6 +72,6 @@ export function extractBody(object: unknown, keepalive: boolean, member: string)
     if ((object as ReadableStream).locked) throw new TypeError(member + ': the ReadableStream body is locked or disturbed');
     return { body: bodyFromStream(object as ReadableStream<Uint8Array>), type: null };
   }
-  // A scalar value string (any other value is converted to a USVString by WebIDL first).
-  return { body: bodyFromBytes(utf8Encode(toUSVString(object, member))), type: 'text/plain;charset=UTF-8' };
+  // A scalar value string (any other value was converted to one by convertBodyInit).
+  return { body: bodyFromBytes(utf8Encode(object as string)), type: 'text/plain;charset=UTF-8' };
 }
