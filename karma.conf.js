@@ -3,6 +3,7 @@
 //   RETROFETCH_ENGINES=chromium,phantomjs npm run karma     a subset (ids: chromium, firefox, webkitgtk, phantomjs)
 //   CI=true npm run karma                                    a missing engine is an error instead of a skip
 //   RETROFETCH_CONCURRENCY=4 npm run karma                   browsers at once (default 2: the machine has 2 cores)
+//   RETROFETCH_FUZZ_CASES=N RETROFETCH_FUZZ_SEED=S           the differential fuzz's size and seed (npm run fuzz)
 // Page load order: test/setup/remove-natives.js, the standalone polyfill, then the Mocha bundle (which imports chai).
 // The test server (test/server) answers /api/... on Karma's own origin and on a second origin started here, whose URL
 // reaches the page as __karma__.config.retrofetch.crossOrigin.
@@ -61,7 +62,7 @@ module.exports = async function (config) {
       captureConsole: true,
       // RETROFETCH_GREP=pattern runs only the matching tests (local debugging).
       mocha: { timeout: 10000, grep: process.env.RETROFETCH_GREP || undefined },
-      retrofetch: { crossOrigin: cross.url }
+      retrofetch: { crossOrigin: cross.url, fuzz: fuzzConfig(process.env) }
     },
     listenAddress: '127.0.0.1',
     hostname: 'localhost',
@@ -83,6 +84,15 @@ module.exports = async function (config) {
     logLevel: config.LOG_INFO
   });
 };
+
+// The differential fuzz (test/fuzz): cases per class and the seed, from scripts/fuzz.js (`npm run fuzz`) or the
+// environment; without them, a few hundred cases with a fixed seed.
+function fuzzConfig(env) {
+  const out = {};
+  if (env.RETROFETCH_FUZZ_CASES) out.cases = Number(env.RETROFETCH_FUZZ_CASES);
+  if (env.RETROFETCH_FUZZ_SEED) out.seed = Number(env.RETROFETCH_FUZZ_SEED);
+  return out;
+}
 
 function closeOnExit(server) {
   function factory(emitter) {

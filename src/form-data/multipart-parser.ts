@@ -5,8 +5,8 @@
 // unless the RFCs allow it:
 // - a preamble before the first delimiter and an epilogue after the last are ignored (RFC 2046);
 // - spaces and tabs after a delimiter are ignored (RFC 2046 "transport padding");
-// - lines end with CRLF; every part needs `Content-Disposition: form-data` with a `name` parameter, quoted or
-//   not, in any order with `filename`; `filename*` is ignored (RFC 7578 4.2);
+// - lines end with CRLF; every part needs `Content-Disposition: form-data` with a `name` parameter, a quoted
+//   string or a token, in any order with `filename`; `filename*` is ignored (RFC 7578 4.2);
 // - names and filenames are UTF-8, not percent-decoded (no engine decodes the %22/%0D/%0A that HTML writes);
 // - a missing close delimiter, a header line without a colon, or a body that ends early is a TypeError.
 import { utf8Decode } from '../encoding/utf8';
@@ -132,7 +132,9 @@ function parseDisposition(value: string): [string, string | null] | null {
       paramValue = collectHttpQuotedString(value, position, true);
       if (!closedQuotedString(value, start, position.position)) return null;
     } else {
+      // Unquoted, a value is a token (RFC 2045 5.1; Chromium refuses "name=a b").
       paramValue = trim(collect(value, position, ';', true), HTTP_TAB_OR_SPACE, true);
+      if (!isToken(paramValue)) return null;
     }
     if (key === 'name') name = paramValue;
     else if (key === 'filename') filename = paramValue;

@@ -27,20 +27,21 @@ suite('form-data: multipart parser', function (impl) {
     expect(names(' form-data; name="a"')).to.deep.equal(['a', null]);
     expect(names('FORM-DATA ;NAME = a ; Filename= "f\\"\\\\.txt" ')).to.deep.equal(['a', 'f"\\.txt']);
     expect(names(' form-data; filename=f; name=a;')).to.deep.equal(['a', 'f']);
-    expect(names(' form-data; name=a b ; other="x"')).to.deep.equal(['a b', null]);
+    expect(names(' form-data; name=a ; other="x"')).to.deep.equal(['a', null]);
     expect(names(' form-data; name=""')).to.deep.equal(['', null]);
   });
 
   it('refuses what is not form-data with a name, an unterminated quote, junk after a parameter', function () {
     var bad = [' attachment; name="a"', ' form-data', ' form-data; filename="f"', ' form-data; name="a', ' form-data; name="a\\"',
       ' form-data; name="a\\', ' form-data; name="a"x', ' form-data; name', ' form-data; =a', ' form-data x; name=a',
-      ' form-data; name=a;; '];
+      ' form-data; name=a;; ', ' form-data; name=a b', ' form-data; name=', ' form-data; name=a@b', ' form-data; name=\u00e9'];
     for (var i = 0; i < bad.length; i++) expect(names(bad[i]), bad[i]).to.equal('TypeError');
   });
 
   it('is linear: 1 MB of whitespace between parameters and inside a value, 50,000 parameters', function () {
     expect(names(' form-data;' + repeat(' \t', MB / 2) + 'name="a"')).to.deep.equal(['a', null]);
-    expect(names(' form-data; name=a' + repeat(' ', MB) + 'b' + repeat('\t', MB))).to.deep.equal(['a' + repeat(' ', MB) + 'b', null]);
+    expect(names(' form-data; name=a' + repeat(' ', MB) + ';b=c' + repeat('\t', MB))).to.deep.equal(['a', null]);
+    expect(names(' form-data; name=a' + repeat(' ', MB) + 'b')).to.equal('TypeError');
     expect(names(' form-data; name="' + repeat(' ', MB) + '"')).to.deep.equal([repeat(' ', MB), null]);
     expect(names(' form-data' + repeat('; x=y', 50000) + '; name=last')).to.deep.equal(['last', null]);
     expect(names(' form-data; name="' + repeat('\\\\', MB / 2))).to.equal('TypeError');
