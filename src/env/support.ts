@@ -21,13 +21,6 @@ export const supportsSymbolIterator = supportsSymbol && !fails(function () {
 
 export const supportsSymbolToStringTag = supportsSymbol && typeof Symbol.toStringTag === 'symbol';
 
-export const supportsWeakMap = !fails(function () {
-  var key = {};
-  var map = new g.WeakMap();
-  map.set(key, 1);
-  return map.get(key) === 1 && !map.has({});
-});
-
 export const supportsArrayBuffer = !fails(function () {
   return typeof g.ArrayBuffer === 'function' && new g.Uint8Array(new g.ArrayBuffer(2)).length === 2;
 });

@@ -47,12 +47,11 @@ interface ResponseInitRecord {
 // https://webidl.spec.whatwg.org/#es-dictionary: headers, status, statusText, each read once and converted in turn.
 function convertResponseInit(value: unknown, member: string): ResponseInitRecord {
   var init = toDictionary<any>(value, member);
-  var headers = init.headers;
-  var record: ResponseInitRecord = { headers: headers === undefined ? headers : convertHeadersInit(headers, member), status: 200, statusText: '' };
-  var status = init.status;
-  if (status !== undefined) record.status = toUnsignedShort(status, member + ' (status)');
-  var statusText = init.statusText;
-  if (statusText !== undefined) record.statusText = toByteString(statusText, member + ' (statusText)');
+  var record: ResponseInitRecord = { status: 200, statusText: '' };
+  var v = init.headers;
+  if (v !== undefined) record.headers = convertHeadersInit(v, member + ' (headers)');
+  if ((v = init.status) !== undefined) record.status = toUnsignedShort(v, member + ' (status)');
+  if ((v = init.statusText) !== undefined) record.statusText = toByteString(v, member + ' (statusText)');
   return record;
 }
 
