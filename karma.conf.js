@@ -3,6 +3,7 @@
 //   RETROFETCH_ENGINES=chromium,phantomjs npm run karma     a subset (ids: chromium, firefox, webkitgtk, phantomjs, ie9)
 //   CI=true npm run karma                                    a missing engine is an error instead of a skip
 //   RETROFETCH_CONCURRENCY=4 npm run karma                   browsers at once (default 2: the machine has 2 cores)
+//   RETROFETCH_FUZZ_CASES=N RETROFETCH_FUZZ_SEED=S           the differential fuzz's size and seed (npm run fuzz)
 // Page load order: test/setup/remove-natives.js, stand-ins.js, ie9-profile.js (acts only in the ie9 profile),
 // bare-engine.js (hides what Mocha's core-js added), the standalone polyfill (load-polyfill.js: the instrumented
 // build, or in PhantomJS the shipped file), after-polyfill.js, then the Mocha bundle (which imports chai).
@@ -72,7 +73,7 @@ module.exports = async function (config) {
       captureConsole: true,
       // RETROFETCH_GREP=pattern runs only the matching tests (local debugging).
       mocha: { timeout: 10000, grep: process.env.RETROFETCH_GREP || undefined },
-      retrofetch: { crossOrigin: cross.url }
+      retrofetch: { crossOrigin: cross.url, fuzz: fuzzConfig(process.env) }
     },
     listenAddress: '127.0.0.1',
     hostname: 'localhost',
@@ -94,6 +95,15 @@ module.exports = async function (config) {
     logLevel: config.LOG_INFO
   });
 };
+
+// The differential fuzz (test/fuzz): cases per class and the seed, from scripts/fuzz.js (`npm run fuzz`) or the
+// environment; without them, a few hundred cases with a fixed seed.
+function fuzzConfig(env) {
+  const out = {};
+  if (env.RETROFETCH_FUZZ_CASES) out.cases = Number(env.RETROFETCH_FUZZ_CASES);
+  if (env.RETROFETCH_FUZZ_SEED) out.seed = Number(env.RETROFETCH_FUZZ_SEED);
+  return out;
+}
 
 function closeOnExit(server) {
   function factory(emitter) {

@@ -16,6 +16,9 @@ const es5 = {
   dynamicImport: false, forOf: false, module: false, optionalChaining: false, templateLiteral: false
 };
 
+// The classes the bundles export or install (src/index.ts), whose names survive minification.
+const EXPORTED_CLASSES = /^(Headers|Request|Response|FormData|AbortController|AbortSignal|DOMException|ReadableStream|WritableStream|TransformStream|ByteLengthQueuingStrategy|CountQueuingStrategy|TextEncoder|TextDecoder|TextEncoderStream|TextDecoderStream)$/;
+
 function tsRule(configFile) {
   return { test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: configFile, transpileOnly: true } } };
   // Types are checked once by `npm run typecheck`; the loader only strips them.
@@ -57,7 +60,12 @@ function standalone(name, entry, filename, text) {
     plugins: [banner(text), new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: 'false' })],
     optimization: {
       minimize: true,
-      minimizer: [new TerserPlugin({ extractComments: false, terserOptions: { ecma: 5, safari10: true, ie8: false, format: { comments: false } } })]
+      minimizer: [new TerserPlugin({ extractComments: false, terserOptions: {
+        ecma: 5, safari10: true, ie8: false,
+        // `Headers.name === 'Headers'` (code that reads constructor.name): the exported classes keep their names,
+        // nothing else does (ES5 classes are functions, so keep_fnames; keep_classnames for any class syntax).
+        keep_fnames: EXPORTED_CLASSES, keep_classnames: EXPORTED_CLASSES
+      } })]
     }
   });
 }

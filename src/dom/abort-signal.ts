@@ -7,7 +7,8 @@
 // its sources when asked, which gives the same answers. So `AbortSignal.any([longLived])` leaves nothing on
 // `longLived` unless someone listens, and a settled fetch leaves nothing on the signal it was given.
 import { createSlot } from '../webidl/slots';
-import { supportsSymbolIterator, supportsSymbolToStringTag } from '../env/support';
+import { toNumber } from '../webidl/conversions';
+import { fails, nativeAbortedGetter, supportsSymbolIterator, supportsSymbolToStringTag } from '../env/support';
 import { createDOMException } from './dom-exception';
 import { count } from '../env/debug-counters';
 import { EventTarget, initEventTarget, hasListeners, fireEvent, defineEventHandler, signalFollower } from './event-target';
@@ -139,8 +140,7 @@ function fireTimeout(state: AbortSignalState): void {
 // https://webidl.spec.whatwg.org/#es-unsigned-long-long with [EnforceRange]
 function toUnsignedLongLong(value: unknown, member: string, count: number): number {
   if (count < 1) throw new TypeError(member + ': 1 argument required, but only 0 present');
-  if (typeof value === 'symbol') throw new TypeError(member + ': cannot convert a Symbol to a number');
-  var n = Number(value);
+  var n = toNumber(value, member);
   if (n !== n || n === Infinity || n === -Infinity) throw new TypeError(member + ': the value is not a finite number');
   n = n < 0 ? Math.ceil(n) : Math.floor(n);
   if (n < 0 || n > 9007199254740991) throw new TypeError(member + ': the value is outside the range of unsigned long long');
@@ -171,11 +171,14 @@ function toSignalSequence(value: unknown, member: string, count: number): unknow
   return items;
 }
 
-/** Any AbortSignal, ours or the engine's (a native signal passed to the ponyfill must work too). */
-export function isAbortSignal(value: any): boolean {
-  if (slot.has(value)) return true;
-  return value !== null && typeof value === 'object' && typeof value.aborted === 'boolean' &&
-    typeof value.addEventListener === 'function';
+/**
+ * Whether value implements AbortSignal (https://webidl.spec.whatwg.org/#implements): ours (by its slot), or the
+ * engine's (by the engine's own brand check: its `aborted` getter throws for anything else). Never a look-alike.
+ */
+export function isAbortSignal(value: unknown): boolean {
+  return slot.has(value) || (nativeAbortedGetter !== null && !fails(function () {
+    return typeof nativeAbortedGetter!.call(value) === 'boolean';
+  }));
 }
 
 /** Whether `signal` (ours or foreign) is aborted. */

@@ -92,6 +92,17 @@ export const supportsDOMExceptionConstructor = !fails(function () {
   return e.name === 'AbortError' && e.message === 'm' && e.code === 20;
 });
 
+// The engine's own AbortSignal `aborted` getter, read here before src/polyfill.ts may install retrofetch's: calling
+// it on a value is the engine's brand check for its signals (it throws for anything else, a look-alike included).
+export const nativeAbortedGetter: ((this: unknown) => boolean) | null = (function () {
+  try {
+    var getter = Object.getOwnPropertyDescriptor(g.AbortSignal.prototype, 'aborted')!.get;
+    return typeof getter === 'function' ? getter : null;
+  } catch (e) {
+    return null;
+  }
+})();
+
 // The engine's AbortController/AbortSignal have what retrofetch's have: abort(reason), throwIfAborted, timeout, any.
 export const supportsCompleteAbortController = !fails(function () {
   var controller = new g.AbortController();

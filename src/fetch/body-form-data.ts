@@ -3,7 +3,7 @@ import { FormData } from '../form-data/exported';
 import { createFile } from '../form-data/file';
 import { parseMultipart } from '../form-data/multipart-parser';
 import { parseURLEncoded } from '../form-data/urlencoded';
-import { MIMEType, getParameter } from './mime-type';
+import { MIMEType, getParameter } from '../infra/mime-type';
 import { Bytes } from '../infra/bytes';
 import { supportsBlob } from '../env/support';
 

@@ -3,7 +3,8 @@ import { ChunkSource, bytesSource, streamFromSource, streamSource, readAll, teeS
 import { Bytes, newBytes } from '../infra/bytes';
 import { supportsArrayBuffer, supportsBlob } from '../env/support';
 import { utf8Decode } from '../encoding/utf8';
-import { extractMIMEType, serializeMIMEType, essence } from './mime-type';
+import { extractMIMEType } from './header-list';
+import { serializeMIMEType, essence } from '../infra/mime-type';
 import { parseFormDataBody } from './body-form-data';
 
 /** https://fetch.spec.whatwg.org/#concept-body, plus what the transport needs to send it without a stream. */

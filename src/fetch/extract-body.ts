@@ -32,8 +32,20 @@ function isURLSearchParams(value: unknown): boolean {
   return isHostInstance(value, 'URLSearchParams') || tag(value) === '[object URLSearchParams]';
 }
 
-/** Extracts a body with type from a BodyInit; `member` names the caller in errors. */
+/**
+ * https://webidl.spec.whatwg.org/#es-union for BodyInit, (ReadableStream or Blob or BufferSource or FormData or
+ * URLSearchParams or USVString): one of those objects as it is, any other value converted to a USVString.
+ */
+export function convertBodyInit(value: unknown, member: string): unknown {
+  return typeof value !== 'object' || value === null || !(isBlob(value) || tag(value) === '[object ArrayBuffer]' ||
+    isArrayBufferView(value) || isFormData(value) || isURLSearchParams(value) || isReadableStream(value))
+    ? toUSVString(value, member) : value;
+}
+
+/** Extracts a body with type from a BodyInit (converted by convertBodyInit); `member` names the caller in errors. */
 export function extractBody(object: unknown, keepalive: boolean, member: string): ExtractedBody {
+  // A scalar value string (any other value was converted to one by convertBodyInit).
+  if (typeof object === 'string') return { body: bodyFromBytes(utf8Encode(object)), type: 'text/plain;charset=UTF-8' };
   // 4–5. Blob: the source is the blob; its type, if not empty, is the Content-Type.
   if (isBlob(object)) {
     var blob = object;
@@ -58,11 +70,7 @@ export function extractBody(object: unknown, keepalive: boolean, member: string)
     return { body: bodyFromBytes(utf8Encode(String(object))), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
   }
   // ReadableStream: 1. If keepalive is true, throw. 2. If object is disturbed or locked, throw.
-  if (isReadableStream(object)) {
-    if (keepalive) throw new TypeError(member + ': keepalive cannot be used with a ReadableStream body');
-    if ((object as ReadableStream).locked) throw new TypeError(member + ': the ReadableStream body is locked or disturbed');
-    return { body: bodyFromStream(object as ReadableStream<Uint8Array>), type: null };
-  }
-  // A scalar value string (any other value is converted to a USVString by WebIDL first).
-  return { body: bodyFromBytes(utf8Encode(toUSVString(object, member))), type: 'text/plain;charset=UTF-8' };
+  if (keepalive) throw new TypeError(member + ': keepalive cannot be used with a ReadableStream body');
+  if ((object as ReadableStream).locked) throw new TypeError(member + ': the ReadableStream body is locked or disturbed');
+  return { body: bodyFromStream(object as ReadableStream<Uint8Array>), type: null };
 }

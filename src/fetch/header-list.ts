@@ -1,15 +1,12 @@
 // The header list record behind Headers, Request and Response: https://fetch.spec.whatwg.org/#concept-header-list
 // Names and values are byte sequences; here they are ByteStrings (every code unit <= 0xFF). Names keep the
 // casing they were given; every lookup is byte-case-insensitive.
+import { HTTP_TAB_OR_SPACE, HTTP_WHITESPACE, Position, byteLowercase, collect, collectHttpQuotedString, isToken, trim } from '../infra/http';
+import { MIMEType, parseMIMEType, essence, getParameter } from '../infra/mime-type';
 
 /** https://fetch.spec.whatwg.org/#concept-header: a (name, value) pair. */
 export type Header = [string, string];
 export type HeaderList = Header[];
-
-/** https://infra.spec.whatwg.org/#byte-lowercase: only A-Z change (toLowerCase would also map Latin-1 letters). */
-export function byteLowercase(s: string): string {
-  return s.replace(/[A-Z]+/g, function (m) { return m.toLowerCase(); });
-}
 
 function nameMatches(header: Header, lowercaseName: string): boolean {
   return header[0] === lowercaseName || byteLowercase(header[0]) === lowercaseName;
@@ -46,44 +43,28 @@ export function headerListGetDecodeSplit(list: HeaderList, name: string): string
 // https://fetch.spec.whatwg.org/#header-value-get-decode-and-split
 // (Isomorphic decoding is the identity on ByteStrings.)
 export function getDecodeSplit(input: string): string[] {
-  var position = 0;
+  // 1–4. position at the start of input, values « », temporaryValue "".
+  var position: Position = { position: 0 };
   var values: string[] = [];
   var temporaryValue = '';
+  // 5. While true:
   for (;;) {
     // 1. Append the code points that are not U+0022 (") or U+002C (,) to temporaryValue.
-    var start = position;
-    while (position < input.length && input.charAt(position) !== '"' && input.charAt(position) !== ',') position++;
-    temporaryValue += input.slice(start, position);
+    temporaryValue += collect(input, position, '",', true);
     // 2. If the code point at position is U+0022 ("): append the collected HTTP quoted string; if not at the end, continue.
-    if (position < input.length && input.charAt(position) === '"') {
-      start = position;
-      position = skipHttpQuotedString(input, position);
-      temporaryValue += input.slice(start, position);
-      if (position < input.length) continue;
+    if (position.position < input.length && input.charAt(position.position) === '"') {
+      temporaryValue += collectHttpQuotedString(input, position, false);
+      if (position.position < input.length) continue;
     }
     // 3. Remove all HTTP tab or space from the start and end of temporaryValue.
     // 4. Append temporaryValue to values. 5. Set temporaryValue to the empty string.
-    values.push(trim(temporaryValue, isTabOrSpace));
+    values.push(trim(temporaryValue, HTTP_TAB_OR_SPACE));
     temporaryValue = '';
     // 6. If position is past the end of input, then return values.
-    if (position >= input.length) return values;
+    if (position.position >= input.length) return values;
     // 7. Assert: the code point at position is U+002C (,). 8. Advance position by 1.
-    position++;
+    position.position++;
   }
-}
-
-// https://fetch.spec.whatwg.org/#collect-an-http-quoted-string without the extract-value flag: returns the
-// position after the quoted string (the caller slices the string itself).
-function skipHttpQuotedString(input: string, position: number): number {
-  // 4. Advance position past the opening U+0022 (").
-  position++;
-  // 5. While true: skip to the next " or \; a \ escapes the code point after it; a " ends the string.
-  while (position < input.length) {
-    var c = input.charAt(position++);
-    if (c === '"') break;
-    if (c === '\\' && position < input.length) position++;
-  }
-  return position;
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-list-append
@@ -172,18 +153,16 @@ export function sortAndCombine(list: HeaderList): HeaderList {
 }
 
 // https://fetch.spec.whatwg.org/#header-name: a field-name token (https://httpwg.org/specs/rfc9110.html#fields.names)
-export function isHeaderName(name: string): boolean {
-  return /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name);
-}
+export var isHeaderName = isToken;
 
 // https://fetch.spec.whatwg.org/#header-value: no leading or trailing HTTP tab or space, no 0x00 NUL or HTTP newline.
 export function isHeaderValue(value: string): boolean {
-  return !/[\0\r\n]/.test(value) && !/^[\t ]/.test(value) && !/[\t ]$/.test(value);
+  return !/[\0\r\n]/.test(value) && trim(value, HTTP_TAB_OR_SPACE) === value;
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-value-normalize: strip leading and trailing HTTP whitespace bytes.
 export function normalizeHeaderValue(potentialValue: string): string {
-  return trim(potentialValue, isHttpWhitespace);
+  return trim(potentialValue, HTTP_WHITESPACE);
 }
 
 // https://fetch.spec.whatwg.org/#forbidden-method
@@ -253,8 +232,9 @@ export function isCorsSafelistedRequestHeader(name: string, value: string): bool
     case 'content-type':
       // The essence must be one of the three; this deliberately parses rather than extracting a MIME type.
       if (corsUnsafeRequestHeaderByte.test(value)) return false;
-      var essence = parseMimeTypeEssence(value);
-      return essence === 'application/x-www-form-urlencoded' || essence === 'multipart/form-data' || essence === 'text/plain';
+      var mimeType = parseMIMEType(value);
+      var type = mimeType === null ? null : essence(mimeType);
+      return type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data' || type === 'text/plain';
     case 'range':
       // 1-2. Parse a single range header value (without whitespace); 3. a suffix range (rangeStart null) fails.
       var range = parseSingleRangeHeaderValue(value, false);
@@ -302,41 +282,32 @@ export function parseSingleRangeHeaderValue(value: string, allowWhitespace: bool
   return [rangeStart, rangeEnd];
 }
 
-// https://mimesniff.spec.whatwg.org/#parse-a-mime-type steps 1-10, which alone decide failure (parameters never
-// fail a parse): returns the essence, or null for failure. The whole parser, for Body, is in ./mime-type.
-function parseMimeTypeEssence(input: string): string | null {
-  // 1. Remove any leading and trailing HTTP whitespace from input.
-  input = trim(input, isHttpWhitespace);
-  // 2-4. type: up to `/`, a non-empty token. 5-6. Past the end → failure; skip the `/`.
-  var slash = input.indexOf('/');
-  if (slash < 0) return null;
-  var type = input.slice(0, slash);
-  // 7-9. subtype: up to `;`, trailing HTTP whitespace removed, a non-empty token.
-  var semicolon = input.indexOf(';', slash);
-  var subtype = trim(input.slice(slash + 1, semicolon < 0 ? input.length : semicolon), isHttpWhitespace, true);
-  if (!isHeaderName(type) || !isHeaderName(subtype)) return null;
-  // 10. The type and subtype in ASCII lowercase.
-  return byteLowercase(type + '/' + subtype);
-}
-
-/** The Content-Type value of a header list, or null: what https://fetch.spec.whatwg.org/#concept-header-extract-mime-type starts from. */
-export function getContentType(list: HeaderList): string | null {
-  return headerListGet(list, 'Content-Type');
-}
-
-function isTabOrSpace(c: string): boolean {
-  return c === '\t' || c === ' ';
-}
-
-function isHttpWhitespace(c: string): boolean {
-  return c === '\t' || c === ' ' || c === '\n' || c === '\r';
-}
-
-// A loop, not /^\s+|\s+$/: that regular expression is quadratic on long runs of inner whitespace.
-function trim(s: string, strip: (c: string) => boolean, endOnly?: boolean): string {
-  var start = 0;
-  var end = s.length;
-  while (!endOnly && start < end && strip(s.charAt(start))) start++;
-  while (end > start && strip(s.charAt(end - 1))) end--;
-  return s.slice(start, end);
+// https://fetch.spec.whatwg.org/#concept-header-extract-mime-type
+export function extractMIMEType(headers: HeaderList): MIMEType | null {
+  // 1–3. charset and essence are null; mimeType is null. 4. Let values be the result of getting, decoding, and
+  //    splitting `Content-Type` from headers. 5. If values is null, then return failure.
+  var charset: string | null = null;
+  var essenceSeen: string | null = null;
+  var mimeType: MIMEType | null = null;
+  var values = headerListGetDecodeSplit(headers, 'Content-Type');
+  if (values === null) return null;
+  // 6. For each value of values:
+  for (var i = 0; i < values.length; i++) {
+    // 1. Let temporaryMimeType be the result of parsing value.
+    var temporaryMimeType = parseMIMEType(values[i]);
+    // 2. If temporaryMimeType is failure or its essence is "*/*", then continue.
+    if (temporaryMimeType === null || essence(temporaryMimeType) === '*/*') continue;
+    // 3. Set mimeType to temporaryMimeType.
+    mimeType = temporaryMimeType;
+    // 4. If mimeType's essence is not essence: charset is its "charset" parameter (or null), essence its essence.
+    if (essence(mimeType) !== essenceSeen) {
+      charset = getParameter(mimeType, 'charset');
+      essenceSeen = essence(mimeType);
+    } else if (getParameter(mimeType, 'charset') === null && charset !== null) {
+      // 5. Otherwise, if mimeType's parameters["charset"] does not exist and charset is non-null, set it to charset.
+      mimeType.parameters.push(['charset', charset]);
+    }
+  }
+  // 7. If mimeType is null, then return failure. 8. Return mimeType.
+  return mimeType;
 }

@@ -2,11 +2,12 @@
 import { createSlot } from '../webidl/slots';
 import { toDictionary, toByteString, toUSVString, toDOMString, toEnum, requireArguments } from '../webidl/conversions';
 import { supportsSymbolToStringTag } from '../env/support';
-import { Headers, HeadersGuard, createHeaders, fillHeaders, headerListOf } from './headers';
+import { ConvertedHeadersInit, Headers, HeadersGuard, convertHeadersInit, createHeaders, fillHeaders, headerListOf } from './headers';
 import { Body, InnerBody, includeBody, isUnusable, cloneBody } from './body';
-import { extractBody } from './extract-body';
+import { convertBodyInit, extractBody } from './extract-body';
 import { parseURL, originOf, currentOrigin } from './url';
 import { AbortSignal, isAbortSignal, createDependentAbortSignal } from '../dom/abort-signal';
+import { isToken } from '../infra/http';
 
 type Referrer = 'no-referrer' | 'client' | string;
 
@@ -51,16 +52,15 @@ var POLICIES = ['', 'no-referrer', 'no-referrer-when-downgrade', 'same-origin', 
   'origin-when-cross-origin', 'strict-origin-when-cross-origin', 'unsafe-url'] as const;
 var PRIORITIES = ['high', 'low', 'auto'] as const;
 var DUPLEXES = ['half'] as const;
-var METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 var NORMALIZED_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'];
 
-/** The RequestInit members in WebIDL order (lexicographic), converted; absent ones stay undefined. */
+/** https://fetch.spec.whatwg.org/#requestinit, converted; absent members stay undefined. */
 interface RequestInitRecord {
   body?: unknown;
   cache?: RequestCache;
   credentials?: RequestCredentials;
   duplex?: 'half';
-  headers?: unknown;
+  headers?: ConvertedHeadersInit;
   integrity?: string;
   keepalive?: boolean;
   method?: string;
@@ -74,9 +74,9 @@ interface RequestInitRecord {
   window?: unknown;
 }
 
-/** retrofetch's non-standard RequestInit members (native fetch ignores them): see fetch.ts RetrofetchInit. */
-var EXTENSION_MEMBERS = ['retrofetch'];
-
+// https://webidl.spec.whatwg.org/#es-dictionary: every member, in lexicographic order, read once and converted as it
+// is read, all before the constructor's steps (so the first bad member throws, as natively). The members of
+// retrofetch's extension (native fetch ignores them: see fetch.ts RetrofetchInit) are read last, as they are.
 function convertInit(value: unknown, member: string): { record: RequestInitRecord; empty: boolean; extensions: { [name: string]: unknown } } {
   var init = toDictionary<any>(value, member);
   var r: RequestInitRecord = {};
@@ -87,12 +87,12 @@ function convertInit(value: unknown, member: string): { record: RequestInitRecor
     return v;
   }
   var v: unknown;
-  r.body = read('body');
+  if ((v = read('body')) !== undefined) r.body = v === null ? null : convertBodyInit(v, member + ' (body)');
   if ((v = read('cache')) !== undefined) r.cache = toEnum(v, CACHES, member + ' (cache)');
   if ((v = read('credentials')) !== undefined) r.credentials = toEnum(v, CREDENTIALS, member + ' (credentials)');
   if ((v = read('duplex')) !== undefined) r.duplex = toEnum(v, DUPLEXES, member + ' (duplex)');
-  r.headers = read('headers');
-  if ((v = read('integrity')) !== undefined) r.integrity = toDOMString(v, member);
+  if ((v = read('headers')) !== undefined) r.headers = convertHeadersInit(v, member + ' (headers)');
+  if ((v = read('integrity')) !== undefined) r.integrity = toDOMString(v, member + ' (integrity)');
   if ((v = read('keepalive')) !== undefined) r.keepalive = !!v;
   if ((v = read('method')) !== undefined) r.method = toByteString(v, member + ' (method)');
   if ((v = read('mode')) !== undefined) r.mode = toEnum(v, MODES, member + ' (mode)');
@@ -106,9 +106,7 @@ function convertInit(value: unknown, member: string): { record: RequestInitRecor
   }
   r.window = read('window');
   var extensions: { [name: string]: unknown } = {};
-  for (var i = 0; i < EXTENSION_MEMBERS.length; i++) {
-    if (init[EXTENSION_MEMBERS[i]] !== undefined) extensions[EXTENSION_MEMBERS[i]] = init[EXTENSION_MEMBERS[i]];
-  }
+  if ((v = init.retrofetch) !== undefined) extensions.retrofetch = v;
   return { record: r, empty: present === 0, extensions: extensions };
 }
 
@@ -219,9 +217,11 @@ export class Request {
     }
     // 33. If init is not empty: refill this's headers from init["headers"] (or the copy made above).
     if (!converted.empty) {
-      var headersInit: unknown = dict.headers !== undefined ? dict.headers : list.slice();
+      // 1–2. headers is init["headers"] if it exists, else a copy of this's headers. 3. Empty the header list.
+      // 4–5. Append each header of the copy, or fill with init["headers"].
+      var headersInit = dict.headers !== undefined ? dict.headers : new ConvertedHeadersInit(true, list.slice());
       list.length = 0;
-      fillHeaders(request.headers, headersInit as any, member);
+      fillHeaders(request.headers, headersInit, member);
     }
     // 34. inputBody is input's request's body if input is a Request object; otherwise null.
     var inputBody = inputRequest !== null ? inputRequest.body : null;
@@ -361,7 +361,7 @@ function copyExtensions(extensions: { [name: string]: unknown }): { [name: strin
 
 // https://fetch.spec.whatwg.org/#concept-method-normalize, with the validity and forbidden checks.
 function normalizeMethod(method: string, member: string): string {
-  if (!METHOD_TOKEN.test(method)) throw new TypeError(member + ": '" + method + "' is not a valid HTTP method");
+  if (!isToken(method)) throw new TypeError(member + ": '" + method + "' is not a valid HTTP method");
   var upper = method.toUpperCase();
   if (upper === 'CONNECT' || upper === 'TRACE' || upper === 'TRACK') {
     throw new TypeError(member + ": '" + method + "' HTTP method is unsupported (forbidden method)");

@@ -1,12 +1,13 @@
 // The Response class: https://fetch.spec.whatwg.org/#response-class
 import { createSlot } from '../webidl/slots';
-import { toDictionary, toByteString, requireArguments, toUSVString } from '../webidl/conversions';
+import { toDictionary, toByteString, requireArguments, toUSVString, toUnsignedShort } from '../webidl/conversions';
 import { supportsSymbolToStringTag } from '../env/support';
-import { Headers, HeadersGuard, createHeaders, fillHeaders, headerListOf, setHeadersGuard } from './headers';
+import { ConvertedHeadersInit, Headers, HeadersGuard, convertHeadersInit, createHeaders, fillHeaders, headerListOf, setHeadersGuard } from './headers';
 import { Body, InnerBody, includeBody, isUnusable, cloneBody, bodyFromBytes } from './body';
-import { extractBody, ExtractedBody } from './extract-body';
+import { convertBodyInit, extractBody, ExtractedBody } from './extract-body';
 import { utf8Encode } from '../encoding/utf8';
 import { parseURL, stripFragment } from './url';
+import { isQuotedStringTokens } from '../infra/http';
 
 /** https://fetch.spec.whatwg.org/#concept-response */
 export interface InnerResponse {
@@ -36,43 +37,41 @@ export function isRedirectStatus(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
 
-// https://webidl.spec.whatwg.org/#es-unsigned-short
-function toUnsignedShort(value: unknown): number {
-  var x = Number(value);
-  if (x !== x || x === Infinity || x === -Infinity) return 0;
-  x = (x < 0 ? -1 : 1) * Math.floor(Math.abs(x));
-  x = x % 65536;
-  return x < 0 ? x + 65536 : x;
+/** https://fetch.spec.whatwg.org/#responseinit, converted. */
+interface ResponseInitRecord {
+  headers?: ConvertedHeadersInit;
+  status: number;
+  statusText: string;
 }
 
-var REASON_PHRASE = /^[\t\u0020-\u007e\u0080-\u00ff]*$/;
-
-interface ResponseInitRecord {
-  headers?: unknown;
-  status?: unknown;
-  statusText?: unknown;
+// https://webidl.spec.whatwg.org/#es-dictionary: headers, status, statusText, each read once and converted in turn.
+function convertResponseInit(value: unknown, member: string): ResponseInitRecord {
+  var init = toDictionary<any>(value, member);
+  var record: ResponseInitRecord = { status: 200, statusText: '' };
+  var v = init.headers;
+  if (v !== undefined) record.headers = convertHeadersInit(v, member + ' (headers)');
+  if ((v = init.status) !== undefined) record.status = toUnsignedShort(v, member + ' (status)');
+  if ((v = init.statusText) !== undefined) record.statusText = toByteString(v, member + ' (statusText)');
+  return record;
 }
 
 // https://fetch.spec.whatwg.org/#initialize-a-response
 function initializeResponse(inner: InnerResponse, init: ResponseInitRecord, body: ExtractedBody | null, member: string): void {
-  // WebIDL dictionary conversion first (members in lexicographic order).
-  var status = init.status === undefined ? 200 : toUnsignedShort(init.status);
-  var statusText = init.statusText === undefined ? '' : toByteString(init.statusText, member + ' (statusText)');
   // 1. If init["status"] is not in the range 200 to 599, inclusive, then throw a RangeError.
-  if (status < 200 || status > 599) {
-    throw new RangeError(member + ': status ' + status + ' is outside the range [200, 599]');
+  if (init.status < 200 || init.status > 599) {
+    throw new RangeError(member + ': status ' + init.status + ' is outside the range [200, 599]');
   }
   // 2. If init["statusText"] does not match the reason-phrase token production, then throw a TypeError.
-  if (!REASON_PHRASE.test(statusText)) throw new TypeError(member + ': statusText is not a valid reason phrase');
+  if (!isQuotedStringTokens(init.statusText)) throw new TypeError(member + ': statusText is not a valid reason phrase');
   // 3–4. Set the status and status message.
-  inner.status = status;
-  inner.statusText = statusText;
+  inner.status = init.status;
+  inner.statusText = init.statusText;
   // 5. If init["headers"] exists, then fill response's headers with init["headers"].
-  if (init.headers !== undefined) fillHeaders(inner.headers, init.headers as any, member);
+  if (init.headers !== undefined) fillHeaders(inner.headers, init.headers, member);
   // 6. If body was given:
   if (body !== null) {
     // 1. If response's status is a null body status, then throw a TypeError.
-    if (isNullBodyStatus(status)) throw new TypeError(member + ': a Response with status ' + status + ' cannot have a body');
+    if (isNullBodyStatus(init.status)) throw new TypeError(member + ': a Response with status ' + init.status + ' cannot have a body');
     // 2. Set response's body to body's body.
     inner.body = body.body;
     // 3. If body's type is non-null and response's header list does not contain `Content-Type`, append it.
@@ -102,11 +101,13 @@ export class Response {
   constructor(body?: unknown, init?: unknown) {
     if (!(this instanceof Response) || slot.has(this)) throw new TypeError("Response: Please use the 'new' operator");
     var member = 'Response constructor';
-    var dict = toDictionary<ResponseInitRecord>(init, member);
+    // (WebIDL: the arguments are converted first, body then init.)
+    body = body === undefined || body === null ? null : convertBodyInit(body, member + ' (body)');
+    var dict = convertResponseInit(init, member);
     // 1–2. Set this's response to a new response, and its headers to a new Headers with guard "response".
     var inner = newInner('response');
     // 3. Let bodyWithType be null; 4. if body is non-null, set it to the result of extracting body.
-    var bodyWithType = body === undefined || body === null ? null : extractBody(body, false, member);
+    var bodyWithType = body === null ? null : extractBody(body, false, member);
     // 5. Perform initialize a response given this, init, and bodyWithType.
     initializeResponse(inner, dict, bodyWithType, member);
     slot.set(this, inner);
@@ -124,11 +125,13 @@ export class Response {
   static redirect(url: unknown, status?: unknown): Response {
     var member = 'Response.redirect';
     requireArguments(arguments.length, 1, member);
+    // (WebIDL: the arguments are converted first.)
+    var href = toUSVString(url, member);
+    var code = status === undefined ? 302 : toUnsignedShort(status, member);
     // 1. Let parsedURL be the result of parsing url with current settings object's API base URL.
-    var parsed = parseURL(toUSVString(url, member));
+    var parsed = parseURL(href);
     // 2. If parsedURL is failure, then throw a TypeError.
-    if (parsed === null) throw new TypeError(member + ": '" + url + "' is not a valid URL");
-    var code = status === undefined ? 302 : toUnsignedShort(status);
+    if (parsed === null) throw new TypeError(member + ": '" + href + "' is not a valid URL");
     // 3. If status is not a redirect status, then throw a RangeError.
     if (!isRedirectStatus(code)) throw new RangeError(member + ': ' + code + ' is not a redirect status');
     // 4–7. A new response with guard "immutable", the status, and `Location` set to parsedURL serialized.
@@ -144,7 +147,7 @@ export class Response {
   static json(data: unknown, init?: unknown): Response {
     var member = 'Response.json';
     requireArguments(arguments.length, 1, member);
-    var dict = toDictionary<ResponseInitRecord>(init, member);
+    var dict = convertResponseInit(init, member);
     // 1. Let bytes be the result of running serialize a JavaScript value to JSON bytes on data.
     var json = JSON.stringify(data);
     if (json === undefined) throw new TypeError(member + ': the value is not JSON-serializable');

@@ -89,7 +89,7 @@ function resolveByPath(input: string, base: string): string | null {
   if (input.charAt(0) === '#') return prefix + m[3] + (m[4] || '') + input;
   if (input.charAt(0) === '?') return prefix + m[3] + input;
   var tail = /^([^?#]*)(.*)$/.exec(input)!;
-  var path = tail[1].charAt(0) === '/' ? tail[1] : m[3].replace(/[^\/]*$/, '') + tail[1];
+  var path = tail[1].charAt(0) === '/' ? tail[1] : m[3].slice(0, m[3].lastIndexOf('/') + 1) + tail[1];
   var segments = path.split('/');
   var out: string[] = [];
   for (var i = 0; i < segments.length; i++) {

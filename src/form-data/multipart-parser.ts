@@ -5,12 +5,13 @@
 // unless the RFCs allow it:
 // - a preamble before the first delimiter and an epilogue after the last are ignored (RFC 2046);
 // - spaces and tabs after a delimiter are ignored (RFC 2046 "transport padding");
-// - lines end with CRLF; every part needs `Content-Disposition: form-data` with a `name` parameter, quoted or
-//   not, in any order with `filename`; `filename*` is ignored (RFC 7578 4.2);
+// - lines end with CRLF; every part needs `Content-Disposition: form-data` with a `name` parameter, a quoted
+//   string or a token, in any order with `filename`; `filename*` is ignored (RFC 7578 4.2);
 // - names and filenames are UTF-8, not percent-decoded (no engine decodes the %22/%0D/%0A that HTML writes);
 // - a missing close delimiter, a header line without a colon, or a body that ends early is a TypeError.
 import { Bytes, bytesFrom, sliceBytes } from '../infra/bytes';
 import { utf8Decode } from '../encoding/utf8';
+import { HTTP_TAB_OR_SPACE, Position, byteLowercase, collect, collectHttpQuotedString, isToken, isomorphicDecode, isomorphicEncode, trim } from '../infra/http';
 
 export interface ParsedFile {
   bytes: Bytes;
@@ -23,14 +24,6 @@ export type ParsedEntry = [string, string | ParsedFile];
 var CR = 0x0d;
 var LF = 0x0a;
 var DASH = 0x2d;
-var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-
-function bytesOfString(s: string): number[] {
-  // The boundary is a MIME type parameter value: bytes 0x00–0xFF (isomorphic encoding).
-  var out: number[] = [];
-  for (var i = 0; i < s.length; i++) out.push(s.charCodeAt(i) & 0xff);
-  return out;
-}
 
 function matchesAt(bytes: Bytes, position: number, pattern: number[]): boolean {
   if (position + pattern.length > bytes.length) return false;
@@ -46,15 +39,9 @@ function indexOf(bytes: Bytes, pattern: number[], from: number): number {
   return -1;
 }
 
-// Header bytes as a string of chars 0x00–0xFF (isomorphic decoding); names and filenames are UTF-8 decoded later.
-function isomorphicDecode(bytes: Bytes, start: number, end: number): string {
-  var s = '';
-  for (var i = start; i < end; i++) s += String.fromCharCode(bytes[i]);
-  return s;
-}
-
+// Header lines are isomorphic decoded (chars 0x00–0xFF); names and filenames are then UTF-8 decoded.
 function decodeHeaderText(s: string): string {
-  return utf8Decode(bytesFrom(bytesOfString(s)), false);
+  return utf8Decode(bytesFrom(isomorphicEncode(s)), false);
 }
 
 /** Parses `bytes` as multipart/form-data with `boundary`; throws a TypeError naming `member` if it is malformed. */
@@ -63,7 +50,8 @@ export function parseMultipart(bytes: Bytes, boundary: string, member: string): 
     throw new TypeError(member + ': the multipart/form-data body is malformed (' + reason + ')');
   }
   if (boundary === '' || boundary.length > 70) fail('the boundary must be 1 to 70 characters');
-  var dashBoundary = bytesOfString('--' + boundary);
+  // The boundary is a MIME type parameter value: code points 0x00–0xFF, isomorphic encoded.
+  var dashBoundary = isomorphicEncode('--' + boundary);
   var delimiter = [CR, LF].concat(dashBoundary);
   var entries: ParsedEntry[] = [];
   // The first delimiter opens the body, or follows a preamble and a CRLF.
@@ -91,10 +79,10 @@ export function parseMultipart(bytes: Bytes, boundary: string, member: string): 
       var line = isomorphicDecode(bytes, position, lineEnd);
       position = lineEnd + 2;
       var colon = line.indexOf(':');
-      var fieldName = colon < 0 ? '' : line.slice(0, colon).replace(/[\t ]+$/, '');
-      if (!TOKEN.test(fieldName)) fail('a header line is not a header field: ' + JSON.stringify(line));
-      var fieldValue = line.slice(colon + 1).replace(/^[\t ]+|[\t ]+$/g, '');
-      fieldName = fieldName.toLowerCase();
+      var fieldName = colon < 0 ? '' : trim(line.slice(0, colon), HTTP_TAB_OR_SPACE, true);
+      if (!isToken(fieldName)) fail('a header line is not a header field: ' + JSON.stringify(line));
+      var fieldValue = trim(line.slice(colon + 1), HTTP_TAB_OR_SPACE);
+      fieldName = byteLowercase(fieldName);
       if (fieldName === 'content-disposition') {
         var parsed = parseDisposition(fieldValue);
         if (parsed === null) fail('Content-Disposition is not form-data with a name: ' + JSON.stringify(fieldValue));
@@ -121,37 +109,44 @@ export function parseMultipart(bytes: Bytes, boundary: string, member: string): 
 }
 
 // `form-data; name="a"; filename="b"` → [name, filename | null], or null if it is not form-data with a name.
-// Values are quoted strings (a backslash escapes the next char) or tokens; parameter names are case-insensitive.
+// Values are HTTP quoted strings (a closing quote is required) or tokens; parameter names are case-insensitive.
 function parseDisposition(value: string): [string, string | null] | null {
-  var match = /^form-data[\t ]*(;|$)/i.exec(value);
-  if (match === null) return null;
-  var position = match[0].length;
+  if (byteLowercase(value.slice(0, 9)) !== 'form-data') return null;
+  var position: Position = { position: 9 };
   var name: string | null = null;
   var filename: string | null = null;
-  while (position < value.length) {
-    var param = /^[\t ]*([^\t =;]+)[\t ]*=[\t ]*/.exec(value.slice(position));
-    if (param === null) return null;
-    position += param[0].length;
-    var paramValue = '';
-    if (value.charAt(position) === '"') {
-      for (position++; position < value.length && value.charAt(position) !== '"'; position++) {
-        if (value.charAt(position) === '\\' && position + 1 < value.length) position++;
-        paramValue += value.charAt(position);
-      }
-      if (position >= value.length) return null; // no closing quote
-      position++;
+  for (;;) {
+    // After `form-data` and after each parameter: optional whitespace, then `;` or the end.
+    collect(value, position, HTTP_TAB_OR_SPACE);
+    if (position.position >= value.length) break;
+    if (value.charAt(position.position++) !== ';') return null;
+    if (position.position >= value.length) break;
+    // A parameter: name, optional whitespace around `=`, value.
+    collect(value, position, HTTP_TAB_OR_SPACE);
+    var key = byteLowercase(collect(value, position, '\t =;', true));
+    collect(value, position, HTTP_TAB_OR_SPACE);
+    if (key === '' || value.charAt(position.position++) !== '=') return null;
+    collect(value, position, HTTP_TAB_OR_SPACE);
+    var paramValue: string;
+    if (value.charAt(position.position) === '"') {
+      var start = position.position;
+      paramValue = collectHttpQuotedString(value, position, true);
+      if (!closedQuotedString(value, start, position.position)) return null;
     } else {
-      var tokenEnd = value.indexOf(';', position);
-      if (tokenEnd < 0) tokenEnd = value.length;
-      paramValue = value.slice(position, tokenEnd).replace(/[\t ]+$/, '');
-      position = tokenEnd;
+      // Unquoted, a value is a token (RFC 2045 5.1; Chromium refuses "name=a b").
+      paramValue = trim(collect(value, position, ';', true), HTTP_TAB_OR_SPACE, true);
+      if (!isToken(paramValue)) return null;
     }
-    var key = param[1].toLowerCase();
     if (key === 'name') name = paramValue;
     else if (key === 'filename') filename = paramValue;
-    var rest = /^[\t ]*(;|$)/.exec(value.slice(position));
-    if (rest === null) return null;
-    position += rest[0].length;
   }
   return name === null ? null : [name, filename];
+}
+
+// Whether the quoted string collected from start to end ended with its closing quote (and not the input): its last
+// code point is a U+0022 (") after an even run of backslashes (an odd run escapes it).
+function closedQuotedString(input: string, start: number, end: number): boolean {
+  var backslashes = 0;
+  while (end - 2 - backslashes > start && input.charAt(end - 2 - backslashes) === '\\') backslashes++;
+  return end - start >= 2 && input.charAt(end - 1) === '"' && backslashes % 2 === 0;
 }

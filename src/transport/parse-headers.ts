@@ -1,7 +1,7 @@
 // getAllResponseHeaders() text → a header list: https://xhr.spec.whatwg.org/#dom-xmlhttprequest-getallresponseheaders
 // Lines are CRLF-separated `name: value`; obsolete line folding (a line starting with SP/HT) continues the previous
-// value; lines that are not headers are skipped, never fatal.
-var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// value; lines that are not headers are skipped, never fatal. Linear in the text (src/infra/http.ts).
+import { HTTP_TAB_OR_SPACE, isToken, trim } from '../infra/http';
 
 export function parseResponseHeaders(raw: string | null): Array<[string, string]> {
   var list: Array<[string, string]> = [];
@@ -10,19 +10,15 @@ export function parseResponseHeaders(raw: string | null): Array<[string, string]
   for (var i = 0; i < lines.length; i++) {
     var line = lines[i];
     if (line === '') continue;
-    var first = line.charAt(0);
-    if ((first === ' ' || first === '\t') && list.length > 0) {
+    if (HTTP_TAB_OR_SPACE.indexOf(line.charAt(0)) >= 0 && list.length > 0) {
       var last = list[list.length - 1];
-      last[1] = (last[1] + ' ' + line.replace(/^[\t ]+|[\t ]+$/g, '')).replace(/^ /, '');
+      last[1] = trim(last[1] + ' ' + trim(line, HTTP_TAB_OR_SPACE), HTTP_TAB_OR_SPACE);
       continue;
     }
     var colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    var name = line.slice(0, colon).replace(/[\t ]+$/, '');
-    if (!TOKEN.test(name)) continue;
-    var value = line.slice(colon + 1).replace(/^[\t ]+|[\t ]+$/g, '');
-    if (/[\0\r\n]/.test(value)) continue;
-    list.push([name, value]);
+    var name = trim(line.slice(0, colon), HTTP_TAB_OR_SPACE, true);
+    var value = trim(line.slice(colon + 1), HTTP_TAB_OR_SPACE);
+    if (colon > 0 && isToken(name) && !/[\0\r\n]/.test(value)) list.push([name, value]);
   }
   return list;
 }

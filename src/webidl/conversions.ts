@@ -41,10 +41,26 @@ function replaceLoneSurrogates(s: string): string {
   return out;
 }
 
-// A dictionary argument: undefined/null → {}, objects as they are, anything else → TypeError.
-// https://webidl.spec.whatwg.org/#es-dictionary
+// https://tc39.es/ecma262/#sec-tonumber: a Symbol or a BigInt is a TypeError (Number() would convert a BigInt).
+export function toNumber(value: unknown, member: string): number {
+  if (typeof value === 'symbol' || typeof value === 'bigint') throw new TypeError(member + ': cannot convert a ' + typeof value + ' to a number');
+  return +(value as number);
+}
+
+// https://webidl.spec.whatwg.org/#es-unsigned-short (ConvertToInt(V, 16, "unsigned")).
+export function toUnsignedShort(value: unknown, member: string): number {
+  // 1. Let x be ? ToNumber(V). 8. If x is NaN, +0, −0, +∞, or −∞, then return +0.
+  var x = toNumber(value, member);
+  if (x !== x || x === Infinity || x === -Infinity) return 0;
+  // 9. Set x to IntegerPart(x). 10. Set x to x modulo 2^16 (a non-negative result, +0 for −0).
+  x = (x < 0 ? -1 : 1) * Math.floor(Math.abs(x)) % 65536;
+  return x < 0 ? x + 65536 : x + 0;
+}
+
+// A dictionary argument: undefined/null → an empty one (nothing inherited is read), objects as they are, anything
+// else → TypeError. https://webidl.spec.whatwg.org/#es-dictionary
 export function toDictionary<T>(value: unknown, member: string): T {
-  if (value === undefined || value === null) return {} as T;
+  if (value === undefined || value === null) return Object.create(null);
   if (typeof value !== 'object' && typeof value !== 'function') {
     throw new TypeError(member + ': the argument is not an object');
   }

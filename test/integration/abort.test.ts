@@ -2,6 +2,7 @@
 // any(), what the server sees (/api/hang records when its connection closes), and what retrofetch leaves behind.
 import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause, requireBodyStreams } from '../support/harness';
+import { frameWith, WITH_NATIVE_SIGNALS } from '../support/frames';
 import {
   countersOf, requireCounters, Counters, delay, waitFor, hangOpened, hangClosed, rawJson, uid, latencies, installXHRSpy, XHRSpy
 } from '../support/abort';
@@ -436,38 +437,64 @@ suite('fetch abort', function (impl) {
       if (!nativeSignals) return skipBecause(this, 'the engine has no native AbortSignal');
     });
 
+    // In a frame where retrofetch loaded while the engine's AbortSignal was there (test/support/frames.ts), nothing
+    // of retrofetch's left behind afterwards.
+    function inFrame(test: (win: any) => Promise<unknown>): Promise<void> {
+      return frameWith(WITH_NATIVE_SIGNALS).then(function (frame) {
+        var win = frame.win;
+        var frameImpl = { fetch: win.fetch } as any;
+        var base = countersOf(frameImpl)!;
+        var done = function (error: unknown) {
+          return waitFor(function () {
+            var c = countersOf(frameImpl)!;
+            return c.liveXHRs === base.liveXHRs && c.liveListeners === base.liveListeners && c.liveTimers === base.liveTimers;
+          }, 2000, 'the frame\'s counters to return to ' + JSON.stringify(base)).then(function () {
+            frame.remove();
+            if (error) throw error;
+          }, function (e) {
+            frame.remove();
+            throw error || e;
+          });
+        };
+        return test(win).then(function () { return done(null); }, done);
+      });
+    }
+
     itPolyfillOnly(impl, 'a native signal passed to retrofetch\'s fetch aborts it, with its reason; the server sees the close',
       'hands the engine\'s signal to retrofetch', function () {
         this.timeout(15000);
-        var controller = new natives.AbortController();
-        var id = uid('native-signal');
-        var abortedAt = 0;
-        var pending = rejection(fetch('/api/hang?id=' + id, { signal: controller.signal }));
-        return hangOpened(id).then(function () {
-          abortedAt = now();
-          controller.abort('native reason');
-          return pending;
-        }).then(function (e) {
-          expect(e).to.equal('native reason');
-          return expectClosed(id, abortedAt, 'native signal');
-        }).then(expectNothingLeft);
+        return inFrame(function (win) {
+          var controller = new win.__NativeAbortController();
+          var id = uid('native-signal');
+          var abortedAt = 0;
+          var pending = rejection(win.fetch('/api/hang?id=' + id, { signal: controller.signal }));
+          return hangOpened(id).then(function () {
+            abortedAt = now();
+            controller.abort('native reason');
+            return pending;
+          }).then(function (e) {
+            expect(e).to.equal('native reason');
+            return expectClosed(id, abortedAt, 'native signal');
+          });
+        });
       });
 
     itPolyfillOnly(impl, 'any() of a native signal and ours, passed to fetch', 'mixes the engine\'s signals with retrofetch\'s', function () {
       this.timeout(15000);
-      var native = new natives.AbortController();
-      var signal = AbortSignal.any([new AbortController().signal, native.signal]);
-      var id = uid('native-any');
-      var pending = rejection(fetch('/api/hang?id=' + id, { signal: signal }));
-      return hangOpened(id).then(function () {
-        native.abort('mixed');
-        return pending;
-      }).then(function (e) {
-        expect(e).to.equal('mixed');
-        return hangClosed(id, 5000);
-      }).then(function (state) {
-        expect(state.closed).to.equal(true);
-        return expectNothingLeft();
+      return inFrame(function (win) {
+        var native = new win.__NativeAbortController();
+        var signal = win.AbortSignal.any([new win.AbortController().signal, native.signal]);
+        var id = uid('native-any');
+        var pending = rejection(win.fetch('/api/hang?id=' + id, { signal: signal }));
+        return hangOpened(id).then(function () {
+          native.abort('mixed');
+          return pending;
+        }).then(function (e) {
+          expect(e).to.equal('mixed');
+          return hangClosed(id, 5000);
+        }).then(function (state) {
+          expect(state.closed).to.equal(true);
+        });
       });
     });
   });

@@ -665,6 +665,19 @@ const routes = {
     const parts = pad ? [':' + ' '.repeat(Math.max(pad - 3, 0)) + '\n\n'] : [];
     for (let k = 1; k <= count; k++) parts.push('id: ' + k + '\ndata: event ' + k + ' of ' + count + '\n\n');
     pace(ctx, parts, interval);
+  },
+
+  // --- Routes for the linear-time parsing tests and bench (issue 10, item 11) ---
+
+  'long-header'(ctx) {
+    // One response header `X-Long` of `length` chars (default 65536, at most 4 MB): `a`, then spaces and tabs,
+    // then `b` (a long run of inner whitespace, the worst case for a regex trim), or `&fill=v` for `v`s throughout.
+    // Body: {length}. Engines cap the size of a response head (Chromium at 256 KB).
+    const length = int(ctx.query, 'length', 65536, 2, 4 * 1024 * 1024);
+    const inner = ctx.query.get('fill') === 'v' ? 'v'.repeat(length - 2) : ' \t'.repeat(length).slice(0, length - 2);
+    const body = Buffer.from(JSON.stringify({ length }));
+    begin(ctx, 200, { 'Content-Type': 'application/json', 'Content-Length': body.length, 'X-Long': 'a' + inner + 'b' });
+    ctx.res.end(body);
   }
 };
 

@@ -54,6 +54,9 @@ const cjs = require('retrofetch'); // self-reference through the exports map
 check("require('retrofetch') gives fetch, Headers, Request, Response, FormData",
   ['fetch', 'Headers', 'Request', 'Response', 'FormData'].every((n) => typeof cjs[n] === 'function'));
 check("require('retrofetch') writes no global", names.every((n) => globalThis[n] === before[n]));
+const classNames = ['Headers', 'Request', 'Response', 'FormData', 'ReadableStream', 'AbortController', 'AbortSignal', 'DOMException'];
+check("require('retrofetch') classes keep their names (Headers.name === 'Headers')", classNames.every((n) => cjs[n].name === n),
+  classNames.map((n) => n + ': ' + cjs[n].name).join(', '));
 check("require.resolve('retrofetch/polyfill') is the standalone script",
   require.resolve('retrofetch/polyfill') === path.join(root, 'dist/retrofetch.polyfill.js'));
 
@@ -63,6 +66,7 @@ import('retrofetch').then((esm) => {
   check('ESM and CJS export the same names', esmNames === Object.keys(cjs).sort().join(', '),
     'ESM: ' + esmNames + '\n        CJS: ' + Object.keys(cjs).sort().join(', '));
   check("import('retrofetch') writes no global", names.every((n) => globalThis[n] === before[n]));
+  check("import('retrofetch') classes keep their names", classNames.every((n) => esm[n].name === n));
   return new esm.Response('h\u00e9').text();
 }).then((text) => {
   check('the ESM Response works in Node', text === 'h\u00e9');

@@ -31,3 +31,17 @@ export function frameWith(steps: string[]): Promise<any> {
     next();
   });
 }
+
+/**
+ * Steps for frameWith(): the standalone script loaded while the engine's own AbortSignal is there, so retrofetch knows
+ * the engine's signals (src/env/support.ts reads the engine's brand check when it loads; in the polyfill pass the
+ * natives were removed before, so there they are look-alikes to it). fetch, Headers, Request, Response and
+ * AbortSignal.any are removed first, as in an engine of the first AbortController generation: retrofetch installs
+ * its fetch, AbortController and AbortSignal, and `window.__NativeAbortController` makes the engine's signals.
+ */
+export var WITH_NATIVE_SIGNALS = [
+  'code:window.__NativeAbortController = window.AbortController; delete window.AbortSignal.any;' +
+  '["fetch", "Headers", "Request", "Response"].forEach(function (n) { delete window[n]; });',
+  // The instrumented build: these tests read retrofetch's counters.
+  '/base/dist/test/retrofetch.instrumented.js'
+];

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause } from '../../support/harness';
 import { expectThrows } from '../../support/assert';
 import { countersOf, requireCounters, delay, waitFor } from '../../support/abort';
+import { frameWith, WITH_NATIVE_SIGNALS } from '../../support/frames';
 
 var g: any = typeof self !== 'undefined' ? self : window;
 
@@ -235,22 +236,27 @@ suite('AbortSignal', function (impl) {
   itPolyfillOnly(impl, 'a native AbortSignal works as a source of any()', 'mixes the engine\'s signals with retrofetch\'s', function () {
     var natives = g.__retrofetchNatives;
     if (!natives || typeof natives.AbortController !== 'function') return skipBecause(this, 'the engine has no native AbortController');
-    var native = new natives.AbortController();
-    var ours = new AbortController();
-    var mixed = AbortSignal.any([ours.signal, native.signal]);
-    var before = requireCounters(this, impl).liveListeners;
-    var heard = 0;
-    mixed.onabort = function () { heard++; };
-    expect(countersOf(impl)!.liveListeners).to.equal(before + 2);
-    native.abort('native reason');
-    expect(mixed.aborted).to.equal(true);
-    expect(mixed.reason).to.equal('native reason');
-    expect(heard).to.equal(1);
-    expect(countersOf(impl)!.liveListeners).to.equal(before);
-    // Read without a listener too.
-    var other = new natives.AbortController();
-    var quiet = AbortSignal.any([other.signal]);
-    other.abort('later');
-    expect(quiet.reason).to.equal('later');
+    return frameWith(WITH_NATIVE_SIGNALS).then(function (frame) {
+      var win = frame.win;
+      var counters = function () { return countersOf({ fetch: win.fetch } as any)!.liveListeners; };
+      var native = new win.__NativeAbortController();
+      var ours = new win.AbortController();
+      var mixed = win.AbortSignal.any([ours.signal, native.signal]);
+      var before = counters();
+      var heard = 0;
+      mixed.onabort = function () { heard++; };
+      var following = counters();
+      native.abort('native reason');
+      var result = { aborted: mixed.aborted, reason: mixed.reason, heard: heard, left: counters() };
+      // Read without a listener too.
+      var other = new win.__NativeAbortController();
+      var quiet = win.AbortSignal.any([other.signal]);
+      other.abort('later');
+      var later = quiet.reason;
+      frame.remove();
+      expect(following).to.equal(before + 2);
+      expect(result).to.deep.equal({ aborted: true, reason: 'native reason', heard: 1, left: before });
+      expect(later).to.equal('later');
+    });
   });
 });

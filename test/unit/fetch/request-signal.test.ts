@@ -2,6 +2,7 @@
 import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause } from '../../support/harness';
 import { countersOf, requireCounters } from '../../support/abort';
+import { frameWith, WITH_NATIVE_SIGNALS } from '../../support/frames';
 
 var g: any = typeof self !== 'undefined' ? self : window;
 
@@ -63,12 +64,19 @@ suite('Request.signal', function (impl) {
   itPolyfillOnly(impl, 'a native AbortSignal is accepted and followed', 'hands the engine\'s signal to retrofetch', function () {
     var natives = g.__retrofetchNatives;
     if (!natives || typeof natives.AbortController !== 'function') return skipBecause(this, 'the engine has no native AbortController');
-    var native = new natives.AbortController();
-    var request = new Request('/x', { signal: native.signal });
-    expect(request.signal).to.be.an.instanceof(AbortSignal);
-    native.abort('native');
-    expect(request.signal.aborted).to.equal(true);
-    expect(request.signal.reason).to.equal('native');
+    return frameWith(WITH_NATIVE_SIGNALS).then(function (frame) {
+      var win = frame.win;
+      var native = new win.__NativeAbortController();
+      var request = new win.Request('/x', { signal: native.signal });
+      var ours = request.signal instanceof win.AbortSignal && request.signal !== native.signal;
+      native.abort('native');
+      var aborted = request.signal.aborted;
+      var reason = request.signal.reason;
+      frame.remove();
+      expect(ours).to.equal(true);
+      expect(aborted).to.equal(true);
+      expect(reason).to.equal('native');
+    });
   });
 
   itPolyfillOnly(impl, 'making 1000 Requests with one long-lived signal leaves nothing on it', 'counts retrofetch\'s internal listeners', function () {

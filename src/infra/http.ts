@@ -1,0 +1,104 @@
+// HTTP syntax, in one place for fetch/, form-data/ and transport/: https://fetch.spec.whatwg.org/#terminology-http
+// and the Infra primitives it builds on (https://infra.spec.whatwg.org/). Strings of bytes are ByteStrings here
+// (one code unit per byte). Every scan is one loop over the input: linear. A trim written as a regular expression
+// (/[\t ]+$/) restarts at every code unit of a whitespace run that does not end the input, and is quadratic.
+import { Bytes } from './bytes';
+
+/** https://infra.spec.whatwg.org/#string-position-variable */
+export interface Position {
+  position: number;
+}
+
+/** https://fetch.spec.whatwg.org/#http-whitespace */
+export var HTTP_WHITESPACE = '\t\n\r ';
+/** https://fetch.spec.whatwg.org/#http-tab-or-space */
+export var HTTP_TAB_OR_SPACE = '\t ';
+
+// https://infra.spec.whatwg.org/#collect-a-sequence-of-code-points: the code points that are in `set` (or, with
+// `not`, that are not), from position on; position moves past them.
+export function collect(input: string, position: Position, set: string, not?: boolean): string {
+  var start = position.position;
+  while (position.position < input.length && (set.indexOf(input.charAt(position.position)) < 0) === !!not) position.position++;
+  return input.slice(start, position.position);
+}
+
+// https://infra.spec.whatwg.org/#strip-leading-and-trailing-ascii-whitespace, for the code points in `set` (HTTP
+// whitespace, HTTP tab or space); only the trailing ones with `trailingOnly`.
+export function trim(input: string, set: string, trailingOnly?: boolean): string {
+  var start = 0;
+  var end = input.length;
+  while (!trailingOnly && start < end && set.indexOf(input.charAt(start)) >= 0) start++;
+  while (end > start && set.indexOf(input.charAt(end - 1)) >= 0) end--;
+  return input.slice(start, end);
+}
+
+var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * A non-empty string of HTTP token code points (https://mimesniff.spec.whatwg.org/#http-token-code-point): a
+ * header name (https://fetch.spec.whatwg.org/#header-name), a method, a MIME type's type, subtype or parameter name.
+ * (One anchored character class: linear.)
+ */
+export function isToken(input: string): boolean {
+  return TOKEN.test(input);
+}
+
+/**
+ * Only HTTP quoted-string token code points (https://mimesniff.spec.whatwg.org/#http-quoted-string-token-code-point):
+ * U+0009, U+0020–U+007E, U+0080–U+00FF. Also the reason-phrase production (HTAB, SP, VCHAR, obs-text).
+ */
+export function isQuotedStringTokens(input: string): boolean {
+  return /^[\t\u0020-\u007e\u0080-\u00ff]*$/.test(input);
+}
+
+// https://fetch.spec.whatwg.org/#collect-an-http-quoted-string
+export function collectHttpQuotedString(input: string, position: Position, extractValue: boolean): string {
+  // 1. Let positionStart be position. 2. Let value be the empty string.
+  var positionStart = position.position;
+  var value = '';
+  // 3. Assert: the code point at position within input is U+0022 ("). 4. Advance position by 1.
+  position.position++;
+  // 5. While true:
+  for (;;) {
+    // 1. Append the code points that are not U+0022 (") or U+005C (\) to value.
+    value += collect(input, position, '"\\', true);
+    // 2. If position is past the end of input, then break.
+    if (position.position >= input.length) break;
+    // 3–4. Let quoteOrBackslash be the code point at position; advance position by 1.
+    var quoteOrBackslash = input.charAt(position.position++);
+    // 5. If quoteOrBackslash is U+005C (\): past the end, append U+005C (\) and break; otherwise append the code
+    //    point at position and advance position by 1.
+    if (quoteOrBackslash === '\\') {
+      if (position.position >= input.length) {
+        value += '\\';
+        break;
+      }
+      value += input.charAt(position.position++);
+    } else {
+      // 6. Otherwise (U+0022 ("), the closing quote): break.
+      break;
+    }
+  }
+  // 6. If extract-value is true, then return value. 7. Return the code points from positionStart to position.
+  return extractValue ? value : input.slice(positionStart, position.position);
+}
+
+// https://infra.spec.whatwg.org/#byte-lowercase (and ASCII lowercase): only A-Z change; toLowerCase() would also
+// map Latin-1 letters, and U+212A KELVIN SIGN to an ASCII k.
+export function byteLowercase(input: string): string {
+  return input.replace(/[A-Z]+/g, function (m) { return m.toLowerCase(); });
+}
+
+// https://infra.spec.whatwg.org/#isomorphic-decode: each byte becomes the code point of the same value.
+export function isomorphicDecode(bytes: Bytes, start: number, end: number): string {
+  var out = '';
+  for (var i = start; i < end; i++) out += String.fromCharCode(bytes[i]);
+  return out;
+}
+
+// https://infra.spec.whatwg.org/#isomorphic-encode: each code point (<= U+00FF, asserted by the callers) is a byte.
+export function isomorphicEncode(input: string): number[] {
+  var out: number[] = [];
+  for (var i = 0; i < input.length; i++) out.push(input.charCodeAt(i) & 0xff);
+  return out;
+}
