@@ -1,7 +1,9 @@
 // The builds, all ES5 (checked by `npm run check:es5`):
 //   dist/retrofetch.polyfill.js  standalone, minified: installs a Promise if missing, then the missing fetch globals
 //   dist/retrofetch.core.js      the same without the stream polyfill and Promise (src/standalone-core.ts)
-//   dist/retrofetch.cjs / .mjs   the side-effect-free ponyfill (web-streams-polyfill stays an external dependency)
+//   dist/retrofetch.cjs          the side-effect-free ponyfill as one CommonJS module (web-streams-polyfill stays an
+//                                external dependency); its ES modules, one per source module, come from tsc
+//                                (tsconfig.esm.json, scripts/finish-build.js)
 //   dist/test/retrofetch.instrumented.js  the standalone with the test counters (src/env/debug-counters.ts), which
 //                                the tests load in every engine but PhantomJS (that one runs the shipped file)
 //   dist/test/tests.js           the Mocha test bundle that Karma loads after the polyfill
@@ -88,18 +90,6 @@ module.exports = [
     output: {
       path: path.resolve(__dirname, 'dist'), filename: 'retrofetch.cjs',
       library: { type: 'commonjs2' }, environment: es5
-    },
-    optimization: readable
-  }),
-  build({
-    name: 'esm',
-    entry: './src/index.ts',
-    experiments: { outputModule: true },
-    externalsType: 'module',
-    externals: { 'web-streams-polyfill/es5': 'web-streams-polyfill/es5' },
-    output: {
-      path: path.resolve(__dirname, 'dist'), filename: 'retrofetch.mjs',
-      library: { type: 'module' }, environment: Object.assign({}, es5, { module: true })
     },
     optimization: readable
   }),

@@ -1,24 +1,30 @@
-// Every host fact retrofetch depends on, probed once, one named boolean each (STYLE habit 4).
+// Every host fact retrofetch depends on, probed once, one named boolean each (STYLE habit 4). Each probe is marked
+// pure, so that a bundle drops the ones its imports do not read (the tree-shakable ES modules).
 // "Present but broken" counts as missing: each probe exercises the feature, not just its name.
 import { globalObject as g } from './global';
 
 export function fails(probe: () => unknown): boolean {
+  return !works(probe);
+}
+
+/** Whether `probe` returns a truthy value without throwing. */
+export function works(probe: () => unknown): boolean {
   try {
-    return !probe();
+    return !!probe();
   } catch (e) {
-    return true;
+    return false;
   }
 }
 
 // A Symbol, the engine's or a polyfill's: core-js's Symbol() is an object, and its Symbol.iterator and
 // Symbol.toStringTag work as keys (its iterators and Object.prototype.toString honour them).
-export const supportsSymbol = !fails(function () {
+export const supportsSymbol = /*#__PURE__*/ works(function () {
   var type = typeof Symbol('x');
   return typeof Symbol === 'function' && (type === 'symbol' || type === 'object');
 });
 
 // Arrays must actually be iterable (Duktape has Symbol.iterator but no Array.prototype[@@iterator]).
-export const supportsSymbolIterator = supportsSymbol && !fails(function () {
+export const supportsSymbolIterator = supportsSymbol && /*#__PURE__*/ works(function () {
   return typeof ([] as any)[Symbol.iterator]().next === 'function';
 });
 
@@ -28,29 +34,29 @@ export const supportsSymbolAsyncIterator = supportsSymbol && (Symbol as any).asy
 
 // Typed arrays. Old WebKit's constructors are of type 'object' (PhantomJS 2.1: typeof Uint8Array), so the probe
 // constructs instead of asking typeof.
-export const supportsArrayBuffer = !fails(function () {
+export const supportsArrayBuffer = /*#__PURE__*/ works(function () {
   return new g.Uint8Array(new g.ArrayBuffer(2)).length === 2;
 });
 
-export const supportsBlob = !fails(function () {
+export const supportsBlob = /*#__PURE__*/ works(function () {
   return new g.Blob(['ab']).size === 2;
 });
 
-export const supportsURLSearchParams = !fails(function () {
+export const supportsURLSearchParams = /*#__PURE__*/ works(function () {
   return new g.URLSearchParams('a=1&b=%20').get('b') === ' ';
 });
 
-export const supportsDefineGetterOnPrototype = !fails(function () {
+export const supportsDefineGetterOnPrototype = /*#__PURE__*/ works(function () {
   var o = {};
   Object.defineProperty(o, 'x', { get: function () { return 1; }, configurable: true });
   return (o as any).x === 1;
 });
 
-export const supportsURL = !fails(function () {
+export const supportsURL = /*#__PURE__*/ works(function () {
   return new g.URL('b?c', 'http://a/').href === 'http://a/b?c';
 });
 
-export const supportsNativeReadableStream = !fails(function () {
+export const supportsNativeReadableStream = /*#__PURE__*/ works(function () {
   var stream = new g.ReadableStream({ start: function (c: any) { c.close(); } });
   return typeof stream.getReader === 'function' && typeof stream.tee === 'function';
 });
@@ -58,43 +64,43 @@ export const supportsNativeReadableStream = !fails(function () {
 // Whether the engine's ReadableStream pipes through `new g[name]()` (its pipeThrough takes only streams of its own
 // family: web-streams-polyfill's refuses an engine's TransformStream, and an engine's refuses the polyfill's).
 function pipesThrough(name: string): boolean {
-  return !fails(function () {
+  return /*#__PURE__*/ works(function () {
     return new g.ReadableStream().pipeThrough(new g[name]()).getReader();
   });
 }
 
 // The engine's streams are one working family: ReadableStream, and TransformStream (with WritableStream) piping with it.
-export const supportsNativeStreams = supportsNativeReadableStream && pipesThrough('TransformStream');
+export const supportsNativeStreams = supportsNativeReadableStream && /*#__PURE__*/pipesThrough('TransformStream');
 
 // The engine's TextDecoderStream and TextEncoderStream belong to that family.
-export const supportsNativeTextStreams = supportsNativeStreams && pipesThrough('TextDecoderStream') && pipesThrough('TextEncoderStream');
+export const supportsNativeTextStreams = supportsNativeStreams && /*#__PURE__*/pipesThrough('TextDecoderStream') && /*#__PURE__*/pipesThrough('TextEncoderStream');
 
 // The engine's TextDecoder decodes UTF-8 with the options retrofetch uses (ignoreBOM, stream).
-export const supportsTextDecoder = !fails(function () {
+export const supportsTextDecoder = /*#__PURE__*/ works(function () {
   var decoder = new g.TextDecoder('utf-8', { ignoreBOM: true });
   return decoder.decode(new g.Uint8Array([0xef, 0xbb, 0xbf, 0xe2, 0x82]), { stream: true }) === '\ufeff' &&
     decoder.decode(new g.Uint8Array([0xac])) === '\u20ac';
 });
 
-export const supportsTextEncoder = !fails(function () {
+export const supportsTextEncoder = /*#__PURE__*/ works(function () {
   return new g.TextEncoder().encode('\u20ac').length === 3;
 });
 
-export const supportsArrayBufferIsView = typeof ArrayBuffer !== 'undefined' && typeof (ArrayBuffer as any).isView === 'function';
+export const supportsArrayBufferIsView = /*#__PURE__*/ works(function () { return typeof ArrayBuffer.isView === 'function'; });
 
-export const supportsReflectOwnKeys = !fails(function () {
+export const supportsReflectOwnKeys = /*#__PURE__*/ works(function () {
   return g.Reflect.ownKeys({ a: 1 })[0] === 'a';
 });
 
 // `new DOMException(message, name)` works (PhantomJS and old WebKit have an uncallable host object, IE none).
-export const supportsDOMExceptionConstructor = !fails(function () {
+export const supportsDOMExceptionConstructor = /*#__PURE__*/ works(function () {
   var e = new g.DOMException('m', 'AbortError');
   return e.name === 'AbortError' && e.message === 'm' && e.code === 20;
 });
 
 // The engine's own AbortSignal `aborted` getter, read here before src/polyfill.ts may install retrofetch's: calling
 // it on a value is the engine's brand check for its signals (it throws for anything else, a look-alike included).
-export const nativeAbortedGetter: ((this: unknown) => boolean) | null = (function () {
+export const nativeAbortedGetter: ((this: unknown) => boolean) | null = /*#__PURE__*/ (function () {
   try {
     var getter = Object.getOwnPropertyDescriptor(g.AbortSignal.prototype, 'aborted')!.get;
     return typeof getter === 'function' ? getter : null;
@@ -104,7 +110,7 @@ export const nativeAbortedGetter: ((this: unknown) => boolean) | null = (functio
 })();
 
 // The engine's AbortController/AbortSignal have what retrofetch's have: abort(reason), throwIfAborted, timeout, any.
-export const supportsCompleteAbortController = !fails(function () {
+export const supportsCompleteAbortController = /*#__PURE__*/ works(function () {
   var controller = new g.AbortController();
   controller.abort('r');
   return controller.signal.reason === 'r' && typeof controller.signal.throwIfAborted === 'function' &&
@@ -113,7 +119,7 @@ export const supportsCompleteAbortController = !fails(function () {
 
 // The engine's FormData has the whole current API (get, getAll, set, has, delete, forEach) and keeps a filename:
 // PhantomJS and IE 10–11 have only append, so their FormData can be sent but not read.
-export const supportsFormData = !fails(function () {
+export const supportsFormData = /*#__PURE__*/ works(function () {
   var form = new g.FormData();
   form.append('a', new g.Blob(['x']), 'f.txt');
   form.set('b', '1');
@@ -126,16 +132,17 @@ export const supportsFormData = !fails(function () {
 // LEGACY(Firefox): an XHR in a worker is a proxy of one on the main thread, and a responseType set at
 // HEADERS_RECEIVED there loses the body (measured in Firefox 153): the XHR transport switches to typed responses
 // in windows only.
-export const supportsLateResponseType = typeof g.document !== 'undefined';
+export const supportsLateResponseType = /*#__PURE__*/ works(function () { return g.document; });
 
 // JScript's VBArray, which reads an IE XHR's responseBody (its raw bytes) into an Array.
-export const supportsVBArray = typeof g.VBArray !== 'undefined';
+export const supportsVBArray = /*#__PURE__*/ works(function () { return g.VBArray; });
 
 // LEGACY(old WebKit): overrideMimeType() replaces the Content-Type that the XHR reports (PhantomJS 2.1). Asked of a
 // blob: URL by a synchronous XHR, which newer engines warn about, so only where interface objects are not functions
 // (old WebKit's bindings; old IE's XHR refuses blob: URLs). Elsewhere the answer is taken to be no; an engine that
 // still replaces it gets the override and no Content-Type (src/transport/xhr.ts drops the one it reports).
-export const overrideReplacesContentType = typeof g.XMLHttpRequest === 'object' && !fails(function () {
+export const overrideReplacesContentType = /*#__PURE__*/ works(function () {
+  if (typeof g.XMLHttpRequest !== 'object') return false;
   var url = g.URL.createObjectURL(new g.Blob(['']));
   try {
     var xhr = new g.XMLHttpRequest();

@@ -73,7 +73,7 @@ export function fetch(input: unknown, init?: unknown): Promise<Response> {
   });
 }
 
-// INTERNAL (tests only): fetch[Symbol.for('retrofetch.counters')]() → { liveXHRs, liveListeners, liveTimers }.
+// The test counters' hook (src/env/debug-counters.ts): only the instrumented test build keeps it.
 exposeCounters(fetch);
 
 // https://fetch.spec.whatwg.org/#abort-fetch

@@ -12,40 +12,50 @@ const { execFileSync } = require('child_process');
 const root = path.resolve(__dirname, '../..');
 const pkg = require(path.join(root, 'package.json'));
 let failures = 0;
+function walk(dir) {
+  return fs.readdirSync(path.join(root, dir), { withFileTypes: true })
+    .flatMap((e) => e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+}
 function check(label, ok, detail) {
   console.log((ok ? '  ok    ' : '  FAIL  ') + label + (ok || !detail ? '' : '\n        ' + detail));
   if (!ok) failures++;
 }
 
 // Every file the exports map (conditions nested or not), main/module/types and the node10 stub directory name.
-const targets = [pkg.main, pkg.module, pkg.types, 'LICENSE', 'polyfill/package.json'];
+const STUBS = ['polyfill', 'core']; // node10 stubs: <name>/package.json for exports["./<name>"]
+const targets = [pkg.main, pkg.module, pkg.types, 'LICENSE'];
 (function walk(value) {
   if (typeof value === 'string') targets.push(value);
   else for (const key of Object.keys(value)) walk(value[key]);
 })(pkg.exports);
-const stub = require(path.join(root, 'polyfill/package.json'));
-targets.push(path.join('polyfill', stub.main), path.join('polyfill', stub.types));
+const stubs = {};
+for (const name of STUBS) {
+  stubs[name] = require(path.join(root, name, 'package.json'));
+  targets.push(path.join(name, 'package.json'), path.join(name, stubs[name].main), path.join(name, stubs[name].types));
+}
 const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0].files.map((f) => f.path);
 for (const rel of Array.from(new Set(targets.map((t) => path.normalize(t))))) {
   check('exists and is packed: ' + rel, fs.existsSync(path.join(root, rel)) && packed.indexOf(rel) >= 0);
 }
 check('the tarball has no test bundle', packed.every((f) => f.indexOf('dist/test/') !== 0), packed.join(' '));
-check('polyfill/package.json (node10 resolution) names the same files as exports["./polyfill"]',
-  path.join('polyfill', stub.main) === path.normalize(pkg.exports['./polyfill'].default) &&
-  path.join('polyfill', stub.types) === path.normalize(pkg.exports['./polyfill'].types));
+for (const name of STUBS) {
+  check(name + '/package.json (node10 resolution) names the same files as exports["./' + name + '"]',
+    path.join(name, stubs[name].main) === path.normalize(pkg.exports['./' + name].default) &&
+    path.join(name, stubs[name].types) === path.normalize(pkg.exports['./' + name].types));
+}
 const standalone = fs.readFileSync(path.join(root, 'dist/retrofetch.polyfill.js'), 'utf8');
 const banner = standalone.slice(0, standalone.indexOf('*/') + 2);
 check('the standalone script keeps the license notices of what it bundles', /^\/\*! retrofetch [\d.]+ \(MIT\)/.test(banner) &&
   /web-streams-polyfill [\d.]+ \(MIT, \(c\) \d{4} Mattias Buelens/.test(banner) &&
   /promise-polyfill [\d.]+ \(MIT, \(c\) \d{4} Taylor Hakes/.test(banner), banner);
 // A Content-Security-Policy without 'unsafe-eval' must not break any build (test/integration/csp.test.ts runs one).
-for (const file of ['dist/retrofetch.polyfill.js', 'dist/retrofetch.cjs', 'dist/retrofetch.mjs']) {
+for (const file of ['dist/retrofetch.polyfill.js', 'dist/retrofetch.core.js', 'dist/retrofetch.cjs'].concat(walk('dist/esm').filter((f) => /\.js$/.test(f)))) {
   const code = fs.readFileSync(path.join(root, file), 'utf8');
   const found = code.match(/\beval\s*\(|\bFunction\s*\(/g);
   check(file + ' calls neither eval nor the Function constructor', found === null, found && found.join(', '));
   check(file + ' holds no test counters (only dist/test/retrofetch.instrumented.js does)', !/liveXHRs|retrofetch\.counters/.test(code));
 }
-check('sideEffects names only polyfill files', pkg.sideEffects.every((f) => /polyfill|standalone|install-promise/.test(f)), JSON.stringify(pkg.sideEffects));
+check('sideEffects names only the standalone scripts', pkg.sideEffects.every((f) => /^\.\/dist\/retrofetch\.(polyfill|core)\.js$/.test(f)), JSON.stringify(pkg.sideEffects));
 
 const before = {};
 const names = ['fetch', 'Headers', 'Request', 'Response', 'FormData', 'ReadableStream', 'AbortController', 'AbortSignal'];
