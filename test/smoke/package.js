@@ -55,7 +55,9 @@ for (const file of ['dist/retrofetch.polyfill.js', 'dist/retrofetch.core.js', 'd
   check(file + ' calls neither eval nor the Function constructor', found === null, found && found.join(', '));
   check(file + ' holds no test counters (only dist/test/retrofetch.instrumented.js does)', !/liveXHRs|retrofetch\.counters/.test(code));
 }
-check('sideEffects names only the standalone scripts', pkg.sideEffects.every((f) => /^\.\/dist\/retrofetch\.(polyfill|core)\.js$/.test(f)), JSON.stringify(pkg.sideEffects));
+// (The src/ entries are for webpack's own builds of the scripts: without them it drops `import './env/install-promise'`.)
+check('sideEffects names only the standalone scripts and their entries', pkg.sideEffects.every((f) =>
+  /^\.\/dist\/retrofetch\.(polyfill|core)\.js$|^\.\/src\/(standalone(-core)?|env\/install-promise)\.ts$/.test(f)), JSON.stringify(pkg.sideEffects));
 
 const before = {};
 const names = ['fetch', 'Headers', 'Request', 'Response', 'FormData', 'ReadableStream', 'AbortController', 'AbortSignal'];
