@@ -86,7 +86,8 @@ export function collectHttpQuotedString(input: string, position: Position, extra
 // https://infra.spec.whatwg.org/#byte-lowercase (and ASCII lowercase): only A-Z change; toLowerCase() would also
 // map Latin-1 letters, and U+212A KELVIN SIGN to an ASCII k.
 export function byteLowercase(input: string): string {
-  return input.replace(/[A-Z]+/g, function (m) { return m.toLowerCase(); });
+  // (Pure ASCII, the usual case, lowercases natively and at once.)
+  return !/[^\0-\x7f]/.test(input) ? input.toLowerCase() : input.replace(/[A-Z]+/g, function (m) { return m.toLowerCase(); });
 }
 
 // https://infra.spec.whatwg.org/#isomorphic-decode: each byte becomes the code point of the same value.

@@ -10,11 +10,8 @@ export function toDOMString(value: unknown, member: string): string {
 // https://webidl.spec.whatwg.org/#es-ByteString
 export function toByteString(value: unknown, member: string): string {
   var s = toDOMString(value, member);
-  for (var i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) > 0xff) {
-      throw new TypeError(member + ': ' + JSON.stringify(s) + ' is not a valid ByteString (code point > 255 at index ' + i + ')');
-    }
-  }
+  var i = s.search(/[^\0-\xff]/);
+  if (i >= 0) throw new TypeError(member + ': ' + JSON.stringify(s) + ' is not a valid ByteString (code point > 255 at index ' + i + ')');
   return s;
 }
 
