@@ -53,6 +53,18 @@ function banner(text) {
 }
 const version = 'retrofetch ' + require('./package.json').version + ' (MIT)';
 
+// The `_underscore` property names that web-streams-polyfill reads as strings (hasOwnProperty brand checks), and
+// promise-polyfill's public hooks: kept when the rest of the `_` names are mangled.
+const UNDERSCORE_STRINGS = ['_immediateFn', '_unhandledRejectionFn'].concat((function () {
+  const acorn = require('acorn');
+  const code = fs.readFileSync(require.resolve('web-streams-polyfill/es5').replace(/\.js$/, '.mjs'), 'utf8');
+  const names = new Set();
+  for (const token of acorn.tokenizer(code, { ecmaVersion: 2020, sourceType: 'module' })) {
+    if (token.type.label === 'string' && /^_/.test(token.value)) names.add(token.value);
+  }
+  return Array.from(names);
+})());
+
 // A minified standalone script (counters off, license banner after minification).
 function standalone(name, entry, filename, text) {
   return build({
@@ -64,6 +76,9 @@ function standalone(name, entry, filename, text) {
       minimize: true,
       minimizer: [new TerserPlugin({ extractComments: false, terserOptions: {
         ecma: 5, safari10: true, ie8: false,
+        // The bundled libraries' internal `_properties` get short names, but for those they read as strings (their
+        // brand checks) and promise-polyfill's documented hooks.
+        mangle: { properties: { regex: /^_/, reserved: UNDERSCORE_STRINGS } },
         // `Headers.name === 'Headers'` (code that reads constructor.name): the exported classes keep their names,
         // nothing else does (ES5 classes are functions, so keep_fnames; keep_classnames for any class syntax).
         keep_fnames: EXPORTED_CLASSES, keep_classnames: EXPORTED_CLASSES

@@ -2,7 +2,7 @@
 // retrofetch fires its own `abort` events with it; it is not installed as a global (the engine's Event stays).
 import { createSlot } from '../webidl/slots';
 import { requireArguments, toDictionary, toDOMString } from '../webidl/conversions';
-import { supportsSymbolToStringTag } from '../env/support';
+import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
 
 /** https://dom.spec.whatwg.org/#concept-event: the flags and fields dispatch reads and writes. */
 export interface EventState {
@@ -35,10 +35,22 @@ export function eventState(event: unknown): EventState | null {
 var start = new Date().getTime();
 
 export class Event {
+  declare readonly type: string;
+  declare readonly target: any;
+  declare readonly srcElement: any;
+  declare readonly currentTarget: any;
+  declare readonly eventPhase: number;
+  declare readonly bubbles: boolean;
+  declare readonly cancelable: boolean;
+  declare readonly composed: boolean;
+  declare readonly isTrusted: boolean;
+  declare readonly timeStamp: number;
+  declare readonly defaultPrevented: boolean;
+
   // https://dom.spec.whatwg.org/#dom-event-event
   constructor(type: string, eventInitDict?: EventInit) {
     var member = 'Event constructor';
-    if (!(this instanceof Event) || slot.has(this)) throw new TypeError("Event: Please use the 'new' operator");
+    constructing(this, Event, slot, 'Event');
     requireArguments(arguments.length, 1, member);
     var init = toDictionary<EventInit>(eventInitDict, member);
     slot.set(this, {
@@ -48,18 +60,6 @@ export class Event {
       canceled: false, inPassiveListener: false, dispatch: false
     });
   }
-
-  get type(): string { return slot.get(this, 'Event.type').type; }
-  get target(): any { return slot.get(this, 'Event.target').target; }
-  get srcElement(): any { return slot.get(this, 'Event.srcElement').target; }
-  get currentTarget(): any { return slot.get(this, 'Event.currentTarget').currentTarget; }
-  get eventPhase(): number { return slot.get(this, 'Event.eventPhase').eventPhase; }
-  get bubbles(): boolean { return slot.get(this, 'Event.bubbles').bubbles; }
-  get cancelable(): boolean { return slot.get(this, 'Event.cancelable').cancelable; }
-  get composed(): boolean { return slot.get(this, 'Event.composed').composed; }
-  get isTrusted(): boolean { return slot.get(this, 'Event.isTrusted').isTrusted; }
-  get timeStamp(): number { return slot.get(this, 'Event.timeStamp').timeStamp; }
-  get defaultPrevented(): boolean { return slot.get(this, 'Event.defaultPrevented').canceled; }
 
   // https://dom.spec.whatwg.org/#dom-event-composedpath: with no tree, the path is the current target alone.
   composedPath(): any[] {
@@ -93,6 +93,12 @@ export class Event {
   }
 }
 
+defineAttributes(Event.prototype, slot, 'Event', {
+  type: 'type', target: 'target', srcElement: 'target', currentTarget: 'currentTarget', eventPhase: 'eventPhase',
+  bubbles: 'bubbles', cancelable: 'cancelable', composed: 'composed', isTrusted: 'isTrusted', timeStamp: 'timeStamp',
+  defaultPrevented: 'canceled'
+});
+
 var PHASES = ['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'];
 for (var i = 0; i < PHASES.length; i++) {
   var constant = { value: i, writable: false, enumerable: true, configurable: false };
@@ -100,9 +106,7 @@ for (var i = 0; i < PHASES.length; i++) {
   Object.defineProperty(Event.prototype, PHASES[i], constant);
 }
 
-if (supportsSymbolToStringTag) {
-  Object.defineProperty(Event.prototype, Symbol.toStringTag, { value: 'Event', configurable: true });
-}
+defineToStringTag(Event.prototype, 'Event');
 
 /** An event retrofetch fires itself (https://dom.spec.whatwg.org/#concept-event-fire): isTrusted is true. */
 export function createTrustedEvent(type: string): Event {

@@ -1,0 +1,40 @@
+// What every interface of retrofetch's needs from WebIDL, written once (https://webidl.spec.whatwg.org/#es-interfaces):
+// the constructor's `new` check, the attributes as accessors on the prototype, and the class string.
+import { Slot } from './slots';
+import { supportsSymbolToStringTag } from '../env/support';
+
+/**
+ * https://webidl.spec.whatwg.org/#es-interface-call: a constructor called without `new` (or twice on one object)
+ * throws a TypeError. Returns `self` for the constructor to go on with.
+ */
+export function constructing<T>(self: T, Class: Function, slot: Slot<unknown>, name: string): T {
+  if (!(self instanceof Class) || slot.has(self)) throw new TypeError(name + ": Please use the 'new' operator");
+  return self;
+}
+
+/**
+ * https://webidl.spec.whatwg.org/#es-attributes: each attribute a getter on the interface prototype object,
+ * enumerable and configurable, that brand-checks `this` (the TypeError names `Interface.attribute`) and reads the
+ * state: a field of it (a string), or what a function of it returns.
+ */
+export function defineAttributes<T>(proto: any, slot: Slot<T>, name: string,
+  attributes: { [attribute: string]: string | ((state: T, self: any) => unknown) }): void {
+  for (var attribute in attributes) defineAttribute(proto, slot, name + '.' + attribute, attribute, attributes[attribute]);
+}
+
+function defineAttribute<T>(proto: any, slot: Slot<T>, member: string, attribute: string,
+  read: string | ((state: T, self: any) => unknown)): void {
+  Object.defineProperty(proto, attribute, {
+    get: function (this: unknown) {
+      var state: any = slot.get(this, member);
+      return typeof read === 'string' ? state[read] : read(state, this);
+    },
+    enumerable: true,
+    configurable: true
+  });
+}
+
+/** https://webidl.spec.whatwg.org/#es-interface-prototype-object: the class string, where Symbol.toStringTag exists. */
+export function defineToStringTag(proto: any, name: string): void {
+  if (supportsSymbolToStringTag) Object.defineProperty(proto, Symbol.toStringTag, { value: name, configurable: true });
+}
