@@ -174,7 +174,7 @@ suite('examples', function (impl) {
 
     it('the fetch family deleted, the streams and Promise kept: the core script', function () {
       if (!engineHas(FETCH_FAMILY.concat('Promise', 'ReadableStream', 'TextDecoderStream'))) {
-        return skipBecause(this, 'this engine has no fetch, Promise, ReadableStream or TextDecoderStream to keep or delete');
+        return skipBecause(this, 'this engine lacks some of fetch, Promise, ReadableStream and TextDecoderStream (the snippet cannot choose the core script here)');
       }
       return load(FETCH_FAMILY).then(function (page) {
         expect(page.scripts).to.deep.equal(['retrofetch.core.js']);
