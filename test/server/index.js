@@ -8,6 +8,8 @@
 'use strict';
 const http = require('http');
 const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
 const zlib = require('zlib');
 const { URL } = require('url');
 
@@ -40,6 +42,7 @@ function boundedMap() {
 
 const lockstepSessions = boundedMap();
 const hangRecords = boundedMap();
+const trackedScripts = boundedMap();
 
 function lockstepSession(id) {
   let s = lockstepSessions.get(id);
@@ -678,6 +681,30 @@ const routes = {
     const body = Buffer.from(JSON.stringify({ length }));
     begin(ctx, 200, { 'Content-Type': 'application/json', 'Content-Length': body.length, 'X-Long': 'a' + inner + 'b' });
     ctx.res.end(body);
+  },
+
+  // -------------------------------------------------------------------------------------------------------------
+  // The examples' routes (examples/, test/integration/examples.test.ts, issue 13), kept apart from the others.
+
+  async 'tracked-script'(ctx) {
+    // One of retrofetch's two standalone scripts, read from dist/, with the request recorded under `id`: the
+    // conditional-loading example's page loads its script from here, so the server knows whether it asked.
+    const q = ctx.query;
+    const id = q.get('id');
+    const file = q.get('file');
+    const files = ['retrofetch.polyfill.js', 'retrofetch.core.js'];
+    if (!id) throw new BadRequest('id is required');
+    if (files.indexOf(file) < 0) throw new BadRequest('file must be one of ' + files.join(', '));
+    (trackedScripts.get(id) || trackedScripts.set(id, [])).push(file);
+    const body = await fs.promises.readFile(path.join(__dirname, '../../dist', file));
+    begin(ctx, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': body.length });
+    ctx.res.end(body);
+  },
+
+  'tracked-script-log'(ctx) {
+    const id = ctx.query.get('id');
+    if (!id) throw new BadRequest('id is required');
+    sendJson(ctx, 200, { id, requests: trackedScripts.get(id) || [] });
   }
 };
 
