@@ -31,6 +31,9 @@ function gzipSize(code) {
 
 function buildApps() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retrofetch-sizes-'));
+  // The package as a consumer has it: node_modules/retrofetch, resolved through its exports map.
+  fs.mkdirSync(path.join(dir, 'node_modules'));
+  fs.symlinkSync(root, path.join(dir, 'node_modules', 'retrofetch'), 'dir');
   const names = Object.keys(APPS);
   const entry = {};
   names.forEach((name, i) => {
@@ -40,9 +43,7 @@ function buildApps() {
   return new Promise((resolve, reject) => {
     webpack({
       mode: 'production', entry: entry, target: ['web', 'es5'], context: dir,
-      output: { path: path.join(dir, 'out'), filename: '[name].js' },
-      // The package as a consumer resolves it: its own name, through its exports map.
-      resolve: { alias: { retrofetch: root } }
+      output: { path: path.join(dir, 'out'), filename: '[name].js' }
     }, (err, stats) => {
       if (err || stats.hasErrors()) return reject(err || new Error(stats.toString('errors-only')));
       const out = {};
