@@ -7,10 +7,10 @@ import { InnerRequest } from './request';
 import { InnerResponse, newNetworkResponse, isNullBodyStatus, isRedirectStatus } from './response';
 import { headerListOf } from './headers';
 import { HeaderList, headerListGet, headerListDelete, isForbiddenRequestHeader } from './header-list';
-import { bodyFromSource } from './body';
+import { bodyFromSource, takeSource } from './body';
 import { originOf, currentOrigin, stripFragment, parseURL, baseURL } from './url';
-import { ChunkSource, readAll, streamSource } from '../streams/chunk-source';
-import { Bytes } from '../infra/bytes';
+import { readAll } from '../streams/chunk-source';
+import { Bytes, concatBytes } from '../infra/bytes';
 import { createPushSource } from '../streams/push-source';
 import { chooseTransport } from '../transport/choose';
 import { Capabilities, ProgressInfo, Transport } from '../transport/transport';
@@ -117,14 +117,14 @@ export function fetching(inner: InnerRequest, progress: RetrofetchInit,
     return controller;
   }
   body.disturbed = true;
-  var source: ChunkSource = body.stream !== null ? streamSource(body.stream) : body.source;
+  var source = takeSource(body);
   controller.stop = function (reason) {
-    source.cancel(reason).then(null, noop);
+    source.cancel(reason);
     processEnd();
   };
-  readAll(source).then(function (bytes) {
+  readAll(source, function (chunks, length) {
     if (controller.state !== 'ongoing') return;
-    params.request.body = bytes;
+    params.request.body = concatBytes(chunks, length);
     // 16–20. Run main fetch given fetchParams.
     mainFetch(params);
   }, function (error) {
