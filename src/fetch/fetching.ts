@@ -176,12 +176,12 @@ function schemeFetch(params: FetchParams, url: string, type: string): void {
   if (type === 'blob') {
     // "blob": 2. If request's method is not `GET`, then return a network error. 3–10. The engine's XHR reads the
     // Blob (with its type as Content-Type, never sniffed; LEGACY(IE): IE's refuses blob: URLs: a network error).
-    if (request.method !== 'GET') return networkError(params, 'fetch: a blob: URL can only be fetched with GET, not ' + request.method);
+    if (request.method !== 'GET') return networkError(params, 'fetch: a blob: URL takes only GET');
     return httpNetworkFetch(params, stripFragment(url), request.headerList, false, function (response, drop) {
       // 2. blobURLEntry is null (revoked, or never made): a network error, where the engine answers with a status.
       if (response.status >= 400) {
         drop();
-        return networkError(params, 'fetch: the blob: URL resolves to no Blob: ' + url);
+        return networkError(params, 'fetch: no Blob at ' + url);
       }
       params.processResponse(response);
     });
@@ -272,7 +272,7 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: (response: InnerResp
   var length = request.body !== null ? request.body.length : 0;
   if (request.keepalive && length > 0) {
     if (keepaliveBytes + length > 65536) {
-      return networkError(params, 'fetch: keepalive request bodies in flight would exceed 64 KiB (' + keepaliveBytes + ' + ' + length + ' bytes)');
+      return networkError(params, 'fetch: keepalive bodies in flight would exceed 64 KiB');
     }
     keepaliveBytes += length;
     request.keepalive = false;
