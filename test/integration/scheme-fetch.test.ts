@@ -62,6 +62,12 @@ suite('data: and blob: URLs', function (impl) {
       });
     });
 
+    it('percent-decoding keeps what is not a percent sign and two hex digits', function () {
+      return fetch('data:,%u0041%zz%4%41%c3%a9').then(function (r) { return r.text(); }).then(function (text) {
+        expect(text).to.equal('%u0041%zz%4A\u00e9');
+      });
+    });
+
     it('any method: POST gives the body, HEAD none', function () {
       return Promise.all([fetch('data:,posted', { method: 'POST', body: 'ignored' }), fetch('data:,head', { method: 'HEAD' })]).then(function (rs) {
         expect(rs[0].status).to.equal(200);
