@@ -1,7 +1,8 @@
 // The body concept and the Body interface mixin: https://fetch.spec.whatwg.org/#body-mixin
-import { ChunkSource, bytesSource, streamFromSource, streamSource, readAll, teeSource, isUint8Array } from '../streams/chunk-source';
-import { Bytes, newBytes } from '../infra/bytes';
+import { ChunkSource, partsSource, streamFromSource, streamSource, readAll, teeSource, isUint8Array } from '../streams/chunk-source';
+import { Bytes, concatBytes } from '../infra/bytes';
 import { supportsArrayBuffer, supportsBlob } from '../env/support';
+import { createSlot } from '../webidl/slots';
 import { utf8Decode } from '../encoding/utf8';
 import { extractMIMEType } from './header-list';
 import { serializeMIMEType, essence } from '../infra/mime-type';
@@ -9,8 +10,8 @@ import { parseFormDataBody } from './body-form-data';
 
 /** https://fetch.spec.whatwg.org/#concept-body, plus what the transport needs to send it without a stream. */
 export interface InnerBody {
-  /** Where the bytes come from until (and unless) the body getter hands out a stream. */
-  source: ChunkSource;
+  /** Where the bytes come from: what the body getter's stream is made of; null for a ReadableStream given as BodyInit. */
+  source: ChunkSource | null;
   /** The stream the `body` getter returns, made on first access; or the ReadableStream given as BodyInit. */
   stream: ReadableStream<Uint8Array> | null;
   /** Set by any read or cancel: https://streams.spec.whatwg.org/#is-readable-stream-disturbed */
@@ -29,34 +30,67 @@ export function bodyFromReplayable(origin: Bytes | Blob | FormData, replay: () =
 }
 
 export function bodyFromBytes(bytes: Bytes): InnerBody {
-  return bodyFromReplayable(bytes, function () { return bytesSource(bytes); }, bytes.length);
+  return bodyFromReplayable(bytes, function () { return partsSource([bytes]); }, bytes.length);
 }
 
-export function bodyFromSource(source: ChunkSource, length: number | null): InnerBody {
+export function bodyFromSource(source: ChunkSource | null, length: number | null): InnerBody {
   return { source: source, stream: null, disturbed: false, origin: null, replay: null, length: length };
 }
 
 export function bodyFromStream(stream: ReadableStream<Uint8Array>): InnerBody {
-  var body = bodyFromSource(streamSource(stream), null);
+  var body = bodyFromSource(null, null);
   body.stream = stream;
   return body;
+}
+
+// The bodies of the streams the body getter made, so that such a stream given to new Request/new Response is known
+// to be disturbed whatever ReadableStream it is.
+var made = createSlot<InnerBody>('ReadableStream');
+
+/**
+ * https://streams.spec.whatwg.org/#is-readable-stream-disturbed, where it can be known: for the streams bodies are
+ * made of, and for web-streams-polyfill's (its [[disturbed]] slot is the property `_disturbed`). An engine's own
+ * ReadableStream does not show it: one that was read and released counts as undisturbed (README "Streams").
+ */
+export function isStreamDisturbed(stream: ReadableStream): boolean {
+  return (stream as any)._disturbed === true || (made.has(stream) && made.get(stream, '').disturbed);
+}
+
+function isDisturbed(body: InnerBody): boolean {
+  return body.disturbed || (body.stream !== null && isStreamDisturbed(body.stream));
 }
 
 /** The body getter: https://fetch.spec.whatwg.org/#dom-body-body (null where the page has no ReadableStream). */
 export function bodyStream(body: InnerBody): ReadableStream<Uint8Array> | null {
   if (body.stream === null) {
-    var stream = streamFromSource(body.source, function () {
+    var stream = streamFromSource(body.source!, function () {
       // Only reads through the stream the body currently owns count (after clone() it owns a tee branch).
       if (body.stream === stream) body.disturbed = true;
     });
+    if (stream !== null) {
+      made.set(stream, body);
+      // Read whole before anyone asked for its stream: locked, as fully reading it locks it.
+      if (body.disturbed) stream.getReader();
+    }
     body.stream = stream;
   }
   return body.stream;
 }
 
+/**
+ * The body's source, taken to be read whole or teed: a ReadableStream given as BodyInit is read through its reader;
+ * otherwise the source is read directly and the stream the getter made of it (if any) is locked, as reading or teeing
+ * that stream would lock it. Either way nothing passes through a stream's promises (no Object.prototype.then).
+ */
+export function takeSource(body: InnerBody): ChunkSource {
+  if (body.source === null) return streamSource(body.stream!);
+  if (body.stream !== null) body.stream.getReader();
+  return body.source;
+}
+
 /** https://fetch.spec.whatwg.org/#body-unusable */
 export function isUnusable(body: InnerBody | null): boolean {
-  return body !== null && (body.disturbed || (body.stream !== null && body.stream.locked));
+  return body !== null && (isDisturbed(body) || (body.stream !== null && body.stream.locked));
 }
 
 /** https://fetch.spec.whatwg.org/#concept-body-clone */
@@ -65,16 +99,10 @@ export function cloneBody(body: InnerBody): InnerBody {
     // A body with a fixed source that nobody has started reading: the copy reads the same source afresh.
     return bodyFromReplayable(body.origin!, body.replay, body.length);
   }
-  // 1. Let « out1, out2 » be the result of teeing body's stream (its source, while nobody has its stream: no
+  // 1. Let « out1, out2 » be the result of teeing body's stream (its source while nobody has its stream: no
   //    ReadableStream is needed then).
-  var branches: ChunkSource[];
-  if (body.stream === null) {
-    branches = teeSource(body.source);
-  } else {
-    var streams = body.stream.tee();
-    branches = [streamSource(streams[0]), streamSource(streams[1])];
-  }
-  // 2. Set body's stream to out1 (wrapped afresh by the next body getter, so reads through it are seen).
+  var branches = teeSource(takeSource(body));
+  // 2. Set body's stream to out1 (made by the next body getter, so reads through it are seen).
   body.stream = null;
   body.source = branches[0];
   body.origin = body.replay = null;
@@ -82,18 +110,41 @@ export function cloneBody(body: InnerBody): InnerBody {
   return bodyFromSource(branches[1], body.length);
 }
 
-/** https://fetch.spec.whatwg.org/#concept-body-consume-body, steps 1–4: the body's bytes, once. */
-export function consumeBody(body: InnerBody | null, member: string): Promise<Bytes> {
+/**
+ * https://fetch.spec.whatwg.org/#concept-body-consume-body: `convert` gets the body's bytes, once. The promise settles
+ * at once where the bytes (or the error) are there already.
+ */
+export function consumeBody(body: InnerBody | null, member: string, convert: (bytes: Bytes) => unknown): Promise<unknown> {
   // 1. If object is unusable, then return a promise rejected with a TypeError.
   if (isUnusable(body)) return Promise.reject(new TypeError(member + ': body stream already read'));
-  // 4. If object's body is null, then run successSteps with an empty byte sequence.
-  if (body === null) return Promise.resolve(newBytes(0));
-  body.disturbed = true;
-  // 5. Fully read object's body: through the stream if one was handed out (it may be the user's), else the source,
-  // which may then deliver the bytes at once (the XHR transport converts its text once, at the end).
-  if (body.stream !== null) return readAll(streamSource(body.stream));
-  if (body.source.whole) body.source.whole();
-  return readAll(body.source);
+  // 2. Let promise be a new promise.
+  return new Promise(function (resolve, reject) {
+    // 4. successSteps given a byte sequence data: resolve promise with the result of running convertBytesToJSValue
+    //    with data; if that threw an exception, reject promise with it.
+    function success(chunks: Bytes[], length: number): void {
+      try {
+        resolve(convert(concatBytes(chunks, length)));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    // 5. If object's body is null, then run successSteps with an empty byte sequence.
+    if (body === null) return success([], 0);
+    // 6. Fully read object's body: its source directly, which may then deliver the bytes at once (the XHR transport
+    //    converts its text once, at the end).
+    body.disturbed = true;
+    var source = takeSource(body);
+    if (source.whole) source.whole();
+    var reading = true;
+    readAll(source, success, function (error) {
+      // 3. errorSteps given error: reject promise with error. A body errored already (an aborted fetch) is left
+      //    undisturbed, so every body method rejects with its error, as engines do (the spec's stream would be
+      //    disturbed, and the next method would reject with a TypeError).
+      if (reading) body.disturbed = false;
+      reject(error);
+    });
+    reading = false;
+  });
 }
 
 /** The Body mixin's members, as Request and Response expose them (installed by includeBody). */
@@ -162,7 +213,7 @@ export function includeBody(proto: any, className: string, inner: (self: unknown
   Object.defineProperty(proto, 'bodyUsed', {
     get: function (this: unknown) {
       var body = inner(this, className + '.bodyUsed').body;
-      return body !== null && body.disturbed;
+      return body !== null && isDisturbed(body);
     },
     enumerable: true,
     configurable: true
@@ -192,7 +243,7 @@ function makeConsumer(name: string, className: string, inner: (self: unknown, me
     } catch (e) {
       return Promise.reject(e);
     }
-    return consumeBody(owner.body, member).then(function (bytes) {
+    return consumeBody(owner.body, member, function (bytes) {
       return convert(bytes, owner, member);
     });
   };

@@ -1,6 +1,6 @@
 // https://fetch.spec.whatwg.org/#concept-bodyinit-extract
-import { InnerBody, bodyFromBytes, bodyFromReplayable, bodyFromStream } from './body';
-import { blobSource } from '../streams/chunk-source';
+import { InnerBody, bodyFromBytes, bodyFromReplayable, bodyFromStream, isStreamDisturbed } from './body';
+import { partsSource } from '../streams/chunk-source';
 import { isReadableStream } from '../streams/readable-stream';
 import { utf8Encode } from '../encoding/utf8';
 import { toUSVString } from '../webidl/conversions';
@@ -49,7 +49,7 @@ export function extractBody(object: unknown, keepalive: boolean, member: string)
   // 4–5. Blob: the source is the blob; its type, if not empty, is the Content-Type.
   if (isBlob(object)) {
     var blob = object;
-    return { body: bodyFromReplayable(blob, function () { return blobSource(blob); }, blob.size), type: blob.type !== '' ? blob.type : null };
+    return { body: bodyFromReplayable(blob, function () { return partsSource([blob]); }, blob.size), type: blob.type !== '' ? blob.type : null };
   }
   // BufferSource: a copy of the bytes held by the buffer source.
   if (tag(object) === '[object ArrayBuffer]') {
@@ -71,6 +71,6 @@ export function extractBody(object: unknown, keepalive: boolean, member: string)
   }
   // ReadableStream: 1. If keepalive is true, throw. 2. If object is disturbed or locked, throw.
   if (keepalive) throw new TypeError(member + ': keepalive cannot be used with a ReadableStream body');
-  if ((object as ReadableStream).locked) throw new TypeError(member + ': the ReadableStream body is locked or disturbed');
+  if ((object as ReadableStream).locked || isStreamDisturbed(object as ReadableStream)) throw new TypeError(member + ': the ReadableStream body is locked or disturbed');
   return { body: bodyFromStream(object as ReadableStream<Uint8Array>), type: null };
 }

@@ -1,9 +1,9 @@
 // fetch(): https://fetch.spec.whatwg.org/#fetch-method. The algorithms it runs are in ./fetching.ts.
 import { Request, innerRequest, InnerRequest } from './request';
 import { Response, createResponse } from './response';
+import { takeSource } from './body';
 import { fetching, abortFetchController, FetchController, RetrofetchInit } from './fetching';
 import { PushSource } from '../streams/push-source';
-import { streamSource } from '../streams/chunk-source';
 import { signalIsAborted, signalReason, addAbortAlgorithm } from '../dom/abort-signal';
 import { exposeCounters } from '../env/debug-counters';
 
@@ -51,12 +51,13 @@ export function fetch(input: unknown, init?: unknown): Promise<Response> {
         // abort steps' "error response's body" would have done (the stream is readable until drained).
         var source = body.source as PushSource;
         body.source = {
-          read: function () {
+          read: function (done, fail) {
             if (aborted === null && ended && source.queued() > 0 && signalIsAborted(signal)) {
               aborted = { reason: signalReason(signal) };
               source.cancel(aborted.reason);
             }
-            return aborted !== null ? Promise.reject(aborted.reason) : source.read();
+            if (aborted !== null) fail(aborted.reason);
+            else source.read(done, fail);
           },
           cancel: source.cancel,
           whole: source.whole
@@ -85,7 +86,7 @@ function abortFetchCall(reject: (reason: unknown) => void, request: InnerRequest
   var body = request.body;
   if (body !== null && !body.disturbed) {
     body.disturbed = true;
-    (body.stream !== null ? streamSource(body.stream) : body.source).cancel(error).then(null, function () { /* errored already */ });
+    takeSource(body).cancel(error);
   }
   // 3–5. If there is a response and its body is readable, then error it with error: the controller does so while
   //      the body arrives, and the body's reads afterwards (see fetch above).

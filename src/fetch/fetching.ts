@@ -7,10 +7,11 @@ import { InnerRequest } from './request';
 import { InnerResponse, newNetworkResponse, isNullBodyStatus, isRedirectStatus } from './response';
 import { headerListOf } from './headers';
 import { HeaderList, headerListGet, headerListDelete, isForbiddenRequestHeader } from './header-list';
-import { bodyFromSource } from './body';
+import { bodyFromSource, takeSource } from './body';
+import { processDataURL } from './data-url';
 import { originOf, currentOrigin, stripFragment, parseURL, baseURL } from './url';
-import { ChunkSource, readAll, streamSource } from '../streams/chunk-source';
-import { Bytes } from '../infra/bytes';
+import { readAll } from '../streams/chunk-source';
+import { Bytes, concatBytes } from '../infra/bytes';
 import { createPushSource } from '../streams/push-source';
 import { chooseTransport } from '../transport/choose';
 import { Capabilities, ProgressInfo, Transport } from '../transport/transport';
@@ -63,6 +64,7 @@ interface FetchRequest {
   redirect: RequestRedirect;
   redirectCount: number;
   tainting: 'basic' | 'cors';
+  keepalive: boolean;
 }
 
 /** https://fetch.spec.whatwg.org/#fetch-params */
@@ -100,7 +102,7 @@ export function fetching(inner: InnerRequest, progress: RetrofetchInit,
     request: {
       method: inner.method, urlList: [inner.url], headerList: headerListOf(inner.headers).slice(), body: null, form: null,
       streamed: inner.body !== null && inner.body.origin === null, mode: inner.mode, credentials: inner.credentials,
-      cache: inner.cache, redirect: inner.redirect, redirectCount: 0, tainting: 'basic'
+      cache: inner.cache, redirect: inner.redirect, redirectCount: 0, tainting: 'basic', keepalive: inner.keepalive
     },
     controller: controller, processResponse: processResponse, processEnd: processEnd, progress: progress,
     signal: inner.signal
@@ -117,14 +119,14 @@ export function fetching(inner: InnerRequest, progress: RetrofetchInit,
     return controller;
   }
   body.disturbed = true;
-  var source: ChunkSource = body.stream !== null ? streamSource(body.stream) : body.source;
+  var source = takeSource(body);
   controller.stop = function (reason) {
-    source.cancel(reason).then(null, noop);
+    source.cancel(reason);
     processEnd();
   };
-  readAll(source).then(function (bytes) {
+  readAll(source, function (chunks, length) {
     if (controller.state !== 'ongoing') return;
-    params.request.body = bytes;
+    params.request.body = concatBytes(chunks, length);
     // 16–20. Run main fetch given fetchParams.
     mainFetch(params);
   }, function (error) {
@@ -145,7 +147,11 @@ function mainFetch(params: FetchParams): void {
   var crossOrigin = originOf(url) !== currentOrigin();
   // 2–11. Local-URLs-only, CSP, mixed content, bad ports, referrer: the engine's, as XHR applies them.
   // 12. If request's current URL's origin is same origin with request's origin and request's response tainting is
-  //     "basic" (or the scheme is "data"): scheme fetch, here the same as an HTTP fetch.
+  //     "basic", or its scheme is "data": scheme fetch (an HTTP(S) URL goes on as an HTTP fetch, below). A blob: URL
+  //     is taken as same-origin: one made elsewhere does not resolve (LEGACY(old WebKit): its blob: URLs have the
+  //     origin percent-encoded).
+  var type = scheme(url);
+  if (type === 'data' || type === 'blob') return schemeFetch(params, url, type);
   // request's mode is "same-origin": a network error.
   if (crossOrigin && request.mode === 'same-origin') {
     return networkError(params, "fetch: the request's mode is 'same-origin' but the URL is cross-origin: " + url);
@@ -162,6 +168,37 @@ function mainFetch(params: FetchParams): void {
     response.type = request.tainting;
     params.processResponse(response);
   });
+}
+
+// https://fetch.spec.whatwg.org/#scheme-fetch, for data: and blob: URLs.
+function schemeFetch(params: FetchParams, url: string, type: string): void {
+  var request = params.request;
+  if (type === 'blob') {
+    // "blob": 2. If request's method is not `GET`, then return a network error. 3–10. The engine's XHR reads the
+    // Blob (with its type as Content-Type, never sniffed; LEGACY(IE): IE's refuses blob: URLs: a network error).
+    if (request.method !== 'GET') return networkError(params, 'fetch: a blob: URL takes only GET');
+    return httpNetworkFetch(params, stripFragment(url), request.headerList, false, function (response, drop) {
+      // 2. blobURLEntry is null (revoked, or never made): a network error, where the engine answers with a status.
+      if (response.status >= 400) {
+        drop();
+        return networkError(params, 'fetch: no Blob at ' + url);
+      }
+      params.processResponse(response);
+    });
+  }
+  // "data": 1. Let dataURLStruct be the result of running the data: URL processor on request's current URL.
+  var data = processDataURL(url);
+  // 2. If dataURLStruct is failure, then return a network error.
+  if (data === null) return networkError(params, "fetch: '" + url + "' is not a valid data: URL");
+  // 3–4. A new response whose status message is `OK`, header list « (`Content-Type`, mimeType) », and body is
+  //      dataURLStruct's body as a body: all of it there already, fed to a push source as a network body is.
+  var body = createPushSource(noop, noop);
+  body.push(data.body);
+  body.close();
+  params.processEnd();
+  // main fetch 20: a HEAD request's response has a null body.
+  params.processResponse(newNetworkResponse(200, 'OK', [['Content-Type', data.type]],
+    request.method === 'HEAD' ? null : bodyFromSource(body, data.body.length), request.urlList.slice(), 'basic'));
 }
 
 // https://fetch.spec.whatwg.org/#concept-http-fetch
@@ -229,6 +266,23 @@ function httpRedirectFetch(params: FetchParams, response: InnerResponse): void {
 // https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch, the parts XHR lets us express.
 function httpNetworkOrCacheFetch(params: FetchParams, done: (response: InnerResponse, drop: () => void) => void): void {
   var request = params.request;
+  // 8.10.5. If contentLength is non-null and httpRequest's keepalive is true: the bodies of the keepalive requests in
+  //   flight (this global's fetch group) and this one may not add up to more than 64 KiB, else a network error. A body
+  //   counts once (not again after a redirect) until its fetch is done; an engine's FormData, of unknown length, not.
+  var length = request.body !== null ? request.body.length : 0;
+  if (request.keepalive && length > 0) {
+    if (keepaliveBytes + length > 65536) {
+      return networkError(params, 'fetch: keepalive bodies in flight would exceed 64 KiB');
+    }
+    keepaliveBytes += length;
+    request.keepalive = false;
+    var processEnd = params.processEnd;
+    params.processEnd = function () {
+      keepaliveBytes -= length;
+      params.processEnd = processEnd;
+      processEnd();
+    };
+  }
   var url = stripFragment(request.urlList[request.urlList.length - 1]);
   var sameOrigin = originOf(url) === currentOrigin();
   var headers: HeaderList = [];
@@ -258,6 +312,7 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: (response: InnerResp
 }
 
 var bust = 0;
+var keepaliveBytes = 0;
 
 // https://fetch.spec.whatwg.org/#concept-http-network-fetch, over the transport chosen for the URL. `done` gets the
 // response (its body still arriving) and a function that drops it (the transfer stops; nothing more is reported).

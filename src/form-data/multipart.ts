@@ -10,7 +10,7 @@
 import { entryListOf, isFormDataShim } from './form-data';
 import { EntryList } from './entry';
 import { utf8Encode } from '../encoding/utf8';
-import { ChunkSource, blobSource } from '../streams/chunk-source';
+import { ChunkSource, partsSource } from '../streams/chunk-source';
 import { Bytes } from '../infra/bytes';
 import { isHostInstance } from '../env/global';
 
@@ -81,34 +81,6 @@ export function encodeMultipart(entries: EntryList, boundary: string): Multipart
   return { boundary: boundary, parts: parts, length: length };
 }
 
-/** A source over the encoded parts; Blob parts are read only when their turn comes. */
-export function multipartSource(multipart: Multipart): ChunkSource {
-  var index = 0;
-  var current: ChunkSource | null = null;
-  function read(): Promise<Bytes | null> {
-    if (current !== null) {
-      return current.read().then(function (chunk) {
-        if (chunk !== null) return chunk;
-        current = null;
-        return read();
-      });
-    }
-    if (index >= multipart.parts.length) return Promise.resolve(null);
-    var part = multipart.parts[index++];
-    if (!isHostInstance(part, 'Blob')) return Promise.resolve(part as Bytes);
-    current = blobSource(part as Blob);
-    return read();
-  }
-  return {
-    read: read,
-    cancel: function () {
-      index = multipart.parts.length;
-      current = null;
-      return Promise.resolve();
-    }
-  };
-}
-
 export interface ExtractedFormData {
   /** The body's source object: our FormData, or an engine's (a copy of it where it can be read). */
   origin: FormData;
@@ -137,7 +109,7 @@ export function extractFormData(form: FormData, member: string): ExtractedFormDa
     origin: isFormDataShim(form) ? form : copyNativeFormData(form, entries),
     length: multipart.length,
     type: type,
-    replay: function () { return multipartSource(multipart); }
+    replay: function () { return partsSource(multipart.parts); }
   };
 }
 
@@ -154,8 +126,8 @@ function copyNativeFormData(form: any, entries: EntryList): FormData {
 
 function failingSource(message: string): ChunkSource {
   return {
-    read: function () { return Promise.reject(new TypeError(message)); },
-    cancel: function () { return Promise.resolve(); }
+    read: function (_done, fail) { fail(new TypeError(message)); },
+    cancel: function () { /* nothing to stop */ }
   };
 }
 

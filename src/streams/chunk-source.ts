@@ -1,67 +1,64 @@
-// A ChunkSource is where a body's bytes come from before (or instead of) a ReadableStream: fixed bytes, a Blob,
-// a ReadableStream's reader, or (src/transport) an XHR feeding chunks as they arrive. Body methods read a source
+// A ChunkSource is where a body's bytes come from before (or instead of) a ReadableStream: fixed bytes, Blobs, a
+// ReadableStream's reader, or (src/transport) an XHR feeding chunks as they arrive. Body methods read a source
 // directly when no stream was asked for, which keeps text()/json() fast and working where no ReadableStream exists.
+//
+// Reads call back instead of resolving promises: resolving a promise with a chunk (a Uint8Array is an object) reads
+// its `then`, which a page can define on Object.prototype to see or change a body's bytes; a callback also comes at
+// once when a chunk is ready, so body methods on an errored body reject at once, as a stream's read requests do
+// (https://streams.spec.whatwg.org/#read-request).
 import { hostReadableStream } from './readable-stream';
-import { Bytes, bytesFrom, concatBytes } from '../infra/bytes';
+import { globalObject as g } from '../env/global';
+import { supportsArrayBufferIsView } from '../env/support';
+import { Bytes, bytesFrom } from '../infra/bytes';
 
 export interface ChunkSource {
-  /** The next chunk, or null at the end. Rejects with the reason the body failed. */
-  read(): Promise<Bytes | null>;
-  cancel(reason: unknown): Promise<void>;
+  /**
+   * Calls `done` with the next chunk (null at the end) or `fail` with the reason the body failed, at once where it
+   * can. Each chunk is the reader's own: nothing else holds its buffer (a byte stream transfers it).
+   */
+  read(done: (chunk: Bytes | null) => void, fail: (reason: unknown) => void): void;
+  cancel(reason: unknown): void;
   /** A hint that every chunk will be read and used only together (text(), json(), …): they may come in one. */
   whole?(): void;
+  /** The chunks are a page's stream's, any values, given on as they are (not copied, not checked). */
+  raw?: boolean;
 }
 
-export function bytesSource(bytes: Bytes): ChunkSource {
-  var done = bytes.length === 0;
-  return {
-    read: function () {
-      if (done) return Promise.resolve(null);
-      done = true;
-      return Promise.resolve(bytes);
-    },
-    cancel: function () {
-      done = true;
-      return Promise.resolve();
+/** The bytes and Blobs of `parts`, one after the other; a Blob is read when its turn comes. Empty parts are skipped. */
+export function partsSource(parts: Array<Bytes | Blob>): ChunkSource {
+  var index = 0;
+  function read(done: (chunk: Bytes | null) => void, fail: (reason: unknown) => void): void {
+    var part = parts[index++];
+    if (part === undefined) {
+      index = parts.length;
+      done(null);
+    } else if ((part as Blob).size === 0 || (part as Bytes).length === 0) {
+      read(done, fail);
+    } else if ((part as Bytes).length > 0) {
+      // A copy: the parts are read again by clone() and the transport.
+      done(bytesFrom(part as Bytes));
+    } else {
+      // LEGACY(old WebKit, IE, Edge): FileReader, which every engine with Blob has (Blob#arrayBuffer is newer, and
+      // resolves a promise with the bytes).
+      var reader = new FileReader();
+      reader.onload = function () {
+        done(new Uint8Array(reader.result as ArrayBuffer));
+      };
+      reader.onerror = function () {
+        fail(new TypeError('Body: the Blob could not be read (' + (reader.error && reader.error.name) + ')'));
+      };
+      reader.readAsArrayBuffer(part as Blob);
     }
-  };
-}
-
-export function blobSource(blob: Blob): ChunkSource {
-  var done = false;
-  return {
-    read: function () {
-      if (done) return Promise.resolve(null);
-      done = true;
-      return readBlob(blob);
-    },
-    cancel: function () {
-      done = true;
-      return Promise.resolve();
-    }
-  };
-}
-
-function readBlob(blob: Blob): Promise<Uint8Array> {
-  if (typeof (blob as any).arrayBuffer === 'function') {
-    return (blob as any).arrayBuffer().then(function (buffer: ArrayBuffer) {
-      return new Uint8Array(buffer);
-    });
   }
-  // LEGACY(old WebKit, IE, Edge): no Blob#arrayBuffer, so FileReader, in windows and workers alike.
-  return new Promise(function (resolve, reject) {
-    var reader = new FileReader();
-    reader.onload = function () {
-      resolve(new Uint8Array(reader.result as ArrayBuffer));
-    };
-    reader.onerror = function () {
-      reject(new TypeError('Body: the Blob could not be read (' + (reader.error && reader.error.name) + ')'));
-    };
-    reader.readAsArrayBuffer(blob);
-  });
+  return {
+    read: read,
+    cancel: function () {
+      index = parts.length;
+    }
+  };
 }
 
-/** Reads a ReadableStream of Uint8Array chunks; the reader is taken on the first read. */
+/** Reads a ReadableStream; the reader is taken on the first read. Its chunks are any values (`raw`). */
 export function streamSource(stream: ReadableStream): ChunkSource {
   var reader: ReadableStreamDefaultReader | null = null;
   function getReader(): ReadableStreamDefaultReader {
@@ -69,17 +66,15 @@ export function streamSource(stream: ReadableStream): ChunkSource {
     return reader;
   }
   return {
-    read: function () {
-      return getReader().read().then(function (result) {
-        if (result.done) return null;
-        var chunk = result.value;
-        if (!isUint8Array(chunk)) throw new TypeError('Body: the stream gave a chunk that is not a Uint8Array');
-        return chunk;
-      });
+    read: function (done, fail) {
+      getReader().read().then(function (result) {
+        done(result.done ? null : result.value);
+      }, fail);
     },
     cancel: function (reason) {
-      return getReader().cancel(reason);
-    }
+      getReader().cancel(reason).then(null, function () { /* errored already */ });
+    },
+    raw: true
   };
 }
 
@@ -90,75 +85,139 @@ export function isUint8Array(value: unknown): value is Uint8Array {
 /**
  * A ReadableStream over a source that pulls one chunk per read (high-water mark 0), so every read reaches the
  * source: that is how the body knows it is disturbed (https://streams.spec.whatwg.org/#is-readable-stream-disturbed)
- * without reaching into the stream's internals.
+ * without reaching into the stream's internals. A byte stream (https://fetch.spec.whatwg.org/#body-with-type: the
+ * fetch spec's bodies are set up with byte reading support), so `getReader({ mode: 'byob' })` works; a page's stream
+ * teed by clone() stays a default one, its chunks given on as they are; and so is any where the page's
+ * ReadableStream has no byte streams (its constructor throws for `type: 'bytes'`: WebKit's).
  */
 export function streamFromSource(source: ChunkSource, onDisturbed: () => void): ReadableStream<Uint8Array> | null {
   var RS = hostReadableStream();
-  return RS && new RS<Uint8Array>({
-    pull: function (controller) {
+  var underlying: any = {
+    // LEGACY(old WebKit): web-streams-polyfill's byte streams need ArrayBuffer.isView.
+    type: source.raw || !supportsArrayBufferIsView ? undefined : 'bytes',
+    pull: function (controller: any) {
       onDisturbed();
-      return source.read().then(function (chunk) {
-        if (chunk === null) controller.close();
-        else controller.enqueue(chunk as Uint8Array);
+      return new Promise<void>(function (resolve, reject) {
+        source.read(function (chunk) {
+          try {
+            if (chunk !== null) {
+              controller.enqueue(chunk);
+            } else {
+              controller.close();
+              // A pending BYOB read ends with the stream only once answered: https://streams.spec.whatwg.org/#rs-byob-request-respond
+              if (controller.byobRequest) controller.byobRequest.respond(0);
+            }
+          } catch (e) {
+            return reject(e); // the stream was cancelled meanwhile
+          }
+          resolve();
+        }, reject);
       });
     },
-    cancel: function (reason) {
+    cancel: function (reason: unknown) {
       onDisturbed();
-      return source.cancel(reason);
+      source.cancel(reason);
     }
-  }, { highWaterMark: 0 });
-}
-
-/** Concatenates the chunks of a source: https://fetch.spec.whatwg.org/#body-fully-read */
-export function readAll(source: ChunkSource): Promise<Bytes> {
-  var chunks: Bytes[] = [];
-  var length = 0;
-  function next(): Promise<Bytes> {
-    return source.read().then(function (chunk) {
-      if (chunk === null) return concatBytes(chunks, length);
-      chunks.push(chunk);
-      length += chunk.length;
-      return next();
-    });
+  };
+  if (!RS) return null;
+  try {
+    return new RS<Uint8Array>(underlying, { highWaterMark: 0 });
+  } catch (e) {
+    underlying.type = undefined;
+    return new RS<Uint8Array>(underlying, { highWaterMark: 0 });
   }
-  return next();
 }
 
 /**
- * Two sources over one (https://streams.spec.whatwg.org/#readable-stream-tee, for a source nobody has made a stream
- * of): a read of either pulls the next chunk for both, the second getting a copy; the underlying source is cancelled
- * once both are. No ReadableStream is needed, so clone() works where the engine has none.
+ * https://fetch.spec.whatwg.org/#body-fully-read: the chunks, each a Uint8Array (a page's stream may give anything
+ * else: then a TypeError), to `done`; a failure to `fail`. At once where the source has the chunks.
+ */
+export function readAll(source: ChunkSource, done: (chunks: Bytes[], length: number) => void, fail: (reason: unknown) => void): void {
+  var chunks: Bytes[] = [];
+  var length = 0;
+  var looping = false;
+  var again = false;
+  function next(): void {
+    // A chunk given during read() continues the loop below instead of nesting (a queue of many chunks).
+    if (looping) {
+      again = true;
+      return;
+    }
+    looping = true;
+    do {
+      again = false;
+      source.read(onChunk, fail);
+    } while (again);
+    looping = false;
+  }
+  function onChunk(chunk: Bytes | null): void {
+    if (chunk === null) return done(chunks, length);
+    if (source.raw && !isUint8Array(chunk)) return fail(new TypeError('Body: the stream gave a chunk that is not a Uint8Array'));
+    chunks.push(chunk);
+    length += chunk.length;
+    next();
+  }
+  next();
+}
+
+/**
+ * Two sources over one (https://streams.spec.whatwg.org/#readable-stream-tee with cloneForBranch2, as
+ * https://fetch.spec.whatwg.org/#concept-body-clone tees): a read of either pulls the next chunk for both, the first
+ * getting it as it is and the second a structured clone (LEGACY(ES5): without structuredClone, a copy of bytes, any
+ * other value as it is); the underlying source is cancelled once both are. No ReadableStream is needed, so clone()
+ * works where the engine has none.
  */
 export function teeSource(source: ChunkSource): [ChunkSource, ChunkSource] {
   var queues: Array<Array<Bytes | null>> = [[], []];
+  var waiting: Array<[(chunk: Bytes | null) => void, (reason: unknown) => void] | null> = [null, null];
   var cancelled = [false, false];
-  var pulling: Promise<void> | null = null;
+  var pulling = false;
   var failure: { reason: unknown } | null = null;
-  function pull(): Promise<void> {
-    if (pulling === null) {
-      pulling = source.read().then(function (chunk) {
-        pulling = null;
+  function settle(i: number): void {
+    var w = waiting[i];
+    if (w === null) return;
+    if (queues[i].length > 0) {
+      waiting[i] = null;
+      w[0](queues[i].shift()!);
+    } else if (failure !== null) {
+      waiting[i] = null;
+      w[1](failure.reason);
+    } else if (!pulling) {
+      pulling = true;
+      source.read(function (chunk) {
+        pulling = false;
+        try {
+          var copy = chunk === null ? null : g.structuredClone ? g.structuredClone(chunk) : isUint8Array(chunk) ? bytesFrom(chunk) : chunk;
+        } catch (e) {
+          // The clone failed: both branches error and the source is cancelled.
+          source.cancel(e);
+          return fail(e);
+        }
         if (!cancelled[0]) queues[0].push(chunk);
-        if (!cancelled[1]) queues[1].push(chunk === null ? null : bytesFrom(chunk));
-      }, function (reason) {
-        failure = { reason: reason };
-      });
+        if (!cancelled[1]) queues[1].push(copy);
+        settle(0);
+        settle(1);
+      }, fail);
     }
-    return pulling;
+  }
+  function fail(reason: unknown): void {
+    pulling = false;
+    failure = { reason: reason };
+    settle(0);
+    settle(1);
   }
   function branch(i: number): ChunkSource {
-    function read(): Promise<Bytes | null> {
-      if (queues[i].length > 0) return Promise.resolve(queues[i].shift()!);
-      if (failure !== null) return Promise.reject(failure.reason);
-      return pull().then(read);
-    }
     return {
-      read: read,
+      read: function (done, fail) {
+        waiting[i] = [done, fail];
+        settle(i);
+      },
       cancel: function (reason) {
         cancelled[i] = true;
         queues[i] = [];
-        return cancelled[1 - i] ? source.cancel(reason) : Promise.resolve();
-      }
+        if (cancelled[1 - i]) source.cancel(reason);
+      },
+      raw: source.raw
     };
   }
   return [branch(0), branch(1)];

@@ -19,32 +19,29 @@ export function createPushSource(onCancel: (reason: unknown) => void, onWhole: (
   var whole = false;
   var state: 'open' | 'closed' | 'errored' | 'cancelled' = 'open';
   var failure: unknown;
-  var waiting: { resolve: (chunk: Bytes | null) => void; reject: (reason: unknown) => void } | null = null;
+  var waiting: [(chunk: Bytes | null) => void, (reason: unknown) => void] | null = null;
 
   function settle(): void {
-    if (waiting === null) return;
     var w = waiting;
+    if (w === null) return;
     if (queue.length > 0) {
       var chunk = queue.shift()!;
       queuedBytes -= chunk.length;
       waiting = null;
-      w.resolve(chunk);
-    } else if (state === 'closed' || state === 'cancelled') {
-      waiting = null;
-      w.resolve(null);
+      w[0](chunk);
     } else if (state === 'errored') {
       waiting = null;
-      w.reject(failure);
+      w[1](failure);
+    } else if (state !== 'open') {
+      waiting = null;
+      w[0](null);
     }
   }
 
   return {
-    read: function () {
-      if (state === 'errored') return Promise.reject(failure);
-      return new Promise(function (resolve, reject) {
-        waiting = { resolve: resolve, reject: reject };
-        settle();
-      });
+    read: function (done, fail) {
+      waiting = [done, fail];
+      settle();
     },
     cancel: function (reason) {
       if (state === 'open') {
@@ -54,7 +51,6 @@ export function createPushSource(onCancel: (reason: unknown) => void, onWhole: (
         onCancel(reason);
       }
       settle();
-      return Promise.resolve();
     },
     push: function (chunk) {
       if (state !== 'open' || chunk.length === 0) return;

@@ -86,6 +86,18 @@ if (profile === 'ie9') suite('IE9 profile', function (impl) {
     });
   });
 
+  it('data: URLs are decoded in script (IE\'s XHR cannot fetch them): text, base64, the MIME type as Content-Type', function () {
+    return Promise.all([fetch('data:text/plain;charset=utf-8,h%C3%A9llo'), fetch('data:application/json;base64,eyJhIjoxfQ==')]).then(function (rs) {
+      expect(rs[0].type).to.equal('basic');
+      expect(rs[0].headers.get('Content-Type')).to.equal('text/plain;charset=utf-8');
+      expect(rs[1].headers.get('Content-Type')).to.equal('application/json');
+      return Promise.all([rs[0].text(), rs[1].json()]);
+    }).then(function (bodies) {
+      expect(bodies).to.deep.equal(['h\u00e9llo', { a: 1 }]);
+      return expectRejects(impl, fetch('data:;base64,A'), TypeError, 'data: URL');
+    });
+  });
+
   describe('same-origin over the level-1 XMLHttpRequest (the body whole at DONE)', function () {
     it('GET: status, headers, UTF-8 text', function () {
       return fetch('/api/charset?enc=utf-8').then(function (r) {
