@@ -44,6 +44,13 @@
         if (t.length !== 4194304) throw new Error('short body');
       });
     }],
+    // The same bytes through a stream reader, 1 MB and 64 MB: the second should take 64 times the first (linear).
+    ['1 MB body through getReader()', 7, function () {
+      return readAll('/api/bytes?repeat=4096', 1048576);
+    }],
+    ['64 MB body through getReader()', 3, function () {
+      return readAll('/api/bytes?repeat=262144', 67108864);
+    }],
     ['1 MB POST body', 7, function () {
       return fetch('/api/upload', { method: 'POST', body: new Uint8Array(1048576) }).then(function (r) { return r.json(); });
     }],
@@ -65,6 +72,24 @@
       return longHeader(204800);
     }]
   ];
+
+  function readAll(url, length) {
+    return fetch(url).then(function (r) {
+      var reader = r.body.getReader();
+      var got = 0;
+      function next() {
+        return reader.read().then(function (step) {
+          if (step.done) {
+            if (got !== length) throw new Error('read ' + got + ' bytes');
+            return;
+          }
+          got += step.value.length;
+          return next();
+        });
+      }
+      return next();
+    });
+  }
 
   function longHeader(length) {
     return fetch('/api/long-header?length=' + length).then(function (r) {

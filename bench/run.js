@@ -1,7 +1,8 @@
 // `npm run bench`: retrofetch against the browser's native fetch and whatwg-fetch 3.6.20, side by side in one run,
 // in each engine found (Chromium, Firefox ESR, PhantomJS: which has no native fetch). Each implementation gets a
 // fresh browser on the same page, served with the test server's /api routes; the non-native ones are loaded after
-// the natives are deleted (test/setup/remove-natives.js). Prints medians in ms and the ratios, then sizes (min+gzip).
+// the natives are deleted (test/setup/remove-natives.js). Prints medians in ms and the ratios, then sizes (min+gzip),
+// and writes them to bench/results.json and the README's table (between its bench markers).
 // A benchmark, not a test: numbers vary with the machine's load; run it on an idle machine.
 'use strict';
 const http = require('http');
@@ -91,12 +92,17 @@ function gz(text) {
   return zlib.gzipSync(Buffer.from(text), { level: 9 }).length;
 }
 
+// The sizes the bench reports: the two scripts (test/smoke/sizes.js builds the apps too), and the dependencies'.
 async function sizes() {
-  const retro = fs.readFileSync(path.join(root, 'dist/retrofetch.polyfill.js'), 'utf8');
+  const measured = (await require('../test/smoke/sizes').measure()).sizes;
   const whatwg = (await minify(fs.readFileSync(path.join(root, 'node_modules/whatwg-fetch/dist/fetch.umd.js'), 'utf8'), { ecma: 5 })).code;
   const streams = fs.readFileSync(require.resolve('web-streams-polyfill/dist/ponyfill.es5.js'), 'utf8');
-  const promise = fs.readFileSync(path.join(root, 'node_modules/promise-polyfill/dist/polyfill.min.js'), 'utf8');
-  return { retro: gz(retro), whatwg: gz(whatwg), streams: gz((await minify(streams, { ecma: 5 })).code), promise: gz(promise) };
+  const out = {};
+  Object.keys(measured).forEach((name) => { out[name] = measured[name].gzip; });
+  out['web-streams-polyfill ES5 (minified alone)'] = gz((await minify(streams, { ecma: 5 })).code);
+  out['promise-polyfill'] = gz(fs.readFileSync(path.join(root, 'node_modules/promise-polyfill/dist/polyfill.min.js'), 'utf8'));
+  out['whatwg-fetch 3.6.20 (terser)'] = gz(whatwg);
+  return out;
 }
 
 (async function main() {
@@ -116,24 +122,55 @@ async function sizes() {
     table.push({ engine: engine.name, results });
   }
   server.close();
+  const fmt = (v) => (typeof v === 'number' ? v.toFixed(1) : String(v || '—'));
+  const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? Number((a / b).toFixed(2)) : null);
+  const results = { date: new Date().toISOString().slice(0, 10), engines: {}, sizes: await sizes() };
   for (const row of table) {
-    console.log('\n' + row.engine + ' (median ms; ratio retrofetch ÷ other, < 1 means retrofetch is faster)');
     const r = row.results;
-    const names = Object.keys(r.retrofetch || {});
+    const cases = {};
+    for (const name of Object.keys(r.retrofetch || {})) {
+      const other = (impl) => (r[impl] ? r[impl][name] : undefined);
+      cases[name] = { retrofetch: r.retrofetch[name], 'whatwg-fetch': other('whatwg-fetch'), native: other('native'),
+        '÷ whatwg-fetch': ratio(r.retrofetch[name], other('whatwg-fetch')), '÷ native': ratio(r.retrofetch[name], other('native')) };
+    }
+    // Linearity: the 64 MB read against 64 times the 1 MB read (1 is linear).
+    const one = r.retrofetch['1 MB body through getReader()'];
+    const big = r.retrofetch['64 MB body through getReader()'];
+    if (typeof one === 'number' && typeof big === 'number') cases['64 MB ÷ (64 × 1 MB), retrofetch'] = { retrofetch: Number((big / (64 * one)).toFixed(2)) };
+    results.engines[row.engine] = cases;
+    console.log('\n' + row.engine + ' (median ms; ratio retrofetch ÷ other, < 1 means retrofetch is faster)');
     console.log(['case', 'retrofetch', 'whatwg-fetch', 'native', '÷ whatwg', '÷ native'].join(' | '));
-    for (const name of names) {
-      const fmt = (v) => (typeof v === 'number' ? v.toFixed(1) : String(v || '—'));
-      const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? (a / b).toFixed(2) : '—');
-      const native = r.native ? r.native[name] : undefined;
-      console.log([name, fmt(r.retrofetch[name]), fmt(r['whatwg-fetch'] && r['whatwg-fetch'][name]), fmt(native),
-        ratio(r.retrofetch[name], r['whatwg-fetch'] && r['whatwg-fetch'][name]), ratio(r.retrofetch[name], native)].join(' | '));
+    for (const name of Object.keys(cases)) {
+      const c = cases[name];
+      console.log([name, fmt(c.retrofetch), fmt(c['whatwg-fetch']), fmt(c.native), fmt(c['÷ whatwg-fetch']), fmt(c['÷ native'])].join(' | '));
     }
   }
-  const s = await sizes();
+  const s = results.sizes;
   console.log('\nsizes, min+gzip -9 (bytes)');
-  console.log('retrofetch standalone (everything below included) | ' + s.retro);
-  console.log('  of which web-streams-polyfill ES5 (minified alone) | ' + s.streams);
-  console.log('  of which promise-polyfill | ' + s.promise);
-  console.log('  retrofetch\'s own code, about | ' + (s.retro - s.streams - s.promise));
-  console.log('whatwg-fetch 3.6.20 (terser) | ' + s.whatwg);
+  Object.keys(s).forEach((name) => console.log(name + ' | ' + s[name]));
+  fs.writeFileSync(path.join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+  updateReadme(results);
+  console.log('\nbench: wrote bench/results.json and the README table');
 })().catch((e) => { console.error(e); process.exit(1); });
+
+// The README's "Size and speed" table, between its bench markers, from the results.
+function updateReadme(results) {
+  const file = path.join(root, 'README.md');
+  const readme = fs.readFileSync(file, 'utf8');
+  const start = readme.indexOf('<!-- bench:start -->');
+  const end = readme.indexOf('<!-- bench:end -->');
+  if (start < 0 || end < 0) return;
+  const engines = Object.keys(results.engines);
+  const names = Object.keys(results.engines[engines[0]] || {});
+  const cell = (c) => {
+    if (!c || c.retrofetch === undefined) return '—';
+    if (typeof c.retrofetch !== 'number') return 'error';
+    const parts = [c['÷ whatwg-fetch'], c['÷ native']].map((x) => (x === null || x === undefined ? '—' : x.toFixed(2)));
+    return c['whatwg-fetch'] === undefined && c.native === undefined ? String(c.retrofetch) : c.retrofetch.toFixed(1) + ' (' + parts.join(', ') + ')';
+  };
+  const lines = ['Medians from ' + results.date + ' on this machine, in ms (ratio retrofetch ÷ whatwg-fetch, ÷ native; below 1: retrofetch is faster):', '',
+    '| case | ' + engines.join(' | ') + ' |', '|---|' + engines.map(() => '---|').join('')];
+  names.forEach((name) => lines.push('| ' + name + ' | ' + engines.map((e) => cell(results.engines[e][name])).join(' | ') + ' |'));
+  lines.push('', 'Sizes (min + gzip -9, bytes): ' + Object.keys(results.sizes).map((k) => k + ' ' + results.sizes[k]).join(', ') + '.');
+  fs.writeFileSync(file, readme.slice(0, start) + '<!-- bench:start -->\n' + lines.join('\n') + '\n' + readme.slice(end));
+}

@@ -329,7 +329,7 @@ const routes = {
 
   bytes(ctx) {
     const q = ctx.query;
-    const repeat = int(q, 'repeat', 1, 0, 65536);
+    const repeat = int(q, 'repeat', 1, 0, MAX_BYTES / 256);
     const body = bytes0to255(repeat);
     if (q.get('chunked') === '1') {
       const chunk = int(q, 'chunk', 64, 1, 1024 * 1024);
