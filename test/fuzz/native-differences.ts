@@ -6,6 +6,7 @@
 import { Case } from './cases';
 import { multipartType } from './values';
 import { Impl } from '../support/harness';
+import { throws } from '../support/assert';
 
 export interface NativeDifference {
   id: string;
@@ -13,15 +14,6 @@ export interface NativeDifference {
   probe(natives: Impl): boolean | Promise<boolean>;
   applies(c: Case): boolean;
   without(c: Case): Case;
-}
-
-function throws(fn: () => unknown): boolean {
-  try {
-    fn();
-    return false;
-  } catch (e) {
-    return true;
-  }
 }
 
 /** Whether the native Request reads `name` from its init. */

@@ -3,7 +3,7 @@
 // Object.prototype.then, errors after the response, and when body methods of an aborted response reject.
 import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause, requireBodyStreams, Impl } from '../support/harness';
-import { expectThrows, expectRejects, bytesOf, range, readStream, hasBlob, hasURLSearchParams } from '../support/assert';
+import { expectThrows, expectRejects, bytesOf, range, readStream, hasBlob, hasURLSearchParams, throws, charBytes } from '../support/assert';
 
 var g: any = typeof self !== 'undefined' ? self : window;
 
@@ -37,15 +37,6 @@ function takesStreamBodies(impl: Impl): boolean {
   return !new impl.Request('/x', { method: 'POST', body: new impl.ReadableStream(), duplex: 'half' } as any).headers.has('Content-Type');
 }
 
-function throws(fn: () => unknown): boolean {
-  try {
-    fn();
-    return false;
-  } catch (e) {
-    return true;
-  }
-}
-
 /** Reads a byte stream to its end through a BYOB reader, each read into 5 bytes at offset 3 of a new 16-byte buffer. */
 function readBYOB(stream: ReadableStream<Uint8Array>): Promise<number[]> {
   var reader: any = (stream as any).getReader({ mode: 'byob' });
@@ -65,11 +56,6 @@ function readBYOB(stream: ReadableStream<Uint8Array>): Promise<number[]> {
   return next();
 }
 
-function stringBytes(s: string): number[] {
-  var out: number[] = [];
-  for (var i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
-  return out;
-}
 
 /** A page's stream of the given chunks. */
 function streamOf(impl: Impl, chunks: unknown[]): ReadableStream<any> {
@@ -123,7 +109,7 @@ suite('bodies', function (impl) {
       var request = new Request('/api/echo', { method: 'POST', body: 'request body' });
       nativeDifference(this, impl, request.body === undefined, "this engine's Request has no body attribute");
       return readBYOB(request.body!).then(function (bytes) {
-        expect(bytes).to.deep.equal(stringBytes('request body'));
+        expect(bytes).to.deep.equal(charBytes('request body'));
       });
     });
 

@@ -3,37 +3,8 @@
 // takes any other as an ArrayBuffer. In every engine, whatever the declared type: exact bytes, or a TypeError.
 import { expect } from 'chai';
 import { suite, requireBodyStreams } from '../support/harness';
-import { bytesOf } from '../support/assert';
+import { bytesOf, chunksURL, readStream } from '../support/assert';
 import { delay } from '../support/abort';
-
-function b64(bytes: number[]): string {
-  var chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  var out = '';
-  for (var i = 0; i < bytes.length; i += 3) {
-    var n = (bytes[i] << 16) | ((bytes[i + 1] || 0) << 8) | (bytes[i + 2] || 0);
-    out += chars.charAt(n >> 18) + chars.charAt((n >> 12) & 63) +
-      (i + 1 < bytes.length ? chars.charAt((n >> 6) & 63) : '=') + (i + 2 < bytes.length ? chars.charAt(n & 63) : '=');
-  }
-  return encodeURIComponent(out);
-}
-
-/** /api/chunks with these chunks, 30 ms apart, and this Content-Type. */
-function chunks(parts: number[][], type: string): string {
-  return '/api/chunks?interval=30&type=' + encodeURIComponent(type) + '&' + parts.map(function (p) { return 'b64=' + b64(p); }).join('&');
-}
-
-function readAll(body: ReadableStream<Uint8Array>): Promise<number[]> {
-  var reader = body.getReader();
-  var out: number[] = [];
-  function next(): Promise<number[]> {
-    return reader.read().then(function (step) {
-      if (step.done) return out;
-      out = out.concat(bytesOf(step.value));
-      return next();
-    });
-  }
-  return next();
-}
 
 suite('Content-Type and body bytes', function (impl) {
   var fetch = impl.fetch;
@@ -59,8 +30,8 @@ suite('Content-Type and body bytes', function (impl) {
     var latin1 = [0x68, 0xe9, 0x6c, 0x6c, 0x6f, 0x20, 0x77, 0xf6, 0x72, 0x6c, 0x64];
     var binary = [0x00, 0xff, 0xfe, 0x80, 0xc3, 0x28, 0x0a];
     return Promise.all([
-      fetch('/api/charset?enc=latin1').then(function (r) { return readAll(r.body!); }),
-      fetch(chunks([binary.slice(0, 3), binary.slice(3)], 'text/plain')).then(function (r) {
+      fetch('/api/charset?enc=latin1').then(function (r) { return readStream(r.body!); }),
+      fetch(chunksURL([binary.slice(0, 3), binary.slice(3)], 'type=text%2Fplain')).then(function (r) {
         return delay(300).then(function () { return r.arrayBuffer(); });
       })
     ]).then(function (results) {
@@ -75,7 +46,7 @@ suite('Content-Type and body bytes', function (impl) {
     { name: 'invalid UTF-8', bytes: [0x41, 0xff, 0x42, 0xc3] }
   ].forEach(function (c) {
     ['text/plain; charset=utf-8', 'application/json'].forEach(function (type) {
-      var url = chunks([c.bytes.slice(0, 3), c.bytes.slice(3)], type);
+      var url = chunksURL([c.bytes.slice(0, 3), c.bytes.slice(3)], 'type=' + encodeURIComponent(type));
 
       it(c.name + ' declared ' + type + ': arrayBuffer() gives the exact bytes', function () {
         return fetch(url).then(function (r) { return r.arrayBuffer(); }).then(function (buffer) {
@@ -85,7 +56,7 @@ suite('Content-Type and body bytes', function (impl) {
 
       it(c.name + ' declared ' + type + ': getReader() gives the exact bytes or a TypeError, never others', function () {
         requireBodyStreams(this, impl);
-        return fetch(url).then(function (r) { return readAll(r.body!); }).then(function (bytes) {
+        return fetch(url).then(function (r) { return readStream(r.body!); }).then(function (bytes) {
           expect(bytes).to.deep.equal(c.bytes);
         }, function (e) {
           expect(e).to.be.an.instanceof(TypeError);

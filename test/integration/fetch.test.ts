@@ -1,7 +1,7 @@
 // fetch() end to end against the test server (test/server), same origin and the second (CORS) origin.
 import { expect } from 'chai';
 import { suite, servers, itPolyfillOnly, skipBecause } from '../support/harness';
-import { expectRejects, bytesOf, range, uid, base64ToBytes } from '../support/assert';
+import { expectRejects, bytesOf, range, uid, base64ToBytes, charBytes } from '../support/assert';
 import { xhrFollowsRedirectToOtherOrigin, xhrReportsEmptyErrorResponses } from '../support/probes';
 
 suite('fetch', function (impl) {
@@ -72,7 +72,7 @@ suite('fetch', function (impl) {
         .then(function (r) { return r.json(); })
         .then(function (echo) {
           expect(echo.headers['content-type']).to.equal('application/x-www-form-urlencoded;charset=UTF-8');
-          expect(base64ToBytes(echo.body)).to.deep.equal(bytesOfString('a=1&b=%C3%A9+x'));
+          expect(base64ToBytes(echo.body)).to.deep.equal(charBytes('a=1&b=%C3%A9+x'));
         });
     });
 
@@ -391,8 +391,3 @@ suite('fetch', function (impl) {
   });
 });
 
-function bytesOfString(s: string): number[] {
-  var out: number[] = [];
-  for (var i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
-  return out;
-}

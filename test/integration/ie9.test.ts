@@ -3,17 +3,11 @@
 // real XHR and the real test server. Runs only in that profile.
 import { expect } from 'chai';
 import { suite, servers, profile } from '../support/harness';
-import { expectRejects, uid, base64ToBytes } from '../support/assert';
+import { expectRejects, uid, base64ToBytes, utf8Bytes } from '../support/assert';
 import { rawJson, hangOpened, hangClosed } from '../support/abort';
 
 var g: any = window;
 
-function utf8(s: string): number[] {
-  var e = unescape(encodeURIComponent(s));
-  var out: number[] = [];
-  for (var i = 0; i < e.length; i++) out.push(e.charCodeAt(i));
-  return out;
-}
 
 // Registered in that profile only: elsewhere these tests have nothing to say.
 if (profile === 'ie9') suite('IE9 profile', function (impl) {
@@ -133,14 +127,14 @@ if (profile === 'ie9') suite('IE9 profile', function (impl) {
         return r.json();
       }).then(function (echo) {
         expect(echo.method).to.equal('PUT');
-        expect(base64ToBytes(echo.body)).to.deep.equal(utf8('h\u00e9 \u2713'));
+        expect(base64ToBytes(echo.body)).to.deep.equal(utf8Bytes('h\u00e9 \u2713'));
         expect(echo.headers['x-custom']).to.equal('1');
         return fetch('/api/multipart', { method: 'POST', body: form });
       }).then(function (r) { return r.json(); }).then(function (result) {
         expect(result.error).to.equal(undefined);
         expect(result.parts.map(function (p: any) { return p.name; })).to.deep.equal(['name', 'n']);
-        expect(base64ToBytes(result.parts[0].base64)).to.deep.equal(utf8('h\u00e9llo'));
-        expect(base64ToBytes(result.parts[1].base64)).to.deep.equal(utf8('2'));
+        expect(base64ToBytes(result.parts[0].base64)).to.deep.equal(utf8Bytes('h\u00e9llo'));
+        expect(base64ToBytes(result.parts[1].base64)).to.deep.equal(utf8Bytes('2'));
       });
     });
 
@@ -193,7 +187,7 @@ if (profile === 'ie9') suite('IE9 profile', function (impl) {
         expect(echo.method).to.equal('GET');
         return fetch(cross + '/api/echo', { method: 'POST', body: '\u2713' });
       }).then(function (r) { return r.json(); }).then(function (echo) {
-        expect(base64ToBytes(echo.body)).to.deep.equal(utf8('\u2713'));
+        expect(base64ToBytes(echo.body)).to.deep.equal(utf8Bytes('\u2713'));
       });
     });
 

@@ -2,45 +2,9 @@
 // byte-order mark (which XHR decodes before script sees the bytes), and a body queued whole before it is read.
 import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause, requireBodyStreams } from '../support/harness';
-import { bytesOf, uid } from '../support/assert';
+import { bytesOf, uid, chunksURL, readStream, charBytes } from '../support/assert';
 import { rawJson, delay } from '../support/abort';
 import { xhrReportsCutOffChunkedBodies } from '../support/probes';
-
-function b64(bytes: number[]): string {
-  var chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  var out = '';
-  for (var i = 0; i < bytes.length; i += 3) {
-    var n = (bytes[i] << 16) | ((bytes[i + 1] || 0) << 8) | (bytes[i + 2] || 0);
-    out += chars.charAt(n >> 18) + chars.charAt((n >> 12) & 63) +
-      (i + 1 < bytes.length ? chars.charAt((n >> 6) & 63) : '=') + (i + 2 < bytes.length ? chars.charAt(n & 63) : '=');
-  }
-  return encodeURIComponent(out);
-}
-
-/** /api/chunks with these chunks (each an array of bytes) and extra query parameters. */
-export function chunksURL(chunks: number[][], query: string): string {
-  return '/api/chunks?interval=30&' + chunks.map(function (c) { return 'b64=' + b64(c); }).join('&') + (query ? '&' + query : '');
-}
-
-function ascii(s: string): number[] {
-  var out: number[] = [];
-  for (var i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
-  return out;
-}
-
-/** Every byte through getReader(): the bytes, or the error the stream ended with. */
-function readAll(body: ReadableStream<Uint8Array>): Promise<number[]> {
-  var reader = body.getReader();
-  var out: number[] = [];
-  function next(): Promise<number[]> {
-    return reader.read().then(function (step) {
-      if (step.done) return out;
-      out = out.concat(bytesOf(step.value));
-      return next();
-    });
-  }
-  return next();
-}
 
 /**
  * A body cut short is a network error: a TypeError (https://fetch.spec.whatwg.org/#concept-network-error). Native
@@ -62,7 +26,7 @@ suite('body integrity', function (impl) {
   var fetch = impl.fetch;
 
   describe('chunked bodies whose connection ends before the last chunk', function () {
-    var parts = [ascii('first part, '), ascii('second part')];
+    var parts = [charBytes('first part, '), charBytes('second part')];
     [['reset', 'the connection is reset (TCP RST)'], ['close', 'the connection is closed']].forEach(function (end) {
       [true, false].forEach(function (nosniff) {
         var label = end[1] + (nosniff ? ', with nosniff' : ', without nosniff');
@@ -89,7 +53,7 @@ suite('body integrity', function (impl) {
         test(label + ': a getReader() read rejects with a TypeError (or fetch() does)', function () {
           requireBodyStreams(this, impl);
           return gate(this).then(function () {
-            return failure(fetch(url).then(function (r) { return readAll(r.body!); }), 'reading the stream');
+            return failure(fetch(url).then(function (r) { return readStream(r.body!); }), 'reading the stream');
           }).then(function (e) {
             expectNetworkError(impl, e);
           });
@@ -126,7 +90,7 @@ suite('body integrity', function (impl) {
 
         it(label + ': getReader() gives the exact bytes or a TypeError, never others', function () {
           requireBodyStreams(this, impl);
-          return fetch(url).then(function (r) { return readAll(r.body!); }).then(function (bytes) {
+          return fetch(url).then(function (r) { return readStream(r.body!); }).then(function (bytes) {
             expect(bytes).to.deep.equal(c.bytes);
           }, function (e) {
             expect(e).to.be.an.instanceof(TypeError);

@@ -1,19 +1,7 @@
 // response.body as a stream fed while the response arrives (issue 5), against timed and lock-step routes.
 import { expect } from 'chai';
 import { suite, itPolyfillOnly } from '../support/harness';
-import { expectRejects, range, uid } from '../support/assert';
-
-
-function b64(bytes: number[]): string {
-  var chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  var out = '';
-  for (var i = 0; i < bytes.length; i += 3) {
-    var n = (bytes[i] << 16) | ((bytes[i + 1] || 0) << 8) | (bytes[i + 2] || 0);
-    out += chars.charAt(n >> 18) + chars.charAt((n >> 12) & 63) +
-      (i + 1 < bytes.length ? chars.charAt((n >> 6) & 63) : '=') + (i + 2 < bytes.length ? chars.charAt(n & 63) : '=');
-  }
-  return encodeURIComponent(out);
-}
+import { expectRejects, range, uid, chunksURL } from '../support/assert';
 
 /** Reads from `reader` until at least `count` more bytes have arrived; resolves with them. */
 function readAtLeast(reader: ReadableStreamDefaultReader<Uint8Array>, count: number): Promise<number[]> {
@@ -156,7 +144,7 @@ suite('streaming bodies', function (impl) {
   it('a UTF-8 character split across chunks decodes once, in text() and through the stream', function () {
     // "é" = C3 A9 and "✓" = E2 9C 93, each split between two chunks.
     var chunks = [[0x68, 0xc3], [0xa9, 0x20, 0xe2], [0x9c], [0x93, 0x21]];
-    var url = '/api/chunks?type=text%2Fplain%3Bcharset%3Dutf-8&interval=40&' + chunks.map(function (c) { return 'b64=' + b64(c); }).join('&');
+    var url = chunksURL(chunks, 'type=text%2Fplain%3Bcharset%3Dutf-8', 40);
     return fetch(url).then(function (r) {
       var copy = r.clone();
       return Promise.all([r.text(), readAtLeast(copy.body!.getReader(), 8)]);

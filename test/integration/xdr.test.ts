@@ -3,7 +3,7 @@
 // and an XDomainRequest built over the real XHR, against the real second-origin test server.
 import { expect } from 'chai';
 import { suite, servers, itPolyfillOnly, profile, skipBecause, requireBodyStreams } from '../support/harness';
-import { expectRejects, uid, base64ToBytes, bytesOf } from '../support/assert';
+import { expectRejects, uid, base64ToBytes, bytesOf, utf8Bytes } from '../support/assert';
 import { rawJson, hangOpened, hangClosed } from '../support/abort';
 
 var g: any = typeof self !== 'undefined' ? self : window;
@@ -14,12 +14,6 @@ function binaryBody(): any {
   return typeof Uint8Array === 'function' ? new Uint8Array([0x41, 0xff]) : null;
 }
 
-function utf8(s: string): number[] {
-  var out: number[] = [];
-  var e = unescape(encodeURIComponent(s));
-  for (var i = 0; i < e.length; i++) out.push(e.charCodeAt(i));
-  return out;
-}
 
 suite('XDomainRequest (stand-in)', function (impl) {
   var fetch = impl.fetch;
@@ -76,7 +70,7 @@ suite('XDomainRequest (stand-in)', function (impl) {
       return r.json();
     }).then(function (echo) {
       expect(echo.method).to.equal('POST');
-      expect(base64ToBytes(echo.body)).to.deep.equal(utf8(text));
+      expect(base64ToBytes(echo.body)).to.deep.equal(utf8Bytes(text));
     });
   });
 

@@ -72,6 +72,46 @@ export function uid(prefix: string): string {
   return prefix + '-' + new Date().getTime() + '-' + (unique++) + '-' + Math.floor(Math.random() * 1e6);
 }
 
+/** The bytes in base64, URL-encoded (for the server's /api/chunks?b64=…). */
+export function bytesToBase64(bytes: number[]): string {
+  var chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  var out = '';
+  for (var i = 0; i < bytes.length; i += 3) {
+    var n = (bytes[i] << 16) | ((bytes[i + 1] || 0) << 8) | (bytes[i + 2] || 0);
+    out += chars.charAt(n >> 18) + chars.charAt((n >> 12) & 63) +
+      (i + 1 < bytes.length ? chars.charAt((n >> 6) & 63) : '=') + (i + 2 < bytes.length ? chars.charAt(n & 63) : '=');
+  }
+  return encodeURIComponent(out);
+}
+
+/** /api/chunks sending these chunks (each an array of bytes) `interval` ms apart, with extra query parameters. */
+export function chunksURL(chunks: number[][], query: string, interval?: number): string {
+  return '/api/chunks?interval=' + (interval || 30) + '&' + chunks.map(function (c) { return 'b64=' + bytesToBase64(c); }).join('&') +
+    (query ? '&' + query : '');
+}
+
+/** Each char code of a string (chars 0x00–0xFF) as a byte. */
+export function charBytes(s: string): number[] {
+  var out: number[] = [];
+  for (var i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
+  return out;
+}
+
+/** The UTF-8 bytes of a string. */
+export function utf8Bytes(s: string): number[] {
+  return charBytes(unescape(encodeURIComponent(s)));
+}
+
+/** Whether `fn` throws. */
+export function throws(fn: () => unknown): boolean {
+  try {
+    fn();
+    return false;
+  } catch (e) {
+    return true;
+  }
+}
+
 export function base64ToBytes(b64: string): number[] {
   var chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   var out: number[] = [];

@@ -2,13 +2,7 @@
 // plain data, and the feature facts those suites are gated on.
 import { Impl } from './harness';
 
-/** The UTF-8 bytes of a string. */
-export function utf8Bytes(s: string): number[] {
-  var binary = unescape(encodeURIComponent(s));
-  var out: number[] = [];
-  for (var i = 0; i < binary.length; i++) out.push(binary.charCodeAt(i));
-  return out;
-}
+export { utf8Bytes } from './assert';
 
 /** Chars 0x00–0xFF as bytes: handy for hand-written multipart bodies with binary in them. */
 export function latin1(s: string): Uint8Array {
