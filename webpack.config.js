@@ -76,6 +76,8 @@ function standalone(name, entry, filename, text) {
       minimize: true,
       minimizer: [new TerserPlugin({ extractComments: false, terserOptions: {
         ecma: 5, safari10: true, ie8: false,
+        // A second pass: about 100 B less gzipped. Not pure_getters: a getter's Get is observable (init members).
+        compress: { passes: 2 },
         // The bundled libraries' internal `_properties` get short names, but for those they read as strings (their
         // brand checks) and promise-polyfill's documented hooks.
         mangle: { properties: { regex: /^_/, reserved: UNDERSCORE_STRINGS } },
