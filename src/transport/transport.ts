@@ -22,7 +22,7 @@ export interface TransportRequest {
   credentials: boolean;
   /** Milliseconds for the transport's own timeout (0: none). */
   timeout: number;
-  onUploadProgress: ((progress: ProgressInfo) => void) | null;
+  onUploadProgress?: (progress: ProgressInfo) => void;
 }
 
 export interface TransportHead {
