@@ -15,11 +15,10 @@ import { globalObject as g } from '../env/global';
 import { Bytes, newBytes, bytesFrom } from '../infra/bytes';
 import { isUTF8Label, utf8Decode } from '../encoding/utf8';
 
-var POLL_MS = 250;
 var X_USER_DEFINED = 'text/plain; charset=x-user-defined';
-var BOM_MESSAGE = 'fetch: the body starts with a byte-order mark, which this engine decodes before script sees the ' +
-  'bytes: read it whole (arrayBuffer(), text(), ...) to get it exact';
-var EVENTS = ['onreadystatechange', 'onprogress', 'onerror', 'ontimeout'];
+// README "Byte-order marks": the engine decodes a body's BOM before script sees the bytes.
+var BOM_MESSAGE = 'fetch: a body starting with a byte-order mark cannot stream exactly here: read it whole (text(), ...)';
+var EVENTS = 'onreadystatechange onprogress onerror ontimeout'.split(' ');
 
 // LEGACY(old WebKit): whether the engine decodes a body of this Content-Type as UTF-8 (by the charset it names, else
 // as UTF-8 unless HTML or XML name their own), and the type says it is UTF-8 text: a UTF-8 charset, or JSON and
@@ -118,7 +117,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     listener.head({ status: reported === 1223 ? 204 : reported, statusText: reported === 1223 ? 'No Content' : xhr.statusText, headerList: headerList, url: url });
     if (keepType && !finished) {
       if (declaredUTF8(type)) decoded = decodedTextReader();
-      else if (!takeBinary()) fail('fetch: this engine gives this body only as text decoded by its Content-Type, which does not declare UTF-8: it cannot be read exactly');
+      else if (!takeBinary()) fail('fetch: this engine gives this body only as text of a charset not UTF-8: it cannot be read exactly');
     }
     return !finished;
   }
@@ -147,7 +146,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       if (decoded !== null && supportsVBArray) return deliver(bytesFrom(new g.VBArray(xhr.responseBody).toArray()));
       if (binary) {
         // A body the engine lost when the type changed is an error, never an empty body.
-        if (done && !xhr.response && loaded > 0) return fail('fetch: the engine lost the response body');
+        if (done && !xhr.response && loaded > 0) return fail('fetch: the engine lost the body');
         if (done) deliver(new Uint8Array(xhr.response || 0));
         return;
       }
@@ -155,7 +154,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     } catch (e) {
       // LEGACY(IE): before IE10, responseText is not readable during readyState 3. At DONE, though, an engine that cannot
       // give the body (out of memory on a huge one) must error it, not leave it hanging (README "Memory").
-      if (done) fail('fetch: the engine could not hold the response body (' + (e as Error).message + ')');
+      if (done) fail('fetch: the engine could not hold the body (' + (e as Error).message + ')');
       return;
     }
     if (decoded !== null) {
@@ -258,7 +257,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       listener.timeout();
     }
   ]);
-  if (request.onUploadProgress !== null) {
+  if (request.onUploadProgress) {
     var report = request.onUploadProgress;
     xhr.upload.onprogress = function (event: ProgressEvent) {
       report({ loaded: event.loaded, total: event.total, lengthComputable: event.lengthComputable });
@@ -277,7 +276,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     // LEGACY(Opera 12, Edge): an engine that never fires progress events (see `counting`) streams unchecked.
     if (counting && loaded === 0 && xhr.readyState === 3) counting = false;
     if (xhr.readyState >= 2) pump(false);
-  }, POLL_MS);
+  }, 250);
   count('liveTimers', 1);
   count('liveXHRs', 1);
   var body = request.body;
