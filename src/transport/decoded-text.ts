@@ -15,7 +15,7 @@ export function decodedTextReader(): (text: string) => Bytes | null {
     if (end <= received) return null;
     var part = text.slice(received, end);
     if (part.indexOf('\ufffd') >= 0) {
-      throw new TypeError('fetch: this engine gives the body only as text, and it could not decode it (binary, or not UTF-8): it cannot be read exactly');
+      throw new TypeError('fetch: this engine gives the body only as decoded text, and it is not UTF-8: it cannot be read exactly');
     }
     received = end;
     return utf8Encode(part);
