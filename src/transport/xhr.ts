@@ -105,11 +105,12 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     // LEGACY(old WebKit): the MIME type override replaces the Content-Type the engine reports (and an
     // override set later, at HEADERS_RECEIVED, is ignored there). Where the probe could not tell (keepType false),
     // the real type is unknowable: leave it out rather than report ours (README: "Legacy engines").
-    for (var i = headerList.length - 1; i >= 0; i--) {
+    for (var i = headerList.length; i--;) {
       var name = headerList[i][0].toLowerCase();
-      if (name === 'content-type' && headerList[i][1] === X_USER_DEFINED) headerList.splice(i, 1);
-      else if (name === 'content-type') type = headerList[i][1];
-      else if (name === 'content-encoding') encoded = true;
+      var value = headerList[i][1];
+      if (name === 'content-encoding') encoded = true;
+      if (name === 'content-type' && value === X_USER_DEFINED) headerList.splice(i, 1);
+      else if (name === 'content-type') type = value;
     }
     var url: string | null = xhr.responseURL || xhr.getResponseHeader('X-Request-URL') || null;
     headSent = true;
@@ -140,10 +141,12 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   }
 
   function pump(done: boolean): void {
-    if (!readHead() || ((whole || (decoded !== null && supportsVBArray)) && !done)) return;
+    if (!readHead()) return;
+    var vb = decoded && supportsVBArray;
+    if ((whole || vb) && !done) return;
     var text: string;
     try {
-      if (decoded !== null && supportsVBArray) return deliver(bytesFrom(new g.VBArray(xhr.responseBody).toArray()));
+      if (vb) return deliver(bytesFrom(new g.VBArray(xhr.responseBody).toArray()));
       if (binary) {
         // A body the engine lost when the type changed is an error, never an empty body.
         if (done && !xhr.response && loaded > 0) return fail('fetch: the engine lost the body');
@@ -177,7 +180,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
         verified = missing === 0;
       }
       if (!verified && counting) return;
-      for (var k = 0; k < held.length; k++) deliver(held[k]);
+      held.forEach(deliver);
       held = [];
       return;
     }
