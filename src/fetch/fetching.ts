@@ -103,7 +103,7 @@ function currentURL(request: FetchRequest): string {
 export function fetching(inner: InnerRequest, progress: RetrofetchInit,
   processResponse: FetchParams['processResponse'], processEnd: () => void): FetchController {
   // LEGACY(XHR): XHR always follows redirects and hides them; an opaque-redirect response cannot be made.
-  if (inner.redirect === 'manual') throw fetchError("redirect 'manual' is impossible over XMLHttpRequest");
+  if (inner.redirect === 'manual') throw fetchError("redirect 'manual' is impossible over XHR");
   var controller: FetchController = { state: 'ongoing', stop: noop };
   var body = inner.body;
   var params: FetchParams = {
@@ -161,7 +161,7 @@ function mainFetch(params: FetchParams): void {
     if (mode === 'same-origin') return networkError(params, "mode 'same-origin' refuses the cross-origin " + url);
     // request's mode is "no-cors": LEGACY(XHR) no opaque responses; a cross-origin no-cors request can only be
     // sent as a CORS request.
-    if (mode === 'no-cors') return networkError(params, "mode 'no-cors' cross-origin is impossible over XMLHttpRequest (use 'cors')");
+    if (mode === 'no-cors') return networkError(params, "cross-origin mode 'no-cors' is impossible over XHR");
     // Otherwise: set request's response tainting to "cors" and run HTTP fetch.
     request.tainting = 'cors';
   }
@@ -236,7 +236,7 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   if (request.redirectCount++ === 20) return networkError(params, 'too many redirects');
   // 9–10. A CORS request (or one tainted so far) must not be redirected to a URL with credentials.
   if (parsed.includesCredentials && (request.tainting === 'cors' || (request.inner.mode === 'cors' && originOf(next) !== currentOrigin()))) {
-    return networkError(params, 'a CORS request was redirected to a URL with credentials');
+    return networkError(params, 'CORS redirect to a URL with credentials');
   }
   // 11. If internalResponse's status is not 303, request's body is non-null, and its source is null, then return a
   //     network error (a stream cannot be sent again).
@@ -384,7 +384,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
         end();
         // Never a truncated body: fewer bytes than Content-Length is an error (without a Content-Encoding, where
         // the length counts the encoded bytes).
-        if (received < expected!) body.error(fetchError('the body is shorter than its Content-Length (' + received + ' of ' + expected + ' bytes)'));
+        if (received < expected!) body.error(fetchError('the body is cut short (' + received + ' of ' + expected + ' bytes)'));
         else body.close();
       },
       fail: fail,

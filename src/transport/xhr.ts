@@ -7,7 +7,7 @@
 // then read as sent; a body declared UTF-8 text streams as the engine's decoding of it, encoded back and checked by
 // byte counts, and any other comes as an ArrayBuffer (set at HEADERS_RECEIVED: exact, in one chunk at the end).
 import { parseResponseHeaders } from './parse-headers';
-import { decodedTextReader } from './decoded-text';
+import { decodedTextReader, NOT_UTF8 } from './decoded-text';
 import { Transport, TransportRequest, TransportListener } from './transport';
 import { count } from '../env/debug-counters';
 import { overrideReplacesContentType, supportsLateResponseType, supportsVBArray } from '../env/support';
@@ -118,7 +118,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     listener.head({ status: reported === 1223 ? 204 : reported, statusText: reported === 1223 ? 'No Content' : xhr.statusText, headerList: headerList, url: url });
     if (keepType && !finished) {
       if (declaredUTF8(type)) decoded = decodedTextReader();
-      else if (!takeBinary()) fail('fetch: this engine gives this body only as text of a charset not UTF-8: it cannot be read exactly');
+      else if (!takeBinary()) fail(NOT_UTF8);
     }
     return !finished;
   }
