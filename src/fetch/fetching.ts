@@ -165,11 +165,9 @@ function mainFetch(params: FetchParams): void {
     // Otherwise: set request's response tainting to "cors" and run HTTP fetch.
     request.tainting = 'cors';
   }
-  httpFetch(params, function (response) {
-    // 14. If recursive is false, set response to a filtered response: basic or CORS, by the response tainting.
-    response.type = request.tainting;
-    params.processResponse(response);
-  });
+  // 14. If recursive is false, set response to a filtered response: basic or CORS, by the response tainting (the
+  //     type HTTP-network fetch gives the response it makes).
+  httpFetch(params);
 }
 
 // https://fetch.spec.whatwg.org/#scheme-fetch, for data: and blob: URLs.
@@ -204,12 +202,12 @@ function schemeFetch(params: FetchParams, url: string, type: string): void {
 var REDIRECT_ERROR = "redirected, and the redirect mode is 'error'";
 
 // https://fetch.spec.whatwg.org/#concept-http-fetch
-function httpFetch(params: FetchParams, done: (response: InnerResponse) => void): void {
+function httpFetch(params: FetchParams): void {
   // 1–3. No service workers. 4. Let response be the result of HTTP-network-or-cache fetch.
   httpNetworkOrCacheFetch(params, function (response, drop) {
     // 8. If response's status is a redirect status (one the engine left to script: LEGACY(old WebKit): 308):
     var location = headerListGet(headerListOf(response.headers), 'Location');
-    if (!isRedirectStatus(response.status) || location === null) return done(response);
+    if (!isRedirectStatus(response.status) || location === null) return params.processResponse(response);
     // 2. Switch on request's redirect mode: "error": a network error; "manual" was refused by fetching;
     //    "follow": the result of HTTP-redirect fetch.
     drop();
@@ -272,7 +270,7 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
   //   counts once (not again after a redirect) until its fetch is done; an engine's FormData, of unknown length, not.
   var length = request.body ? request.body.length : 0;
   if (request.keepalive && length) {
-    if (keepaliveBytes + length > 65536) return networkError(params, 'keepalive bodies in flight would exceed 64 KiB');
+    if (keepaliveBytes + length > 65536) return networkError(params, 'keepalive bodies in flight over 64 KiB');
     keepaliveBytes += length;
     request.keepalive = false;
     var processEnd = params.processEnd;
@@ -369,7 +367,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
         var length = headerListGet(list, 'Content-Length');
         if (headerListGet(list, 'Content-Encoding') === null && /^\d+$/.test(length!)) expected = +length!;
         response = newNetworkResponse(head.status, head.statusText, list,
-          isNullBodyStatus(head.status) || request.method === 'HEAD' ? null : bodyFromSource(body, expected), request.urlList.slice(), 'basic');
+          isNullBodyStatus(head.status) || request.method === 'HEAD' ? null : bodyFromSource(body, expected), request.urlList.slice(), request.tainting);
         done(response, function () {
           transport.abort();
           controller.stop = noop;
@@ -425,9 +423,9 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
       var header = headers[i];
       if (!/^content-type$/i.test(header[0]) || header[1].split(';')[0].trim().toLowerCase() !== 'text/plain') return 'request headers (' + header[0] + ')';
     }
-    return !capabilities.credentials && crossOrigin && request.inner.credentials === 'include' ? "credentials 'include' (cookies)"
+    return !capabilities.credentials && crossOrigin && request.inner.credentials === 'include' ? "credentials 'include'"
       : !capabilities.binary && (form || (bytes && !isText(bytes))) ? 'a body that is not UTF-8 text'
-      : capabilities.sameScheme && scheme(url) !== scheme(baseURL() || '') ? "a URL whose scheme is not the page's (" + url + ')'
+      : capabilities.sameScheme && scheme(url) !== scheme(baseURL() || '') ? "a URL whose scheme is not the page's"
       : !capabilities.head && request.inner.redirect === 'error' ? "redirect 'error' (it hides redirects)"
       : !capabilities.upload && progress.onUploadProgress ? 'with upload progress'
       : !capabilities.download && onDownloadProgress ? 'with download progress'

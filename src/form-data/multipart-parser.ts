@@ -26,7 +26,7 @@ export function parseMultipart(bytes: Bytes, boundary: string, member: string): 
   function fail(reason: string): never {
     throw new TypeError(member + ': the multipart/form-data body is malformed (' + reason + ')');
   }
-  if (boundary === '' || boundary.length > 70) fail('the boundary must be 1 to 70 characters');
+  if (boundary === '' || boundary.length > 70) fail('a boundary of ' + boundary.length + ' characters, not 1 to 70');
   // The body isomorphic decoded: one char a byte, so that positions in it are positions in bytes. The boundary is a
   // MIME type parameter value: code points 0x00–0xFF.
   var text = isomorphicDecode(bytes, 0, bytes.length);
@@ -42,32 +42,32 @@ export function parseMultipart(bytes: Bytes, boundary: string, member: string): 
     // The close delimiter ends the body; an epilogue may follow.
     if (text.substr(position, 2) === '--') return entries;
     while (/[\t ]/.test(text.charAt(position))) position++;
-    if (text.substr(position, 2) !== '\r\n') fail('a boundary delimiter is not followed by CRLF');
+    if (text.substr(position, 2) !== '\r\n') fail('no CRLF after a delimiter');
     position += 2;
     // The part's header fields, up to an empty line.
     var disposition: Array<string | null> | null = null;
     var type: string | null = null;
     while (text.substr(position, 2) !== '\r\n') {
       var lineEnd = text.indexOf('\r\n', position);
-      if (lineEnd < 0) fail('the header fields of a part do not end');
+      if (lineEnd < 0) fail('unterminated header fields');
       var line = text.slice(position, lineEnd);
       var colon = line.indexOf(':');
       var fieldName = colon < 0 ? '' : trim(line.slice(0, colon), HTTP_TAB_OR_SPACE, true);
       var fieldValue = trim(line.slice(colon + 1), HTTP_TAB_OR_SPACE);
       position = lineEnd + 2;
-      if (!isToken(fieldName)) fail('a header line is not a header field: ' + JSON.stringify(line));
+      if (!isToken(fieldName)) fail('not a header field: ' + JSON.stringify(line));
       fieldName = byteLowercase(fieldName);
       if (fieldName === 'content-disposition') {
         disposition = parseDisposition(fieldValue);
-        if (!disposition) fail('Content-Disposition is not form-data with a name: ' + JSON.stringify(fieldValue));
+        if (!disposition) fail('not form-data with a name: ' + JSON.stringify(fieldValue));
       } else if (fieldName === 'content-type') {
         type = fieldValue;
       }
     }
-    if (!disposition) fail('a part has no Content-Disposition');
+    if (!disposition) fail('a part without Content-Disposition');
     // The part's body runs to the next delimiter (CRLF, "--", boundary).
     var end = text.indexOf(delimiter, position += 2);
-    if (end < 0) fail('the body ends before the close delimiter');
+    if (end < 0) fail('no close delimiter');
     var body = sliceBytes(bytes, position, end);
     var filename = disposition![1];
     position = end + 2;
