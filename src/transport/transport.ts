@@ -25,7 +25,7 @@ export interface TransportRequest {
   onUploadProgress?: (progress: ProgressInfo) => void;
 }
 
-export interface TransportHead {
+interface TransportHead {
   status: number;
   statusText: string;
   headerList: Array<[string, string]>;
