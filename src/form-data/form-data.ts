@@ -76,27 +76,30 @@ export interface FormData {
 }
 
 // The operations: each checks `this` and the number of arguments (WebIDL), then runs `steps` on the entry list with
-// the indices of the entries named by the first argument, and, for append and set (`withValue`), the entry made of the arguments.
+// the indices of the entries named by the first argument, and, for append and set (`withValue`), the entry made of
+// the arguments. Their lengths are WebIDL's: the required arguments.
 function operation(name: string, withValue: boolean,
   steps: (list: EntryList, found: number[], entry: [string, FormDataEntryValue]) => unknown): void {
-  (FormData.prototype as any)[name] = function (this: unknown, key: unknown, value: unknown, filename: unknown) {
+  function run(self: unknown, args: IArguments): unknown {
     var member = 'FormData.' + name;
-    var list = slot.get(this, member);
-    var count = arguments.length;
+    var list = slot.get(self, member);
     var entry: any;
-    requireArguments(count, withValue ? 2 : 1, member);
+    requireArguments(args.length, withValue ? 2 : 1, member);
     if (withValue) {
       // WebIDL overload resolution: with three arguments only (name, Blob, filename) is left.
-      if (count > 2 && !isHostInstance(value, 'Blob')) throw new TypeError(member + ": parameter 2 is not of type 'Blob'");
+      if (args.length > 2 && !isHostInstance(args[1], 'Blob')) throw new TypeError(member + ": parameter 2 is not of type 'Blob'");
       // https://xhr.spec.whatwg.org/#create-an-entry
-      entry = createEntry(key, value, filename, member);
+      entry = createEntry(args[0], args[1], args[2], member);
     }
-    var n = withValue ? entry[0] : toUSVString(key, member);
+    var n = withValue ? entry[0] : toUSVString(args[0], member);
     // The indices of the entries whose name is name.
     var found: number[] = [];
     for (var i = 0; i < list.length; i++) if (list[i][0] === n) found.push(i);
     return steps(list, found, entry);
-  };
+  }
+  (FormData.prototype as any)[name] = withValue
+    ? function (this: unknown, _name: unknown, _value: unknown) { return run(this, arguments); }
+    : function (this: unknown, _name: unknown) { return run(this, arguments); };
 }
 
 // https://xhr.spec.whatwg.org/#dom-formdata-append: 1–2. Append entry to this's entry list.
