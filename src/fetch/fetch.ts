@@ -26,41 +26,37 @@ export function fetch(input: unknown, init?: unknown): Promise<Response> {
     var controller: FetchController | null = null;
     var locallyAborted = false;
     var ended = false;
-    var aborted: { reason: unknown } | null = null;
+    var aborted = false;
+    var reason: unknown;
     // 13. Add the following abort steps to requestObject's signal:
     var removeAbortSteps = addAbortAlgorithm(signal, function () {
       // 1. Set locallyAborted to true.
       locallyAborted = true;
-      var reason = signalReason(signal);
       // 2–3. Abort controller with the signal's abort reason (it stops the transfer and errors the body).
-      if (controller !== null) abortFetchController(controller, reason);
+      if (controller) abortFetchController(controller, signalReason(signal));
       // 4. Abort the fetch() call with p, request, responseObject, and the signal's abort reason.
-      abortFetchCall(reject, request, reason);
+      abortFetchCall(reject, request, signalReason(signal));
     });
     // 14. Set controller to the result of calling fetch given request, and processResponse given response being:
     controller = fetching(request, progress, function (response, error) {
       // 1. If locallyAborted is true, then abort these steps.
       if (locallyAborted) return;
       // 2–3. If response is a network error (aborted ones come through the abort steps), reject p with it.
-      if (response === null) return reject(error);
+      if (!response) return reject(error);
       // 4. Set responseObject to the result of creating a Response object from response.
-      var body = response.body;
-      if (body !== null) {
+      var source = response.body && response.body.source as PushSource;
+      if (source) {
         // Once the transfer is over the abort steps are gone (a long-lived signal keeps nothing of a response nobody
         // reads), and a body still holding unread data errors with the reason on its next read instead, as the
         // abort steps' "error response's body" would have done (the stream is readable until drained).
-        var source = body.source as PushSource;
-        body.source = {
-          read: function (done, fail) {
-            if (aborted === null && ended && source.queued() > 0 && signalIsAborted(signal)) {
-              aborted = { reason: signalReason(signal) };
-              source.cancel(aborted.reason);
-            }
-            if (aborted !== null) fail(aborted.reason);
-            else source.read(done, fail);
-          },
-          cancel: source.cancel,
-          whole: source.whole
+        var read = source.read;
+        source.read = function (done, fail) {
+          if (!aborted && ended && source!.queued() > 0 && signalIsAborted(signal)) {
+            aborted = true;
+            source!.cancel(reason = signalReason(signal));
+          }
+          if (aborted) fail(reason);
+          else read(done, fail);
         };
       }
       // 5. Resolve p with responseObject.
@@ -93,15 +89,11 @@ function abortFetchCall(reject: (reason: unknown) => void, request: InnerRequest
 }
 
 // The RetrofetchInit member, checked like a dictionary: each callback is a function or absent.
-function progressCallbacks(value: unknown): RetrofetchInit {
-  if (value === undefined || value === null) return {};
-  if (typeof value !== 'object') throw new TypeError('fetch: RequestInit member retrofetch is not an object');
-  var names = ['onUploadProgress', 'onDownloadProgress'];
-  for (var i = 0; i < names.length; i++) {
-    var callback = (value as any)[names[i]];
-    if (callback !== undefined && typeof callback !== 'function') {
-      throw new TypeError('fetch: RequestInit member retrofetch.' + names[i] + ' is not a function');
-    }
-  }
-  return value as RetrofetchInit;
+function progressCallbacks(value: any): RetrofetchInit {
+  if (value == null) return {};
+  if (typeof value !== 'object') throw new TypeError('fetch: init.retrofetch is not an object');
+  ['onUploadProgress', 'onDownloadProgress'].forEach(function (name) {
+    if (value[name] !== undefined && typeof value[name] !== 'function') throw new TypeError('fetch: init.retrofetch.' + name + ' is not a function');
+  });
+  return value;
 }

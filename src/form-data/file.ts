@@ -13,15 +13,16 @@ export function isFile(value: unknown): value is File {
 
 /** A new File named `name` over `parts`; its type is `type` lowercased (or '' if not printable ASCII), as File does. */
 export function createFile(parts: BlobPart[], name: string, type: string, lastModified?: number): File {
-  var options: FilePropertyBag = { type: type };
-  if (lastModified !== undefined) options.lastModified = lastModified;
   try {
-    return new g.File(parts, name, options);
+    // (An undefined dictionary member is a missing one: the File's lastModified is then now.)
+    return new g.File(parts, name, { type: type, lastModified: lastModified });
   } catch (e) {
     // LEGACY(old WebKit, IE, Edge): no File constructor, so a Blob with the same bytes, carrying the name.
     var file: any = new g.Blob(parts, { type: type });
-    Object.defineProperty(file, 'name', { value: name, enumerable: true });
-    Object.defineProperty(file, 'lastModified', { value: lastModified !== undefined ? lastModified : new Date().getTime(), enumerable: true });
+    Object.defineProperties(file, {
+      name: { value: name, enumerable: true },
+      lastModified: { value: lastModified !== undefined ? lastModified : new Date().getTime(), enumerable: true }
+    });
     standIn.set(file, true);
     return file;
   }

@@ -11,98 +11,70 @@
 // - a missing close delimiter, a header line without a colon, or a body that ends early is a TypeError.
 import { Bytes, bytesFrom, sliceBytes } from '../infra/bytes';
 import { utf8Decode } from '../encoding/utf8';
-import { HTTP_TAB_OR_SPACE, Position, byteLowercase, collect, collectHttpQuotedString, isToken, isomorphicDecode, isomorphicEncode, trim } from '../infra/http';
-
-export interface ParsedFile {
-  bytes: Bytes;
-  filename: string;
-  type: string;
-}
-
-export type ParsedEntry = [string, string | ParsedFile];
-
-var CR = 0x0d;
-var LF = 0x0a;
-var DASH = 0x2d;
-
-function matchesAt(bytes: Bytes, position: number, pattern: number[]): boolean {
-  if (position + pattern.length > bytes.length) return false;
-  for (var i = 0; i < pattern.length; i++) if (bytes[position + i] !== pattern[i]) return false;
-  return true;
-}
-
-function indexOf(bytes: Bytes, pattern: number[], from: number): number {
-  var first = pattern[0];
-  for (var i = from, last = bytes.length - pattern.length; i <= last; i++) {
-    if (bytes[i] === first && matchesAt(bytes, i, pattern)) return i;
-  }
-  return -1;
-}
+import { HTTP_TAB_OR_SPACE, byteLowercase, collect, collectHttpQuotedString, isToken, isomorphicEncode, trim } from '../infra/http';
+import { isomorphicDecodeBody } from './urlencoded';
 
 // Header lines are isomorphic decoded (chars 0x00–0xFF); names and filenames are then UTF-8 decoded.
 function decodeHeaderText(s: string): string {
   return utf8Decode(bytesFrom(isomorphicEncode(s)), false);
 }
 
-/** Parses `bytes` as multipart/form-data with `boundary`; throws a TypeError naming `member` if it is malformed. */
-export function parseMultipart(bytes: Bytes, boundary: string, member: string): ParsedEntry[] {
+/**
+ * Parses `bytes` as multipart/form-data with `boundary`; throws a TypeError naming `member` if it is malformed. A
+ * part with a filename gives its bytes, filename and type; any other its value.
+ */
+export function parseMultipart(bytes: Bytes, boundary: string, member: string): Array<[string, string | { bytes: Bytes; filename: string; type: string }]> {
   function fail(reason: string): never {
     throw new TypeError(member + ': the multipart/form-data body is malformed (' + reason + ')');
   }
-  if (boundary === '' || boundary.length > 70) fail('the boundary must be 1 to 70 characters');
-  // The boundary is a MIME type parameter value: code points 0x00–0xFF, isomorphic encoded.
-  var dashBoundary = isomorphicEncode('--' + boundary);
-  var delimiter = [CR, LF].concat(dashBoundary);
-  var entries: ParsedEntry[] = [];
+  if (boundary === '' || boundary.length > 70) fail('a boundary of ' + boundary.length + ' characters, not 1 to 70');
+  // The body isomorphic decoded: one char a byte, so that positions in it are positions in bytes. The boundary is a
+  // MIME type parameter value: code points 0x00–0xFF.
+  var text = isomorphicDecodeBody(bytes);
+  var dashBoundary = '--' + boundary;
+  var delimiter = '\r\n' + dashBoundary;
+  var entries: Array<[string, string | { bytes: Bytes; filename: string; type: string }]> = [];
   // The first delimiter opens the body, or follows a preamble and a CRLF.
-  var position = 0;
-  if (!matchesAt(bytes, 0, dashBoundary)) {
-    position = indexOf(bytes, delimiter, 0) + 2;
-    if (position < 2) fail('no boundary delimiter');
-  }
+  var position = text.indexOf(dashBoundary) === 0 ? 0 : text.indexOf(delimiter) + 2;
+  if (position === 1) fail('no boundary delimiter');
   for (;;) {
     // position is at "--" boundary.
     position += dashBoundary.length;
     // The close delimiter ends the body; an epilogue may follow.
-    if (bytes[position] === DASH && bytes[position + 1] === DASH) return entries;
-    while (bytes[position] === 0x20 || bytes[position] === 0x09) position++;
-    if (bytes[position] !== CR || bytes[position + 1] !== LF) fail('a boundary delimiter is not followed by CRLF');
+    if (text.substr(position, 2) === '--') return entries;
+    while (/[\t ]/.test(text.charAt(position))) position++;
+    if (text.substr(position, 2) !== '\r\n') fail('no CRLF after a delimiter');
     position += 2;
     // The part's header fields, up to an empty line.
-    var name: string | null = null;
-    var filename: string | null = null;
+    var disposition: Array<string | null> | null = null;
     var type: string | null = null;
-    var disposition = false;
-    while (!(bytes[position] === CR && bytes[position + 1] === LF)) {
-      var lineEnd = indexOf(bytes, [CR, LF], position);
-      if (lineEnd < 0) fail('the header fields of a part do not end');
-      var line = isomorphicDecode(bytes, position, lineEnd);
-      position = lineEnd + 2;
+    while (text.substr(position, 2) !== '\r\n') {
+      var lineEnd = text.indexOf('\r\n', position);
+      if (lineEnd < 0) fail('unterminated header fields');
+      var line = text.slice(position, lineEnd);
       var colon = line.indexOf(':');
       var fieldName = colon < 0 ? '' : trim(line.slice(0, colon), HTTP_TAB_OR_SPACE, true);
-      if (!isToken(fieldName)) fail('a header line is not a header field: ' + JSON.stringify(line));
       var fieldValue = trim(line.slice(colon + 1), HTTP_TAB_OR_SPACE);
+      position = lineEnd + 2;
+      if (!isToken(fieldName)) fail('not a header field: ' + JSON.stringify(line));
       fieldName = byteLowercase(fieldName);
       if (fieldName === 'content-disposition') {
-        var parsed = parseDisposition(fieldValue);
-        if (parsed === null) fail('Content-Disposition is not form-data with a name: ' + JSON.stringify(fieldValue));
-        disposition = true;
-        name = parsed![0];
-        filename = parsed![1];
+        disposition = parseDisposition(fieldValue);
+        if (!disposition) fail('not form-data with a name: ' + JSON.stringify(fieldValue));
       } else if (fieldName === 'content-type') {
         type = fieldValue;
       }
     }
-    if (!disposition) fail('a part has no Content-Disposition');
-    position += 2;
+    if (!disposition) fail('a part without Content-Disposition');
     // The part's body runs to the next delimiter (CRLF, "--", boundary).
-    var end = indexOf(bytes, delimiter, position);
-    if (end < 0) fail('the body ends before the close delimiter');
+    var end = text.indexOf(delimiter, position += 2);
+    if (end < 0) fail('no close delimiter');
     var body = sliceBytes(bytes, position, end);
+    var filename = disposition![1];
     position = end + 2;
     // A part with a filename is a File, typed by its Content-Type or text/plain (RFC 7578 4.4); any other part is
     // UTF-8 decoded without BOM, whatever its Content-Type says.
-    entries.push([decodeHeaderText(name!), filename !== null
+    entries.push([decodeHeaderText(disposition![0]!), filename !== null
       ? { bytes: body, filename: decodeHeaderText(filename), type: type !== null ? type : 'text/plain' }
       : utf8Decode(body, false)]);
   }
@@ -110,11 +82,10 @@ export function parseMultipart(bytes: Bytes, boundary: string, member: string): 
 
 // `form-data; name="a"; filename="b"` → [name, filename | null], or null if it is not form-data with a name.
 // Values are HTTP quoted strings (a closing quote is required) or tokens; parameter names are case-insensitive.
-function parseDisposition(value: string): [string, string | null] | null {
+function parseDisposition(value: string): Array<string | null> | null {
   if (byteLowercase(value.slice(0, 9)) !== 'form-data') return null;
-  var position: Position = { position: 9 };
-  var name: string | null = null;
-  var filename: string | null = null;
+  var position = { position: 9 };
+  var found: Array<string | null> = [null, null];
   for (;;) {
     // After `form-data` and after each parameter: optional whitespace, then `;` or the end.
     collect(value, position, HTTP_TAB_OR_SPACE);
@@ -127,26 +98,23 @@ function parseDisposition(value: string): [string, string | null] | null {
     collect(value, position, HTTP_TAB_OR_SPACE);
     if (key === '' || value.charAt(position.position++) !== '=') return null;
     collect(value, position, HTTP_TAB_OR_SPACE);
+    var start = position.position;
     var paramValue: string;
-    if (value.charAt(position.position) === '"') {
-      var start = position.position;
+    if (value.charAt(start) === '"') {
       paramValue = collectHttpQuotedString(value, position, true);
-      if (!closedQuotedString(value, start, position.position)) return null;
+      // It ended with its closing quote (and not the input): its last code point is a U+0022 (") after an even run of
+      // backslashes (an odd run escapes it).
+      var end = position.position;
+      var backslashes = 0;
+      while (end - 2 - backslashes > start && value.charAt(end - 2 - backslashes) === '\\') backslashes++;
+      if (end - start < 2 || value.charAt(end - 1) !== '"' || backslashes % 2) return null;
     } else {
       // Unquoted, a value is a token (RFC 2045 5.1; Chromium refuses "name=a b").
       paramValue = trim(collect(value, position, ';', true), HTTP_TAB_OR_SPACE, true);
       if (!isToken(paramValue)) return null;
     }
-    if (key === 'name') name = paramValue;
-    else if (key === 'filename') filename = paramValue;
+    var index = ['name', 'filename'].indexOf(key);
+    if (index >= 0) found[index] = paramValue;
   }
-  return name === null ? null : [name, filename];
-}
-
-// Whether the quoted string collected from start to end ended with its closing quote (and not the input): its last
-// code point is a U+0022 (") after an even run of backslashes (an odd run escapes it).
-function closedQuotedString(input: string, start: number, end: number): boolean {
-  var backslashes = 0;
-  while (end - 2 - backslashes > start && input.charAt(end - 2 - backslashes) === '\\') backslashes++;
-  return end - start >= 2 && input.charAt(end - 1) === '"' && backslashes % 2 === 0;
+  return found[0] === null ? null : found;
 }

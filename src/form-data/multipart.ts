@@ -14,22 +14,16 @@ import { ChunkSource, partsSource } from '../streams/chunk-source';
 import { Bytes } from '../infra/bytes';
 import { isHostInstance } from '../env/global';
 
-var BOUNDARY_PREFIX = '----RetrofetchFormBoundary';
+var BOUNDARY_PREFIX = 'multipart/form-data; boundary=----RetrofetchFormBoundary';
 
 /** A FormData, retrofetch's or the engine's (of any realm: an iframe's FormData too). */
 export function isFormData(value: unknown): boolean {
   return isFormDataShim(value) || isHostInstance(value, 'FormData') || Object.prototype.toString.call(value) === '[object FormData]';
 }
 
-/** The entry list of our FormData, or of an engine's one through forEach; null where the engine's cannot be read. */
-function readEntries(form: any): EntryList | null {
-  if (isFormDataShim(form)) return entryListOf(form, 'FormData').slice();
-  if (typeof form.forEach !== 'function') return null;
-  var list: EntryList = [];
-  form.forEach(function (value: any, name: string) {
-    list.push([name, value]);
-  });
-  return list;
+// Field names and filenames are escaped: LF as %0A, CR as %0D, '"' as %22.
+function escapeName(s: string): string {
+  return s.replace(/[\n\r"]/g, encodeURIComponent);
 }
 
 // 1. Replace every CR not followed by LF, and every LF not preceded by CR, by CRLF.
@@ -37,83 +31,69 @@ function normalizeLineBreaks(s: string): string {
   return s.replace(/\r\n|\r|\n/g, '\r\n');
 }
 
-// Field names and filenames are escaped: LF as %0A, CR as %0D, '"' as %22.
-function escapeName(s: string): string {
-  return s.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
-}
-
-export function createBoundary(): string {
-  var s = BOUNDARY_PREFIX;
-  for (var i = 0; i < 16; i++) s += 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.charAt(Math.floor(Math.random() * 62));
-  return s;
-}
-
-export interface Multipart {
-  boundary: string;
-  parts: Array<Bytes | Blob>;
-  length: number;
-}
-
-export function encodeMultipart(entries: EntryList, boundary: string): Multipart {
-  var parts: Array<Bytes | Blob> = [];
-  var length = 0;
-  function text(s: string): void {
-    var bytes = utf8Encode(s);
-    parts.push(bytes);
-    length += bytes.length;
-  }
-  for (var i = 0; i < entries.length; i++) {
-    var name = escapeName(normalizeLineBreaks(entries[i][0]));
-    var value = entries[i][1];
-    var head = '--' + boundary + '\r\nContent-Disposition: form-data; name="' + name + '"';
-    if (typeof value === 'string') {
-      text(head + '\r\n\r\n' + normalizeLineBreaks(value) + '\r\n');
-    } else {
-      var file = value as Blob & { name?: string };
-      text(head + '; filename="' + escapeName(file.name === undefined ? 'blob' : file.name) + '"\r\nContent-Type: ' +
-        (file.type || 'application/octet-stream') + '\r\n\r\n');
-      parts.push(file);
-      length += file.size;
-      text('\r\n');
-    }
-  }
-  text('--' + boundary + '--\r\n');
-  return { boundary: boundary, parts: parts, length: length };
-}
-
-export interface ExtractedFormData {
-  /** The body's source object: our FormData, or an engine's (a copy of it where it can be read). */
-  origin: FormData;
-  replay: () => ChunkSource;
-  length: number | null;
-  type: string;
-}
-
 /** Extracts a FormData body: its entries as they are now, encoded with a fresh boundary. */
-export function extractFormData(form: FormData, member: string): ExtractedFormData {
-  var boundary = createBoundary();
-  var type = 'multipart/form-data; boundary=' + boundary;
-  var entries = readEntries(form);
-  if (entries === null) {
-    // LEGACY(old WebKit, IE): a FormData without forEach (PhantomJS, IE 10–11): its entries cannot be read, only sent. fetch() sends it
-    // as it is when fetch() is called; reading the body (text(), clone() then read, …) rejects.
+export function extractFormData(form: FormData, member: string): { origin: FormData; replay: () => ChunkSource; length: number | null; type: string } {
+  // A fresh boundary: 16 random alphanumerics after the prefix.
+  var random = '';
+  while (random.length < 16) random += Math.random().toString(36).slice(2);
+  var type = BOUNDARY_PREFIX + random.slice(0, 16);
+  var boundary = type.slice(30);
+  var own = isFormDataShim(form);
+  // The entry list of our FormData, or of an engine's one through forEach.
+  var entries: EntryList = own ? entryListOf(form, 'FormData').slice() : [];
+  if (!own && typeof (form as any).forEach !== 'function') {
+    // LEGACY(old WebKit, IE): a FormData without forEach (PhantomJS, IE 10–11): its entries cannot be read, only sent.
+    // fetch() sends it as it is when fetch() is called; reading the body (text(), clone() then read, …) rejects.
     return {
       origin: form, length: null, type: type,
       replay: function () {
-        return failingSource(member + ": this engine's FormData cannot be read, only sent by fetch() (use retrofetch's FormData to read it)");
+        return {
+          read: function (_done, fail) {
+            fail(new TypeError(member + ": this engine's FormData can only be sent, not read"));
+          },
+          cancel: function () { /* nothing to stop */ }
+        };
       }
     };
   }
-  var multipart = encodeMultipart(entries, boundary);
+  if (!own) {
+    form.forEach(function (value, name) {
+      entries.push([name, value]);
+    });
+  }
+  // https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#multipart/form-data-encoding-algorithm
+  var parts: Array<Bytes | Blob> = [];
+  var length = 0;
+  var text = '';
+  for (var i = 0; i <= entries.length; i++) {
+    var entry = entries[i];
+    var value = entry && entry[1];
+    text += '--' + boundary + (entry ? '\r\nContent-Disposition: form-data; name="' + escapeName(normalizeLineBreaks(entry[0])) + '"' : '--\r\n');
+    if (typeof value === 'string') {
+      text += '\r\n\r\n' + normalizeLineBreaks(value) + '\r\n';
+      continue;
+    }
+    if (value) text += '; filename="' + escapeName(value.name === undefined ? 'blob' : value.name) + '"\r\nContent-Type: ' + (value.type || 'application/octet-stream') + '\r\n\r\n';
+    // The text so far as one part, then the file's bytes.
+    var bytes = utf8Encode(text);
+    parts.push(bytes);
+    length += bytes.length;
+    text = '\r\n';
+    if (value) {
+      parts.push(value);
+      length += value.size;
+    }
+  }
   return {
-    origin: isFormDataShim(form) ? form : copyNativeFormData(form, entries),
-    length: multipart.length,
+    // The body's source object: our FormData, or an engine's copy with the entries it had at extraction, so that
+    // sending it natively later sends those.
+    origin: own ? form : copyNativeFormData(form, entries),
+    length: length,
     type: type,
-    replay: function () { return partsSource(multipart.parts); }
+    replay: function () { return partsSource(parts); }
   };
 }
 
-// An engine's FormData with the entries it had at extraction, so that sending it natively later sends those.
 function copyNativeFormData(form: any, entries: EntryList): FormData {
   try {
     var copy = new form.constructor();
@@ -124,13 +104,6 @@ function copyNativeFormData(form: any, entries: EntryList): FormData {
   }
 }
 
-function failingSource(message: string): ChunkSource {
-  return {
-    read: function (_done, fail) { fail(new TypeError(message)); },
-    cancel: function () { /* nothing to stop */ }
-  };
-}
-
 /** The engine's FormData a body was made from, if it is to be sent as it is (see the top of this file); else null. */
 export function nativeFormDataToSend(origin: unknown): FormData | null {
   return origin != null && !isFormDataShim(origin) && isFormData(origin) ? origin as FormData : null;
@@ -138,5 +111,5 @@ export function nativeFormDataToSend(origin: unknown): FormData | null {
 
 /** Whether a Content-Type header value is one extracted here (from a FormData retrofetch encodes or hands to XHR). */
 export function isExtractedFormDataType(value: string): boolean {
-  return value.indexOf('multipart/form-data; boundary=' + BOUNDARY_PREFIX) === 0 && value.length === 30 + BOUNDARY_PREFIX.length + 16;
+  return value.indexOf(BOUNDARY_PREFIX) === 0 && value.length === BOUNDARY_PREFIX.length + 16;
 }

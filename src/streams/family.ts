@@ -9,7 +9,8 @@ import {
   CountQueuingStrategy as PonyfillCountQueuingStrategy
 } from 'web-streams-polyfill/es5';
 import { globalObject as g } from '../env/global';
-import { supportsNativeStreams, supportsSymbolAsyncIterator, supportsSymbolToStringTag } from '../env/support';
+import { supportsNativeStreams, supportsSymbolAsyncIterator } from '../env/support';
+import { defineToStringTag } from '../webidl/interface';
 
 export var ReadableStream: typeof globalThis.ReadableStream = supportsNativeStreams ? g.ReadableStream : PonyfillReadableStream as any;
 export var WritableStream: typeof globalThis.WritableStream = supportsNativeStreams ? g.WritableStream : PonyfillWritableStream as any;
@@ -20,19 +21,15 @@ export var CountQueuingStrategy: typeof globalThis.CountQueuingStrategy = suppor
   ? g.CountQueuingStrategy : PonyfillCountQueuingStrategy as any;
 
 // LEGACY(ES5): web-streams-polyfill gives its classes @@toStringTag, and ReadableStream @@asyncIterator, only where
-// Symbol is the engine's; a polyfilled one (core-js) counts too.
+// Symbol is the engine's; a polyfilled one (core-js) counts too. (Defined again where it has them: the same value,
+// the same attributes.)
 if (!supportsNativeStreams) {
   var family: { [name: string]: any } = {
     ReadableStream: ReadableStream, WritableStream: WritableStream, TransformStream: TransformStream,
     ByteLengthQueuingStrategy: ByteLengthQueuingStrategy, CountQueuingStrategy: CountQueuingStrategy
   };
-  for (var name in family) {
-    var proto = family[name].prototype;
-    if (supportsSymbolToStringTag && !Object.prototype.hasOwnProperty.call(proto, Symbol.toStringTag)) {
-      Object.defineProperty(proto, Symbol.toStringTag, { value: name, configurable: true });
-    }
-  }
-  proto = ReadableStream.prototype;
+  for (var name in family) defineToStringTag(family[name].prototype, name);
+  var proto: any = ReadableStream.prototype;
   if (supportsSymbolAsyncIterator && !Object.prototype.hasOwnProperty.call(proto, (Symbol as any).asyncIterator)) {
     Object.defineProperty(proto, (Symbol as any).asyncIterator, { value: proto.values, writable: true, configurable: true });
   }

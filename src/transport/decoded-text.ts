@@ -4,6 +4,9 @@
 import { utf8Encode } from '../encoding/utf8';
 import { Bytes } from '../infra/bytes';
 
+/** The error of a body that this engine gives only as text it decoded, and that is not UTF-8. */
+export var NOT_UTF8 = 'fetch: this engine gives the body only as decoded text, not UTF-8: it cannot be read exactly';
+
 /** A reader of the growing text: each call gives the bytes of what is new (null: nothing yet), or throws. */
 export function decodedTextReader(): (text: string) => Bytes | null {
   var received = 0;
@@ -15,7 +18,7 @@ export function decodedTextReader(): (text: string) => Bytes | null {
     if (end <= received) return null;
     var part = text.slice(received, end);
     if (part.indexOf('\ufffd') >= 0) {
-      throw new TypeError('fetch: this engine gives the body only as text, and it could not decode it (binary, or not UTF-8): it cannot be read exactly');
+      throw new TypeError(NOT_UTF8);
     }
     received = end;
     return utf8Encode(part);

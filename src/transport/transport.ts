@@ -22,10 +22,10 @@ export interface TransportRequest {
   credentials: boolean;
   /** Milliseconds for the transport's own timeout (0: none). */
   timeout: number;
-  onUploadProgress: ((progress: ProgressInfo) => void) | null;
+  onUploadProgress?: (progress: ProgressInfo) => void;
 }
 
-export interface TransportHead {
+interface TransportHead {
   status: number;
   statusText: string;
   headerList: Array<[string, string]>;

@@ -56,7 +56,7 @@ export function openXDR(request: TransportRequest, listener: TransportListener):
     listener.end();
   };
   xdr.onerror = function () {
-    fail('Failed to fetch: network error, or no Access-Control-Allow-Origin (XDomainRequest ' + request.method + ' ' + request.url + ')');
+    fail('Failed to fetch: network error or no CORS (XDomainRequest ' + request.method + ' ' + request.url + ')');
   };
   xdr.ontimeout = function () {
     if (finished) return;

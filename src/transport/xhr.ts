@@ -7,7 +7,7 @@
 // then read as sent; a body declared UTF-8 text streams as the engine's decoding of it, encoded back and checked by
 // byte counts, and any other comes as an ArrayBuffer (set at HEADERS_RECEIVED: exact, in one chunk at the end).
 import { parseResponseHeaders } from './parse-headers';
-import { decodedTextReader } from './decoded-text';
+import { decodedTextReader, NOT_UTF8 } from './decoded-text';
 import { Transport, TransportRequest, TransportListener } from './transport';
 import { count } from '../env/debug-counters';
 import { overrideReplacesContentType, supportsLateResponseType, supportsVBArray } from '../env/support';
@@ -15,11 +15,10 @@ import { globalObject as g } from '../env/global';
 import { Bytes, newBytes, bytesFrom } from '../infra/bytes';
 import { isUTF8Label, utf8Decode } from '../encoding/utf8';
 
-var POLL_MS = 250;
 var X_USER_DEFINED = 'text/plain; charset=x-user-defined';
-var BOM_MESSAGE = 'fetch: the body starts with a byte-order mark, which this engine decodes before script sees the ' +
-  'bytes: read it whole (arrayBuffer(), text(), ...) to get it exact';
-var EVENTS = ['onreadystatechange', 'onprogress', 'onerror', 'ontimeout'];
+// README "Byte-order marks": the engine decodes a body's BOM before script sees the bytes.
+var BOM_MESSAGE = 'fetch: a body starting with a byte-order mark streams inexactly here: read it whole';
+var EVENTS = 'onreadystatechange onprogress onerror ontimeout'.split(' ');
 
 // LEGACY(old WebKit): whether the engine decodes a body of this Content-Type as UTF-8 (by the charset it names, else
 // as UTF-8 unless HTML or XML name their own), and the type says it is UTF-8 text: a UTF-8 charset, or JSON and
@@ -106,11 +105,12 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     // LEGACY(old WebKit): the MIME type override replaces the Content-Type the engine reports (and an
     // override set later, at HEADERS_RECEIVED, is ignored there). Where the probe could not tell (keepType false),
     // the real type is unknowable: leave it out rather than report ours (README: "Legacy engines").
-    for (var i = headerList.length - 1; i >= 0; i--) {
+    for (var i = headerList.length; i--;) {
       var name = headerList[i][0].toLowerCase();
-      if (name === 'content-type' && headerList[i][1] === X_USER_DEFINED) headerList.splice(i, 1);
-      else if (name === 'content-type') type = headerList[i][1];
-      else if (name === 'content-encoding') encoded = true;
+      var value = headerList[i][1];
+      if (name === 'content-encoding') encoded = true;
+      if (name === 'content-type' && value === X_USER_DEFINED) headerList.splice(i, 1);
+      else if (name === 'content-type') type = value;
     }
     var url: string | null = xhr.responseURL || xhr.getResponseHeader('X-Request-URL') || null;
     headSent = true;
@@ -118,7 +118,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     listener.head({ status: reported === 1223 ? 204 : reported, statusText: reported === 1223 ? 'No Content' : xhr.statusText, headerList: headerList, url: url });
     if (keepType && !finished) {
       if (declaredUTF8(type)) decoded = decodedTextReader();
-      else if (!takeBinary()) fail('fetch: this engine gives this body only as text decoded by its Content-Type, which does not declare UTF-8: it cannot be read exactly');
+      else if (!takeBinary()) fail(NOT_UTF8);
     }
     return !finished;
   }
@@ -141,13 +141,15 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   }
 
   function pump(done: boolean): void {
-    if (!readHead() || ((whole || (decoded !== null && supportsVBArray)) && !done)) return;
+    if (!readHead()) return;
+    var vb = decoded && supportsVBArray;
+    if ((whole || vb) && !done) return;
     var text: string;
     try {
-      if (decoded !== null && supportsVBArray) return deliver(bytesFrom(new g.VBArray(xhr.responseBody).toArray()));
+      if (vb) return deliver(bytesFrom(new g.VBArray(xhr.responseBody).toArray()));
       if (binary) {
         // A body the engine lost when the type changed is an error, never an empty body.
-        if (done && !xhr.response && loaded > 0) return fail('fetch: the engine lost the response body');
+        if (done && !xhr.response && loaded > 0) return fail('fetch: the engine lost the body');
         if (done) deliver(new Uint8Array(xhr.response || 0));
         return;
       }
@@ -155,7 +157,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     } catch (e) {
       // LEGACY(IE): before IE10, responseText is not readable during readyState 3. At DONE, though, an engine that cannot
       // give the body (out of memory on a huge one) must error it, not leave it hanging (README "Memory").
-      if (done) fail('fetch: the engine could not hold the response body (' + (e as Error).message + ')');
+      if (done) fail('fetch: the engine could not hold the body (' + (e as Error).message + ')');
       return;
     }
     if (decoded !== null) {
@@ -178,7 +180,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
         verified = missing === 0;
       }
       if (!verified && counting) return;
-      for (var k = 0; k < held.length; k++) deliver(held[k]);
+      held.forEach(deliver);
       held = [];
       return;
     }
@@ -258,7 +260,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       listener.timeout();
     }
   ]);
-  if (request.onUploadProgress !== null) {
+  if (request.onUploadProgress) {
     var report = request.onUploadProgress;
     xhr.upload.onprogress = function (event: ProgressEvent) {
       report({ loaded: event.loaded, total: event.total, lengthComputable: event.lengthComputable });
@@ -277,7 +279,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     // LEGACY(Opera 12, Edge): an engine that never fires progress events (see `counting`) streams unchecked.
     if (counting && loaded === 0 && xhr.readyState === 3) counting = false;
     if (xhr.readyState >= 2) pump(false);
-  }, POLL_MS);
+  }, 250);
   count('liveTimers', 1);
   count('liveXHRs', 1);
   var body = request.body;
