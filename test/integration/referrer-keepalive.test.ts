@@ -54,6 +54,19 @@ suite('referrer and keepalive', function (impl) {
       });
     });
 
+    // retrofetch gives the quota back when the body has been read; Firefox's native a little later (the record is
+    // done in another process), so the native pass tries again for up to two seconds.
+    function postOnceFree(size: number): Promise<Response> {
+      var tries = impl.name === 'native' ? 20 : 1;
+      function attempt(): Promise<Response> {
+        return post(size).catch(function (e) {
+          if (!(e instanceof TypeError) || --tries <= 0) throw e;
+          return new Promise<void>(function (resolve) { setTimeout(resolve, 100); }).then(attempt);
+        });
+      }
+      return attempt();
+    }
+
     it('keepalive bodies in flight count together; the quota comes back when a request ends', function () {
       var first = post(40000, '/api/echo?delay=400');
       return expectRejects(impl, post(40000), TypeError, 'keepalive').then(function () {
@@ -61,7 +74,7 @@ suite('referrer and keepalive', function (impl) {
       }).then(function (r) {
         return r.text();
       }).then(function () {
-        return post(40000);
+        return postOnceFree(40000);
       }).then(function (r) {
         return r.json();
       }).then(function (result) {
