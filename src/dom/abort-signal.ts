@@ -8,7 +8,7 @@
 // `longLived` unless someone listens, and a settled fetch leaves nothing on the signal it was given.
 import { createSlot } from '../webidl/slots';
 import { toNumber } from '../webidl/conversions';
-import { fails, nativeAbortedGetter, supportsSymbolIterator, supportsSymbolToStringTag } from '../env/support';
+import { works, nativeAbortedGetter, supportsSymbolIterator, supportsSymbolToStringTag } from '../env/support';
 import { createDOMException } from './dom-exception';
 import { count } from '../env/debug-counters';
 import { EventTarget, initEventTarget, hasListeners, fireEvent, defineEventHandler, signalFollower } from './event-target';
@@ -176,7 +176,7 @@ function toSignalSequence(value: unknown, member: string, count: number): unknow
  * engine's (by the engine's own brand check: its `aborted` getter throws for anything else). Never a look-alike.
  */
 export function isAbortSignal(value: unknown): boolean {
-  return slot.has(value) || (nativeAbortedGetter !== null && !fails(function () {
+  return slot.has(value) || (nativeAbortedGetter !== null && works(function () {
     return typeof nativeAbortedGetter!.call(value) === 'boolean';
   }));
 }
