@@ -2,7 +2,7 @@
 // retrofetch fires its own `abort` events with it; it is not installed as a global (the engine's Event stays).
 import { createSlot } from '../webidl/slots';
 import { requireArguments, toDictionary, toDOMString } from '../webidl/conversions';
-import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes, defineConstants, defineToStringTag } from '../webidl/interface';
 
 /** https://dom.spec.whatwg.org/#concept-event: the flags and fields dispatch reads and writes. */
 export interface EventState {
@@ -99,12 +99,7 @@ defineAttributes(Event.prototype, slot, 'Event', {
   defaultPrevented: 'canceled'
 });
 
-var PHASES = ['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'];
-for (var i = 0; i < PHASES.length; i++) {
-  var constant = { value: i, writable: false, enumerable: true, configurable: false };
-  Object.defineProperty(Event, PHASES[i], constant);
-  Object.defineProperty(Event.prototype, PHASES[i], constant);
-}
+defineConstants(Event, 'NONE CAPTURING_PHASE AT_TARGET BUBBLING_PHASE', 0);
 
 defineToStringTag(Event.prototype, 'Event');
 

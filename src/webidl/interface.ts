@@ -38,3 +38,16 @@ function defineAttribute<T>(proto: any, slot: Slot<T>, member: string, attribute
 export function defineToStringTag(proto: any, name: string): void {
   if (supportsSymbolToStringTag) Object.defineProperty(proto, Symbol.toStringTag, { value: name, configurable: true });
 }
+
+/**
+ * https://webidl.spec.whatwg.org/#es-constants: each of the space-separated `names` a constant (read-only,
+ * enumerable, not configurable) on the interface object and its prototype, valued its index + `first`.
+ */
+export function defineConstants(C: any, names: string, first: number): void {
+  var list = names.split(' ');
+  for (var i = 0; i < list.length; i++) {
+    var constant = { value: i + first, enumerable: true };
+    Object.defineProperty(C, list[i], constant);
+    Object.defineProperty(C.prototype, list[i], constant);
+  }
+}
