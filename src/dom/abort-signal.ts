@@ -20,21 +20,21 @@ interface AbortSignalState {
   aborted: boolean;
   reason?: unknown;
   /** When it aborted, as a count of aborts so far: a dependent read later takes the reason of its first source. */
-  abortedAs?: number;
+  _abortedAs?: number;
   /** https://dom.spec.whatwg.org/#abortsignal-abort-algorithms */
-  algorithms: Array<() => void>;
+  _algorithms: Array<() => void>;
   /**
    * https://dom.spec.whatwg.org/#abortsignal-source-signals: our non-dependent signals, or foreign (native) ones;
    * set only where the signal is dependent (https://dom.spec.whatwg.org/#abortsignal-dependent).
    */
-  sources?: unknown[];
+  _sources?: unknown[];
   /** https://dom.spec.whatwg.org/#abortsignal-dependent-signals: only those following right now (see above). */
-  dependents: AbortSignalState[];
+  _dependents: AbortSignalState[];
   /** While following: the `abort` listener on its foreign sources (it reads them, as refresh() does). */
-  following?: () => void;
+  _following?: () => void;
   /** AbortSignal.timeout(): when it fires, and the pending timer. */
-  deadline?: number;
-  timer?: any;
+  _deadline?: number;
+  _timer?: any;
 }
 
 var slot = createSlot<AbortSignalState>('AbortSignal');
@@ -86,7 +86,7 @@ AbortSignal.timeout = function (milliseconds: number): AbortSignal {
   // 1. Let signal be a new AbortSignal object.
   var state = createAbortSignal();
   // 2–3. Run steps after a timeout of milliseconds: signal abort given signal and a new "TimeoutError" DOMException.
-  state.deadline = new Date().getTime() + ms;
+  state._deadline = new Date().getTime() + ms;
   count('liveTimers', 1);
   wait(state, ms);
   // 4. Return signal.
@@ -142,7 +142,7 @@ defineToStringTag(proto, 'AbortSignal');
 
 function createAbortSignal(): AbortSignalState {
   var signal: AbortSignal = Object.create(proto);
-  var state: AbortSignalState = { self: signal, aborted: false, algorithms: [], dependents: [] };
+  var state: AbortSignalState = { self: signal, aborted: false, _algorithms: [], _dependents: [] };
   initEventTarget(signal, function () { updateFollowing(state); });
   slot.set(signal, state);
   return state;
@@ -155,8 +155,8 @@ export function newAbortSignal(): AbortSignal {
 
 function wait(state: AbortSignalState, ms: number): void {
   var chunk = Math.min(ms, MAX_TIMER_MS);
-  state.timer = setTimeout(function () {
-    var left = state.deadline! - new Date().getTime();
+  state._timer = setTimeout(function () {
+    var left = state._deadline! - new Date().getTime();
     if (chunk < ms && left > 0) wait(state, left);
     else fireTimeout(state);
   }, chunk);
@@ -164,9 +164,9 @@ function wait(state: AbortSignalState, ms: number): void {
 
 /** Stops `state`'s pending timeout; whether there was one. */
 function clearTimer(state: AbortSignalState): boolean {
-  if (state.timer === undefined) return false;
-  clearTimeout(state.timer);
-  state.timer = undefined;
+  if (state._timer === undefined) return false;
+  clearTimeout(state._timer);
+  state._timer = undefined;
   count('liveTimers', -1);
   return true;
 }
@@ -216,12 +216,12 @@ export function createDependentAbortSignal(signals: unknown[]): AbortSignal {
     }
   }
   // 3. Set resultSignal's dependent to true.
-  var sources: unknown[] = result.sources = [];
+  var sources: unknown[] = result._sources = [];
   // 4. For each signal of signals: a non-dependent signal is a source; a dependent one gives its sources instead.
   //    (Registering resultSignal with them waits until something listens: see the top of this file.)
   for (var j = 0; j < signals.length; j++) {
     var own = slot.find(signals[j]);
-    var add = (own && own.sources) || [signals[j]];
+    var add = (own && own._sources) || [signals[j]];
     for (var k = 0; k < add.length; k++) if (sources.indexOf(add[k]) < 0) sources.push(add[k]);
   }
   // 5. Return resultSignal.
@@ -231,7 +231,7 @@ export function createDependentAbortSignal(signals: unknown[]): AbortSignal {
 function setReason(state: AbortSignalState, reason: unknown): void {
   state.aborted = true;
   state.reason = reason !== undefined ? reason : newAbortError();
-  state.abortedAs = ++abortCount;
+  state._abortedAs = ++abortCount;
   stopFollowing(state);
   clearTimer(state);
 }
@@ -244,8 +244,8 @@ function signalAbort(state: AbortSignalState, reason: unknown): void {
   setReason(state, reason);
   // 3–4. Each dependent signal (following, so not aborted) gets signal's abort reason, to run its abort steps after
   //      signal's.
-  var dependents = state.dependents;
-  state.dependents = [];
+  var dependents = state._dependents;
+  state._dependents = [];
   for (var i = 0; i < dependents.length; i++) setReason(dependents[i], state.reason);
   // 5. Run the abort steps for signal.
   runAbortSteps(state);
@@ -261,8 +261,8 @@ export function abortSignal(signal: AbortSignal, reason: unknown): void {
 // https://dom.spec.whatwg.org/#run-the-abort-steps
 function runAbortSteps(state: AbortSignalState): void {
   // 1–2. For each algorithm of signal's abort algorithms: run algorithm; then empty the list.
-  var algorithms = state.algorithms;
-  state.algorithms = [];
+  var algorithms = state._algorithms;
+  state._algorithms = [];
   count('liveListeners', -algorithms.length);
   for (var i = 0; i < algorithms.length; i++) algorithms[i]();
   // 3. Fire an event named abort at signal.
@@ -274,19 +274,19 @@ function runAbortSteps(state: AbortSignalState): void {
 // foreign source's listeners run in the foreign order: if one of them asks first, the abort happens here, events
 // and all.
 function refresh(state: AbortSignalState): AbortSignalState {
-  var sources = state.sources;
+  var sources = state._sources;
   if (state.aborted || !sources) return state;
   var first: unknown;
   var firstAs = Infinity;
   for (var i = 0; i < sources.length; i++) {
     var own = slot.find(sources[i]);
-    if (own ? own.aborted && own.abortedAs! < firstAs : !first && (sources[i] as any).aborted) {
+    if (own ? own.aborted && own._abortedAs! < firstAs : !first && (sources[i] as any).aborted) {
       first = sources[i];
-      if (own) firstAs = own.abortedAs!;
+      if (own) firstAs = own._abortedAs!;
     }
   }
   if (first) {
-    var following = !!state.following;
+    var following = !!state._following;
     setReason(state, signalReason(first));
     if (following) runAbortSteps(state);
   }
@@ -295,30 +295,30 @@ function refresh(state: AbortSignalState): AbortSignalState {
 
 // Follows the sources while something could observe an abort (see the top of this file).
 function updateFollowing(state: AbortSignalState): void {
-  var sources = state.sources;
+  var sources = state._sources;
   if (!sources || state.aborted) return;
-  var observed = state.algorithms.length > 0 || hasListeners(state.self, 'abort');
+  var observed = state._algorithms.length > 0 || hasListeners(state.self, 'abort');
   if (!observed) return stopFollowing(state);
-  if (state.following || refresh(state).aborted) return;
+  if (state._following || refresh(state).aborted) return;
   // A foreign (native) source: its abort event is the only way to hear of it.
-  var listener = state.following = function () { refresh(state); };
+  var listener = state._following = function () { refresh(state); };
   for (var i = 0; i < sources.length; i++) {
     var own = slot.find(sources[i]);
     count('liveListeners', 1);
-    if (own) own.dependents.push(state);
+    if (own) own._dependents.push(state);
     else (sources[i] as any).addEventListener('abort', listener);
   }
 }
 
 function stopFollowing(state: AbortSignalState): void {
-  var listener = state.following;
+  var listener = state._following;
   if (!listener) return;
-  state.following = undefined;
-  for (var i = 0; i < state.sources!.length; i++) {
-    var own = slot.find(state.sources![i]);
+  state._following = undefined;
+  for (var i = 0; i < state._sources!.length; i++) {
+    var own = slot.find(state._sources![i]);
     count('liveListeners', -1);
-    if (own) remove(own.dependents, state);
-    else (state.sources![i] as any).removeEventListener('abort', listener);
+    if (own) remove(own._dependents, state);
+    else (state._sources![i] as any).removeEventListener('abort', listener);
   }
 }
 
@@ -337,7 +337,7 @@ export function addAbortAlgorithm(signal: any, algorithm: () => void): () => voi
   }
   // Removes it, once (not after signal's abort steps ran it).
   function stop(): void {
-    if (added && (!state || remove(state.algorithms, algorithm))) {
+    if (added && (!state || remove(state._algorithms, algorithm))) {
       added = false;
       count('liveListeners', -1);
       if (state) updateFollowing(state);
@@ -348,7 +348,7 @@ export function addAbortAlgorithm(signal: any, algorithm: () => void): () => voi
   if (added) {
     count('liveListeners', 1);
     if (state) {
-      state.algorithms.push(algorithm);
+      state._algorithms.push(algorithm);
       updateFollowing(state);
     } else {
       signal.addEventListener('abort', listener);
@@ -365,15 +365,15 @@ signalFollower.follow = addAbortAlgorithm;
  */
 export function timeoutOf(signal: unknown): { ms: number; fire: () => void } | null {
   var state = slot.find(signal);
-  var candidates = state ? state.sources || [signal] : [];
+  var candidates = state ? state._sources || [signal] : [];
   var best: AbortSignalState | undefined;
   for (var i = 0; i < candidates.length; i++) {
     var own = slot.find(candidates[i]);
-    if (own && own.timer !== undefined && !(best && best.deadline! <= own.deadline!)) best = own;
+    if (own && own._timer !== undefined && !(best && best._deadline! <= own._deadline!)) best = own;
   }
   var chosen = best;
   return chosen ? {
-    ms: Math.max(0, chosen.deadline! - new Date().getTime()),
+    ms: Math.max(0, chosen._deadline! - new Date().getTime()),
     fire: function () { fireTimeout(chosen!); }
   } : null;
 }

@@ -9,20 +9,20 @@ import { Event, eventState, EventState, AT_TARGET, NONE } from './event';
 
 /** https://dom.spec.whatwg.org/#concept-event-listener (removed, and `unfollow` to stop following its signal, once set) */
 interface Listener {
-  type: string;
-  callback: any;
-  capture: boolean;
-  passive?: boolean;
-  once?: boolean;
-  removed?: boolean;
-  unfollow?: () => void;
+  _type: string;
+  _callback: any;
+  _capture: boolean;
+  _passive?: boolean;
+  _once?: boolean;
+  _removed?: boolean;
+  _unfollow?: () => void;
 }
 
 interface EventTargetState {
-  listeners: Listener[];
-  handlers: { [type: string]: { value: unknown; listener?: Listener } };
+  _listeners: Listener[];
+  _handlers: { [type: string]: { _value: unknown; _listener?: Listener } };
   /** Told after every change to the listener list (AbortSignal follows its sources only while it has listeners). */
-  changed?: () => void;
+  _changed?: () => void;
 }
 
 var slot = createSlot<EventTargetState>('EventTarget');
@@ -35,13 +35,13 @@ export var signalFollower: { follow: ((signal: unknown, steps: () => void) => ()
 
 /** Makes `target` an event target with an empty listener list (for subclasses made without the constructor). */
 export function initEventTarget(target: object, changed?: () => void): void {
-  slot.set(target, { listeners: [], handlers: {}, changed: changed });
+  slot.set(target, { _listeners: [], _handlers: {}, _changed: changed });
 }
 
 /** Whether `target` has a listener for `type` (an event handler counts once it is set). */
 export function hasListeners(target: unknown, type: string): boolean {
-  var list = slot.get(target, 'EventTarget').listeners;
-  for (var i = 0; i < list.length; i++) if (list[i].type === type) return true;
+  var list = slot.get(target, 'EventTarget')._listeners;
+  for (var i = 0; i < list.length; i++) if (list[i]._type === type) return true;
   return false;
 }
 
@@ -61,7 +61,7 @@ function listenerOf(self: unknown, count: number, type: string, callback: any, o
   if (callback == null) callback = null;
   else if (typeof callback !== 'function' && typeof callback !== 'object') throw new TypeError(member + ": parameter 2 is not of type 'EventListener'");
   var dictionary = typeof options === 'object' && options !== null;
-  return [state, { type: type, callback: callback, capture: !!(dictionary ? options.capture : options) }, dictionary && options];
+  return [state, { _type: type, _callback: callback, _capture: !!(dictionary ? options.capture : options) }, dictionary && options];
 }
 
 export class EventTarget {
@@ -79,8 +79,8 @@ export class EventTarget {
     var signal: any = null;
     // 1. Let capture, passive, once, and signal be the result of flattening more options.
     if (dictionary) {
-      listener.once = !!dictionary.once;
-      listener.passive = !!dictionary.passive;
+      listener._once = !!dictionary.once;
+      listener._passive = !!dictionary.passive;
       if (dictionary.signal !== undefined) {
         signal = dictionary.signal;
         if (!(signal !== null && typeof signal === 'object' && typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function')) {
@@ -111,7 +111,7 @@ export class EventTarget {
     if (!own && !isHostInstance(event, 'Event')) throw new TypeError(member + ": parameter 1 is not of type 'Event'");
     if (own) {
       // 1. If event's dispatch flag is set, or if its initialized flag is not set, throw an "InvalidStateError" DOMException.
-      if (own.dispatch) throw createDOMException(member + ': the event is being dispatched', 'InvalidStateError');
+      if (own._dispatch) throw createDOMException(member + ': the event is being dispatched', 'InvalidStateError');
       // 2. Initialize event's isTrusted attribute to false.
       own.isTrusted = false;
     }
@@ -123,9 +123,9 @@ export class EventTarget {
 defineToStringTag(EventTarget.prototype, 'EventTarget');
 
 function find(state: EventTargetState, listener: Listener): Listener | undefined {
-  for (var i = 0; i < state.listeners.length; i++) {
-    var l = state.listeners[i];
-    if (l.type === listener.type && l.callback === listener.callback && l.capture === listener.capture) return l;
+  for (var i = 0; i < state._listeners.length; i++) {
+    var l = state._listeners[i];
+    if (l._type === listener._type && l._callback === listener._callback && l._capture === listener._capture) return l;
   }
   return undefined;
 }
@@ -137,29 +137,29 @@ function addListener(state: EventTargetState, listener: Listener, signal: any): 
   // 4. The default passive value is false for every event an EventTarget without a tree gets.
   // 5. If eventTarget's event listener list does not contain an event listener whose type, callback and capture
   //    are listener's, then append listener to eventTarget's event listener list.
-  if ((signal && signal.aborted) || !listener.callback || find(state, listener)) return;
-  state.listeners.push(listener);
+  if ((signal && signal.aborted) || !listener._callback || find(state, listener)) return;
+  state._listeners.push(listener);
   // 6. If listener's signal is not null, then add the following abort steps to it: remove an event listener with
   //    eventTarget and listener. (Stopped when the listener goes, so a long-lived signal keeps nothing.)
   if (signal) {
-    listener.unfollow = signalFollower.follow!(signal, function () {
-      listener.unfollow = undefined;
+    listener._unfollow = signalFollower.follow!(signal, function () {
+      listener._unfollow = undefined;
       removeListener(state, listener);
     });
   }
-  if (state.changed) state.changed();
+  if (state._changed) state._changed();
 }
 
 // https://dom.spec.whatwg.org/#remove-an-event-listener
 function removeListener(state: EventTargetState, listener: Listener): void {
   // 1. (Service workers) does not apply.
   // 2. Set listener's removed to true and remove listener from eventTarget's event listener list.
-  listener.removed = true;
-  remove(state.listeners, listener);
-  var unfollow = listener.unfollow;
-  listener.unfollow = undefined;
+  listener._removed = true;
+  remove(state._listeners, listener);
+  var unfollow = listener._unfollow;
+  listener._unfollow = undefined;
   if (unfollow) unfollow();
-  if (state.changed) state.changed();
+  if (state._changed) state._changed();
 }
 
 /** Fires an event named `type` at `target`: https://dom.spec.whatwg.org/#concept-event-fire */
@@ -195,11 +195,11 @@ function dispatch(target: object, state: EventTargetState, event: any): boolean 
     var stopImmediate = event.stopImmediatePropagation;
     stops = shadow(event, {
       stopPropagation: function () {
-        s.stopPropagation = true;
+        s._stop = true;
         return stop.call(event);
       },
       stopImmediatePropagation: function () {
-        s.stopPropagation = s.stopImmediatePropagation = true;
+        s._stop = s._stopImmediate = true;
         return stopImmediate.call(event);
       }
     });
@@ -208,7 +208,7 @@ function dispatch(target: object, state: EventTargetState, event: any): boolean 
     if (host) shadow(event, { target: target, srcElement: target, currentTarget: s.currentTarget, eventPhase: s.eventPhase });
   }
   // 1. Set event's dispatch flag.
-  s.dispatch = true;
+  s._dispatch = true;
   // 2–5. targetOverride and the path are this target alone; set event's target.
   s.target = s.currentTarget = target;
   s.eventPhase = AT_TARGET;
@@ -219,31 +219,31 @@ function dispatch(target: object, state: EventTargetState, event: any): boolean 
   // 16–19. Set eventPhase to NONE, currentTarget to null, clear the path; unset the dispatch and stop flags.
   s.eventPhase = NONE;
   s.currentTarget = null;
-  s.dispatch = s.stopPropagation = s.stopImmediatePropagation = false;
+  s._dispatch = s._stop = s._stopImmediate = false;
   sync();
   for (var i = 0; i < stops.length; i++) delete event[stops[i]];
   // 22. Return false if event's canceled flag is set; otherwise true.
-  return !s.canceled;
+  return !s._canceled;
 }
 
 // https://dom.spec.whatwg.org/#concept-event-listener-invoke and #concept-event-listener-inner-invoke
 function invoke(target: object, state: EventTargetState, event: any, s: EventState, capture: boolean): void {
   // 3. If event's stop propagation flag is set, then return.
-  if (s.stopPropagation) return;
+  if (s._stop) return;
   // 4. Let listeners be a clone of event's currentTarget's event listener list (listeners added now do not run).
-  var listeners = state.listeners.slice();
+  var listeners = state._listeners.slice();
   for (var i = 0; i < listeners.length; i++) {
     var listener = listeners[i];
     // inner invoke 2.1. If event's type is not listener's type, then continue. 2.2. If listener's removed is true,
     // then continue. 2.3–2.4. The phase must match the listener's capture.
-    if (listener.type !== s.type || listener.removed || listener.capture !== capture) continue;
+    if (listener._type !== s.type || listener._removed || listener._capture !== capture) continue;
     // 2.5. If listener's once is true, then remove an event listener given event's currentTarget and listener.
-    if (listener.once) removeListener(state, listener);
+    if (listener._once) removeListener(state, listener);
     // 2.6–2.8. (window.event) does not apply. 2.9. If listener's passive is true, set the in passive listener flag.
-    s.inPassiveListener = !!listener.passive;
+    s._inPassive = !!listener._passive;
     // 2.10. Call a user object's operation with listener's callback, "handleEvent", « event », and currentTarget.
     try {
-      var callback = listener.callback;
+      var callback = listener._callback;
       if (typeof callback === 'function') {
         callback.call(target, event);
       } else {
@@ -260,9 +260,9 @@ function invoke(target: object, state: EventTargetState, event: any, s: EventSta
       }, 0);
     }
     // 2.11. Unset event's in passive listener flag.
-    s.inPassiveListener = false;
+    s._inPassive = false;
     // 2.13. If event's stop immediate propagation flag is set, then return.
-    if (s.stopImmediatePropagation) return;
+    if (s._stopImmediate) return;
   }
 }
 
@@ -274,27 +274,27 @@ export function defineEventHandler(proto: object, type: string, interfaceName: s
   var member = interfaceName + '.on' + type;
   Object.defineProperty(proto, 'on' + type, {
     get: function (this: unknown) {
-      var handler = slot.get(this, member).handlers[type];
-      return handler ? handler.value : null;
+      var handler = slot.get(this, member)._handlers[type];
+      return handler ? handler._value : null;
     },
     set: function (this: unknown, value: any) {
       var self = this;
       var state = slot.get(self, member);
-      var handler = state.handlers[type] || (state.handlers[type] = { value: null });
+      var handler = state._handlers[type] || (state._handlers[type] = { _value: null });
       // [LegacyTreatNonObjectAsNull]: anything but an object (a function is one) is null.
-      handler.value = value = (typeof value === 'object' || typeof value === 'function') ? value : null;
+      handler._value = value = (typeof value === 'object' || typeof value === 'function') ? value : null;
       if (value === null) {
         // Setting null deactivates the handler: its listener is removed (set again, it goes to the end of the list).
-        if (handler.listener) removeListener(state, handler.listener);
-        handler.listener = undefined;
-      } else if (!handler.listener) {
+        if (handler._listener) removeListener(state, handler._listener);
+        handler._listener = undefined;
+      } else if (!handler._listener) {
         // Otherwise activate it: the listener is added once, where it was first set.
         // https://html.spec.whatwg.org/multipage/webappapis.html#the-event-handler-processing-algorithm
-        addListener(state, handler.listener = {
-          type: type,
-          capture: false,
-          callback: function (event: any) {
-            var callback: any = handler.value;
+        addListener(state, handler._listener = {
+          _type: type,
+          _capture: false,
+          _callback: function (event: any) {
+            var callback: any = handler._value;
             // A false return value cancels the event (only a cancelable one is cancelled).
             if (callback && callback.call(self, event) === false && typeof event.preventDefault === 'function') event.preventDefault();
           }
