@@ -9,12 +9,14 @@ import { createSlot } from '../webidl/slots';
 import { toDOMString } from '../webidl/conversions';
 import { constructing, defineAttributes, defineConstants, defineToStringTag } from '../webidl/interface';
 
-// https://webidl.spec.whatwg.org/#dfn-error-names-table: the names that have a legacy code, each at index code - 1
-// ('' where a code has no name).
-var NAMES = ('IndexSizeError  HierarchyRequestError WrongDocumentError InvalidCharacterError  NoModificationAllowedError ' +
-  'NotFoundError NotSupportedError InUseAttributeError InvalidStateError SyntaxError InvalidModificationError ' +
-  'NamespaceError InvalidAccessError  TypeMismatchError SecurityError NetworkError AbortError URLMismatchError ' +
-  'QuotaExceededError TimeoutError InvalidNodeTypeError DataCloneError').split(' ');
+// https://webidl.spec.whatwg.org/#dfn-error-names-table: the legacy codes 1–25 in order, each as its constant's words
+// (INDEX_SIZE_ERR) and, where it starts with a capital, its name's (IndexSizeError): DOMSTRING_SIZE_ERR,
+// NO_DATA_ALLOWED_ERR and VALIDATION_ERR have no name.
+var CODES = 'Index_Size domstring_Size Hierarchy_Request Wrong_Document Invalid_Character no_Data_Allowed ' +
+  'No_Modification_Allowed Not_Found Not_Supported InUse_Attribute Invalid_State Syntax Invalid_Modification Namespace ' +
+  'Invalid_Access validation Type_Mismatch Security Network Abort URL_Mismatch Quota_Exceeded Timeout Invalid_Node_Type ' +
+  'Data_Clone';
+var NAMES = CODES.replace(/_/g, '').split(' ');
 
 var slot = createSlot<{ name: string; message: string }>('DOMException');
 
@@ -45,15 +47,12 @@ defineAttributes(PolyfillDOMException.prototype, slot, 'DOMException', {
   name: 'name',
   message: 'message',
   code: function (state) {
-    return state.name ? NAMES.indexOf(state.name) + 1 : 0;
+    var i = NAMES.indexOf(state.name.replace(/Error$/, ''));
+    return /Error$/.test(state.name) && /^[A-Z]/.test(NAMES[i]) ? i + 1 : 0;
   }
 });
 
-defineConstants(PolyfillDOMException, 'INDEX_SIZE_ERR DOMSTRING_SIZE_ERR HIERARCHY_REQUEST_ERR WRONG_DOCUMENT_ERR ' +
-  'INVALID_CHARACTER_ERR NO_DATA_ALLOWED_ERR NO_MODIFICATION_ALLOWED_ERR NOT_FOUND_ERR NOT_SUPPORTED_ERR ' +
-  'INUSE_ATTRIBUTE_ERR INVALID_STATE_ERR SYNTAX_ERR INVALID_MODIFICATION_ERR NAMESPACE_ERR INVALID_ACCESS_ERR ' +
-  'VALIDATION_ERR TYPE_MISMATCH_ERR SECURITY_ERR NETWORK_ERR ABORT_ERR URL_MISMATCH_ERR QUOTA_EXCEEDED_ERR ' +
-  'TIMEOUT_ERR INVALID_NODE_TYPE_ERR DATA_CLONE_ERR', 1);
+defineConstants(PolyfillDOMException, CODES.toUpperCase().replace(/\S+/g, '$&_ERR'), 1);
 
 defineToStringTag(PolyfillDOMException.prototype, 'DOMException');
 
