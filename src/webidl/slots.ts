@@ -15,10 +15,11 @@ export interface Slot<T> {
 
 export function createSlot<T>(brand: string): Slot<T> {
   var key: any = supportsSymbol ? Symbol(brand) : '@@retrofetch.' + brand + Math.random();
-  // The slot holds the object itself with its state: a Proxy of a platform object reaches the target's slot, whose
-  // owner is not the Proxy (a non-configurable, non-writable property: a Proxy cannot report another value).
+  // The slot holds the object itself with its state: a Proxy of a platform object reaches the target's slot, and an
+  // object inheriting from one its prototype's, whose owner is neither (a non-configurable, non-writable property:
+  // a Proxy cannot report another value).
   function held(object: any): { o: object; s: T } | undefined {
-    var h = object != null && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+    var h = object != null ? object[key] : undefined;
     return h && h.o === object ? h : undefined;
   }
   return {
