@@ -114,8 +114,8 @@ export function utf8Decode(bytes: Bytes, stripBOM?: boolean): string {
  * utf8Decode() of a whole body, then `convert` of the text: its result, or a promise of it where the engine has no
  * TextDecoder and the body is large. There, valid UTF-8 (checked in one pass that builds no string) is decoded by
  * the engine's FileReader at native speed, and anything else by utf8Decode(). The FileReader reads "a" before the
- * bytes, so that it sniffs no BOM (a UTF-16 one would change the encoding): its result is the spec's UTF-8 decode of
- * "a" + bytes, from which "a" and a leading U+FEFF (a UTF-8 BOM) go. Its length is checked against the one counted.
+ * bytes, so that it sniffs no BOM: its result is "a" and the bytes decoded as they are (a UTF-8 BOM as U+FEFF,
+ * which then goes). Its length is checked against the one counted.
  */
 export function utf8DecodeWhole<T>(bytes: Bytes, convert: (text: string) => T): T | Promise<T> {
   var length = supportsTextDecoder || !supportsBlob || !g.FileReader || bytes.length < 65536 ? -1 : validUTF16Length(bytes);
@@ -124,31 +124,26 @@ export function utf8DecodeWhole<T>(bytes: Bytes, convert: (text: string) => T): 
     var reader = new g.FileReader();
     reader.onloadend = function () {
       var text = reader.result;
-      var bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 1 : 0;
-      resolve(typeof text === 'string' && text.length === length + 1 ? text.slice(1 + bom) : utf8Decode(bytes));
+      resolve(typeof text === 'string' && text.length === length + 1 ? text.slice(text.charCodeAt(1) === 0xfeff ? 2 : 1) : utf8Decode(bytes));
     };
     reader.readAsText(new g.Blob(['a', bytes]), 'utf-8');
   }).then(convert);
 }
 
-// The length in UTF-16 code units of `bytes` decoded, if they are valid UTF-8 (https://encoding.spec.whatwg.org/#utf-8-decoder
-// without an error); else -1.
+// The length in UTF-16 code units of `bytes` decoded, if they are valid UTF-8 (the UTF-8 decoder meets no error:
+// https://encoding.spec.whatwg.org/#utf-8-decoder); else -1.
 function validUTF16Length(bytes: Bytes): number {
-  var count = 0;
-  for (var i = 0, length = bytes.length; i < length;) {
+  for (var count = 0, i = 0, length = bytes.length; i < length; count++) {
     var byte = bytes[i++];
-    if (byte < 0x80) {
-      count++;
-      continue;
-    }
-    var needed = byte > 0xc1 && byte < 0xe0 ? 1 : byte > 0xdf && byte < 0xf0 ? 2 : byte > 0xef && byte < 0xf5 ? 3 : 0;
+    if (byte < 0x80) continue;
+    var needed = byte < 0xc2 || byte > 0xf4 ? 0 : byte < 0xe0 ? 1 : byte < 0xf0 ? 2 : 3;
     var lower = byte === 0xe0 ? 0xa0 : byte === 0xf0 ? 0x90 : 0x80;
     var upper = byte === 0xed ? 0x9f : byte === 0xf4 ? 0x8f : 0xbf;
-    if (!needed || i + needed > length) return -1;
-    count += needed > 2 ? 2 : 1;
-    for (var k = 0; k < needed; k++) {
+    if (!needed) return -1;
+    if (needed > 2) count++;
+    while (needed--) {
       var next = bytes[i++];
-      if (next < lower || next > upper) return -1;
+      if (!(next >= lower && next <= upper)) return -1;
       lower = 0x80;
       upper = 0xbf;
     }
