@@ -17,10 +17,9 @@ export const globalObject: any = findGlobal();
  * gives its interface objects `typeof 'object'`, so `typeof X === 'function'` would wrongly say they are missing.
  */
 export function isHostInstance(value: unknown, name: string): boolean {
-  var C = globalObject[name];
-  if (C == null || value === null || typeof value !== 'object') return false;
   try {
-    return value instanceof C;
+    // (No such interface: instanceof throws.)
+    return typeof value === 'object' && value !== null && value instanceof globalObject[name];
   } catch (e) {
     return false;
   }
