@@ -16,9 +16,9 @@ import { EventTarget, initEventTarget, hasListeners, fireEvent, defineEventHandl
 import { createTrustedEvent } from './event';
 
 interface AbortSignalState {
-  self: AbortSignal;
-  aborted: boolean;
-  reason?: unknown;
+  _self: AbortSignal;
+  _aborted: boolean;
+  _reason?: unknown;
   /** When it aborted, as a count of aborts so far: a dependent read later takes the reason of its first source. */
   _abortedAs?: number;
   /** https://dom.spec.whatwg.org/#abortsignal-abort-algorithms */
@@ -72,7 +72,7 @@ AbortSignal.abort = function (reason?: unknown): AbortSignal {
   // 2. Set signal's abort reason to reason if it is given; otherwise to a new "AbortError" DOMException.
   setReason(state, reason);
   // 3. Return signal.
-  return state.self;
+  return state._self;
 };
 
 // https://dom.spec.whatwg.org/#dom-abortsignal-timeout
@@ -90,7 +90,7 @@ AbortSignal.timeout = function (milliseconds: number): AbortSignal {
   count('liveTimers', 1);
   wait(state, ms);
   // 4. Return signal.
-  return state.self;
+  return state._self;
 };
 
 // https://dom.spec.whatwg.org/#dom-abortsignal-any
@@ -122,11 +122,11 @@ AbortSignal.any = function (signals: Iterable<AbortSignal>): AbortSignal {
 defineAttributes(proto, slot, 'AbortSignal', {
   // https://dom.spec.whatwg.org/#dom-abortsignal-aborted
   aborted: function (state) {
-    return refresh(state).aborted;
+    return refresh(state)._aborted;
   },
   // https://dom.spec.whatwg.org/#dom-abortsignal-reason
   reason: function (state) {
-    return refresh(state).reason;
+    return refresh(state)._reason;
   }
 });
 
@@ -134,7 +134,7 @@ defineAttributes(proto, slot, 'AbortSignal', {
 proto.throwIfAborted = function (): void {
   var state = refresh(slot.get(this, 'AbortSignal.throwIfAborted'));
   // The throwIfAborted() method steps are to throw this's abort reason, if this is aborted.
-  if (state.aborted) throw state.reason;
+  if (state._aborted) throw state._reason;
 };
 
 defineEventHandler(proto, 'abort', 'AbortSignal');
@@ -142,7 +142,7 @@ defineToStringTag(proto, 'AbortSignal');
 
 function createAbortSignal(): AbortSignalState {
   var signal: AbortSignal = Object.create(proto);
-  var state: AbortSignalState = { self: signal, aborted: false, _algorithms: [], _dependents: [] };
+  var state: AbortSignalState = { _self: signal, _aborted: false, _algorithms: [], _dependents: [] };
   initEventTarget(signal, function () { updateFollowing(state); });
   slot.set(signal, state);
   return state;
@@ -150,7 +150,7 @@ function createAbortSignal(): AbortSignalState {
 
 /** A new, non-aborted signal (AbortController's). */
 export function newAbortSignal(): AbortSignal {
-  return createAbortSignal().self;
+  return createAbortSignal()._self;
 }
 
 function wait(state: AbortSignalState, ms: number): void {
@@ -188,13 +188,13 @@ export function isAbortSignal(value: unknown): boolean {
 /** Whether `signal` (ours or foreign) is aborted. */
 export function signalIsAborted(signal: unknown): boolean {
   var state = slot.find(signal);
-  return state ? refresh(state).aborted : !!(signal as any).aborted;
+  return state ? refresh(state)._aborted : !!(signal as any).aborted;
 }
 
 /** `signal`'s abort reason (ours or foreign; a foreign signal without `reason` gives an "AbortError" DOMException). */
 export function signalReason(signal: unknown): unknown {
   var state = slot.find(signal);
-  if (state) return refresh(state).reason;
+  if (state) return refresh(state)._reason;
   var reason = (signal as any).reason;
   return reason !== undefined ? reason : newAbortError();
 }
@@ -212,7 +212,7 @@ export function createDependentAbortSignal(signals: unknown[]): AbortSignal {
   for (var i = 0; i < signals.length; i++) {
     if (signalIsAborted(signals[i])) {
       setReason(result, signalReason(signals[i]));
-      return result.self;
+      return result._self;
     }
   }
   // 3. Set resultSignal's dependent to true.
@@ -225,12 +225,12 @@ export function createDependentAbortSignal(signals: unknown[]): AbortSignal {
     for (var k = 0; k < add.length; k++) if (sources.indexOf(add[k]) < 0) sources.push(add[k]);
   }
   // 5. Return resultSignal.
-  return result.self;
+  return result._self;
 }
 
 function setReason(state: AbortSignalState, reason: unknown): void {
-  state.aborted = true;
-  state.reason = reason !== undefined ? reason : newAbortError();
+  state._aborted = true;
+  state._reason = reason !== undefined ? reason : newAbortError();
   state._abortedAs = ++abortCount;
   stopFollowing(state);
   clearTimer(state);
@@ -239,14 +239,14 @@ function setReason(state: AbortSignalState, reason: unknown): void {
 // https://dom.spec.whatwg.org/#abortsignal-signal-abort
 function signalAbort(state: AbortSignalState, reason: unknown): void {
   // 1. If signal is aborted, then return.
-  if (refresh(state).aborted) return;
+  if (refresh(state)._aborted) return;
   // 2. Set signal's abort reason to reason if it is given; otherwise to a new "AbortError" DOMException.
   setReason(state, reason);
   // 3–4. Each dependent signal (following, so not aborted) gets signal's abort reason, to run its abort steps after
   //      signal's.
   var dependents = state._dependents;
   state._dependents = [];
-  for (var i = 0; i < dependents.length; i++) setReason(dependents[i], state.reason);
+  for (var i = 0; i < dependents.length; i++) setReason(dependents[i], state._reason);
   // 5. Run the abort steps for signal.
   runAbortSteps(state);
   // 6. For each dependentSignal of dependentSignalsToAbort, run the abort steps for dependentSignal.
@@ -266,7 +266,7 @@ function runAbortSteps(state: AbortSignalState): void {
   count('liveListeners', -algorithms.length);
   for (var i = 0; i < algorithms.length; i++) algorithms[i]();
   // 3. Fire an event named abort at signal.
-  fireEvent(state.self, createTrustedEvent('abort'));
+  fireEvent(state._self, createTrustedEvent('abort'));
 }
 
 // A dependent signal that is not following reads its sources: the first of ours to abort gives the reason, else
@@ -275,12 +275,12 @@ function runAbortSteps(state: AbortSignalState): void {
 // and all.
 function refresh(state: AbortSignalState): AbortSignalState {
   var sources = state._sources;
-  if (state.aborted || !sources) return state;
+  if (state._aborted || !sources) return state;
   var first: unknown;
   var firstAs = Infinity;
   for (var i = 0; i < sources.length; i++) {
     var own = slot.find(sources[i]);
-    if (own ? own.aborted && own._abortedAs! < firstAs : !first && (sources[i] as any).aborted) {
+    if (own ? own._aborted && own._abortedAs! < firstAs : !first && (sources[i] as any).aborted) {
       first = sources[i];
       if (own) firstAs = own._abortedAs!;
     }
@@ -296,10 +296,10 @@ function refresh(state: AbortSignalState): AbortSignalState {
 // Follows the sources while something could observe an abort (see the top of this file).
 function updateFollowing(state: AbortSignalState): void {
   var sources = state._sources;
-  if (!sources || state.aborted) return;
-  var observed = state._algorithms.length > 0 || hasListeners(state.self, 'abort');
+  if (!sources || state._aborted) return;
+  var observed = state._algorithms.length > 0 || hasListeners(state._self, 'abort');
   if (!observed) return stopFollowing(state);
-  if (state._following || refresh(state).aborted) return;
+  if (state._following || refresh(state)._aborted) return;
   // A foreign (native) source: its abort event is the only way to hear of it.
   var listener = state._following = function () { refresh(state); };
   for (var i = 0; i < sources.length; i++) {
