@@ -1,12 +1,13 @@
 // The AbortController interface: https://dom.spec.whatwg.org/#interface-abortcontroller
 import { createSlot } from '../webidl/slots';
-import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes, defineOperations, defineToStringTag } from '../webidl/interface';
 import { AbortSignal, newAbortSignal, abortSignal } from './abort-signal';
 
 var slot = createSlot<{ signal: AbortSignal }>('AbortController');
 
 export class AbortController {
   declare readonly signal: AbortSignal;
+  declare abort: (reason?: any) => void;
 
   // https://dom.spec.whatwg.org/#dom-abortcontroller-abortcontroller
   constructor() {
@@ -14,13 +15,15 @@ export class AbortController {
     slot.set(constructing(this, AbortController, slot, 'AbortController constructor'), { signal: newAbortSignal() });
   }
 
-  // https://dom.spec.whatwg.org/#dom-abortcontroller-abort
-  abort(reason?: unknown): void {
-    // The abort(reason) method steps are to signal abort on this with reason if it is given.
-    abortSignal(slot.get(this, 'AbortController.abort').signal, reason);
-  }
 }
 
 // https://dom.spec.whatwg.org/#dom-abortcontroller-signal
 defineAttributes(AbortController.prototype, slot, 'AbortController', { signal: 'signal' });
+
+defineOperations(AbortController.prototype, slot, 'AbortController', {
+  // https://dom.spec.whatwg.org/#dom-abortcontroller-abort: signal abort on this with reason if it is given.
+  abort: function (state, args) {
+    abortSignal(state.signal, args[0]);
+  }
+});
 defineToStringTag(AbortController.prototype, 'AbortController');

@@ -8,7 +8,7 @@
 // `longLived` unless someone listens, and a settled fetch leaves nothing on the signal it was given.
 import { createSlot } from '../webidl/slots';
 import { requireArguments, toNumber } from '../webidl/conversions';
-import { defineAttributes, defineToStringTag } from '../webidl/interface';
+import { defineAttributes, defineOperations, defineToStringTag } from '../webidl/interface';
 import { works, nativeAbortedGetter, supportsSymbolIterator } from '../env/support';
 import { createDOMException } from './dom-exception';
 import { count } from '../env/debug-counters';
@@ -130,12 +130,12 @@ defineAttributes(proto, slot, 'AbortSignal', {
   }
 });
 
-// https://dom.spec.whatwg.org/#dom-abortsignal-throwifaborted
-proto.throwIfAborted = function (): void {
-  var state = refresh(slot.get(this, 'AbortSignal.throwIfAborted'));
-  // The throwIfAborted() method steps are to throw this's abort reason, if this is aborted.
-  if (state._aborted) throw state._reason;
-};
+defineOperations(proto, slot, 'AbortSignal', {
+  // https://dom.spec.whatwg.org/#dom-abortsignal-throwifaborted: throw this's abort reason, if this is aborted.
+  throwIfAborted: function (state) {
+    if (refresh(state)._aborted) throw state._reason;
+  }
+});
 
 defineEventHandler(proto, 'abort', 'AbortSignal');
 defineToStringTag(proto, 'AbortSignal');

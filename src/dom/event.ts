@@ -2,7 +2,7 @@
 // retrofetch fires its own `abort` events with it; it is not installed as a global (the engine's Event stays).
 import { createSlot } from '../webidl/slots';
 import { requireArguments, toDictionary, toDOMString } from '../webidl/conversions';
-import { constructing, defineAttributes, defineConstants, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes, defineConstants, defineOperations, defineToStringTag } from '../webidl/interface';
 
 /**
  * https://dom.spec.whatwg.org/#concept-event: the fields the attributes read, and the flags dispatch reads and writes
@@ -47,6 +47,10 @@ export class Event {
   declare readonly isTrusted: boolean;
   declare readonly timeStamp: number;
   declare readonly defaultPrevented: boolean;
+  declare composedPath: () => any[];
+  declare stopPropagation: () => void;
+  declare stopImmediatePropagation: () => void;
+  declare preventDefault: () => void;
 
   // https://dom.spec.whatwg.org/#dom-event-event
   constructor(type: string, eventInitDict?: EventInit) {
@@ -61,30 +65,9 @@ export class Event {
     });
   }
 
-  // https://dom.spec.whatwg.org/#dom-event-composedpath: with no tree, the path is the current target alone.
-  composedPath(): any[] {
-    var state = slot.get(this, 'Event.composedPath');
-    return state.currentTarget === null ? [] : [state.currentTarget];
-  }
-
-  stopPropagation(): void {
-    slot.get(this, 'Event.stopPropagation')._stop = true;
-  }
-
   get cancelBubble(): boolean { return !!slot.get(this, 'Event.cancelBubble')._stop; }
   set cancelBubble(value: boolean) {
     if (value) slot.get(this, 'Event.cancelBubble')._stop = true;
-  }
-
-  stopImmediatePropagation(): void {
-    var state = slot.get(this, 'Event.stopImmediatePropagation');
-    state._stop = state._stopImmediate = true;
-  }
-
-  // https://dom.spec.whatwg.org/#set-the-canceled-flag
-  preventDefault(): void {
-    var state = slot.get(this, 'Event.preventDefault');
-    if (state.cancelable && !state._inPassive) state._canceled = true;
   }
 
   get returnValue(): boolean { return !slot.get(this, 'Event.returnValue')._canceled; }
@@ -92,6 +75,23 @@ export class Event {
     if (!value) this.preventDefault();
   }
 }
+
+defineOperations(Event.prototype, slot, 'Event', {
+  // https://dom.spec.whatwg.org/#dom-event-composedpath: with no tree, the path is the current target alone.
+  composedPath: function (state) {
+    return state.currentTarget === null ? [] : [state.currentTarget];
+  },
+  stopPropagation: function (state) {
+    state._stop = true;
+  },
+  stopImmediatePropagation: function (state) {
+    state._stop = state._stopImmediate = true;
+  },
+  // https://dom.spec.whatwg.org/#set-the-canceled-flag
+  preventDefault: function (state) {
+    if (state.cancelable && !state._inPassive) state._canceled = true;
+  }
+});
 
 defineAttributes(Event.prototype, slot, 'Event', {
   type: 'type', target: 'target', srcElement: 'target', currentTarget: 'currentTarget', eventPhase: 'eventPhase',

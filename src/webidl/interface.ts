@@ -51,3 +51,19 @@ export function defineConstants(C: any, names: string, first: number): void {
     Object.defineProperty(C.prototype, list[i], constant);
   }
 }
+
+/**
+ * https://webidl.spec.whatwg.org/#es-operations: each operation a method on the interface prototype object
+ * (its length 0: for operations whose arguments are all optional) that brand-checks `this` (the TypeError names
+ * `Interface.operation`) and runs with its state and arguments.
+ */
+export function defineOperations<T>(proto: any, slot: Slot<T>, name: string,
+  operations: { [operation: string]: (state: T, args: IArguments) => unknown }): void {
+  for (var operation in operations) defineOperation(proto, slot, name + '.' + operation, operation, operations[operation]);
+}
+
+function defineOperation<T>(proto: any, slot: Slot<T>, member: string, operation: string, run: (state: T, args: IArguments) => unknown): void {
+  proto[operation] = function (this: unknown) {
+    return run(slot.get(this, member), arguments);
+  };
+}
