@@ -26,7 +26,7 @@ export const supportsSymbolIterator = supportsSymbol && /*#__PURE__*/ works(func
 
 export const supportsSymbolToStringTag = supportsSymbol && Symbol.toStringTag != null;
 
-export const supportsSymbolAsyncIterator = supportsSymbol && (Symbol as any).asyncIterator != null;
+export const supportsSymbolAsyncIterator = supportsSymbol && /*#__PURE__*/ works(function () { return (Symbol as any).asyncIterator; });
 
 // Typed arrays. Old WebKit's constructors are of type 'object' (PhantomJS 2.1: typeof Uint8Array), so the probe
 // constructs instead of asking typeof.
