@@ -127,6 +127,9 @@ export function utf8DecodeWhole<T>(bytes: Bytes, convert: (text: string) => T): 
       resolve(typeof text === 'string' && text.length === length + 1 ? text.slice(text.charCodeAt(1) === 0xfeff ? 2 : 1) : utf8Decode(bytes));
     };
     reader.readAsText(new g.Blob(['a', bytes]), 'utf-8');
+  }).then(null, function () {
+    // (A Blob that cannot be made of a Uint8Array.)
+    return utf8Decode(bytes);
   }).then(convert);
 }
 
