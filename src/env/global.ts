@@ -1,7 +1,8 @@
 // The global object, found without assuming `window` or `document` (dedicated workers have neither) and without
-// `Function('return this')`, which a CSP without 'unsafe-eval' forbids. Not by Node's `global` either (Node has
-// globalThis since 12): a bundler that sees that name adds its own helper for it, which calls Function (webpack's,
-// unless `node: false`, as in webpack.config.js; an app's bundle of the ES modules would get it).
+// the Function constructor ('return this'), which a CSP without 'unsafe-eval' forbids. Not by Node's `global`
+// either (Node has globalThis since 12): a bundler that sees that name adds its own helper for it, which uses the
+// Function constructor (webpack's, unless `node: false` as in webpack.config.js; an app's bundle of the ES modules
+// would get it).
 export const globalObject: any = typeof globalThis !== 'undefined' ? globalThis : typeof self !== 'undefined' ? self : window;
 
 /**
