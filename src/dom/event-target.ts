@@ -2,106 +2,104 @@
 // and event handler IDL attributes (`onabort`): https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-attributes
 import { createSlot } from '../webidl/slots';
 import { requireArguments, toDOMString } from '../webidl/conversions';
-import { supportsSymbolToStringTag } from '../env/support';
+import { constructing, defineToStringTag } from '../webidl/interface';
 import { isHostInstance } from '../env/global';
 import { createDOMException } from './dom-exception';
 import { Event, eventState, EventState, AT_TARGET, NONE } from './event';
 
-/** https://dom.spec.whatwg.org/#concept-event-listener */
+/** https://dom.spec.whatwg.org/#concept-event-listener (removed, and `unfollow` to stop following its signal, once set) */
 interface Listener {
-  type: string;
-  callback: any;
-  capture: boolean;
-  passive: boolean;
-  once: boolean;
-  removed: boolean;
-  /** Stops following the listener's signal (the `signal` option); null without one. */
-  unfollow: (() => void) | null;
+  _type: string;
+  _callback: any;
+  _capture: boolean;
+  _passive?: boolean;
+  _once?: boolean;
+  _removed?: boolean;
+  _unfollow?: () => void;
 }
 
 interface EventTargetState {
-  listeners: Listener[];
-  handlers: { [type: string]: { value: unknown; listener: Listener | null } };
+  _listeners: Listener[];
+  _handlers: { [type: string]: { _value: unknown; _listener?: Listener } };
   /** Told after every change to the listener list (AbortSignal follows its sources only while it has listeners). */
-  changed: (() => void) | null;
+  _changed?: () => void;
 }
 
 var slot = createSlot<EventTargetState>('EventTarget');
 
 /**
  * How the `signal` option is followed: set by abort-signal.ts (which imports this module, so it cannot be imported
- * here). It returns a function that stops following, or null when the signal is already aborted.
+ * here): addAbortAlgorithm(), which returns the function that stops following.
  */
-export var signalFollower: { follow: ((signal: unknown, steps: () => void, member: string) => (() => void) | null) | null } = { follow: null };
+export var signalFollower: { follow: ((signal: unknown, steps: () => void) => () => void) | null } = { follow: null };
 
 /** Makes `target` an event target with an empty listener list (for subclasses made without the constructor). */
-export function initEventTarget(target: object, changed: (() => void) | null): void {
-  slot.set(target, { listeners: [], handlers: {}, changed: changed });
+export function initEventTarget(target: object, changed?: () => void): void {
+  slot.set(target, { _listeners: [], _handlers: {}, _changed: changed });
 }
 
 /** Whether `target` has a listener for `type` (an event handler counts once it is set). */
 export function hasListeners(target: unknown, type: string): boolean {
-  var list = slot.get(target, 'EventTarget').listeners;
-  for (var i = 0; i < list.length; i++) if (list[i].type === type) return true;
+  var list = slot.get(target, 'EventTarget')._listeners;
+  for (var i = 0; i < list.length; i++) if (list[i]._type === type) return true;
   return false;
 }
 
-// https://webidl.spec.whatwg.org/#es-callback-interface: EventListener? (a function, or an object with handleEvent).
-function toCallback(value: unknown, member: string): any {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'function' && typeof value !== 'object') {
-    throw new TypeError(member + ": parameter 2 is not of type 'EventListener' (an object or a function)");
-  }
-  return value;
+/** Removes `item` from `list`, if there; whether it was. */
+export function remove(list: unknown[], item: unknown): boolean {
+  var at = list.indexOf(item);
+  if (at >= 0) list.splice(at, 1);
+  return at >= 0;
+}
+
+// The arguments the two listener methods share: the type, EventListener? (https://webidl.spec.whatwg.org/#es-callback-interface:
+// a function, or an object with handleEvent), and capture (https://dom.spec.whatwg.org/#concept-flatten-options).
+function listenerOf(self: unknown, count: number, type: string, callback: any, options: any, member: string): [EventTargetState, Listener, any] {
+  var state = slot.get(self, member);
+  requireArguments(count, 2, member);
+  type = toDOMString(type, member);
+  if (callback == null) callback = null;
+  else if (typeof callback !== 'function' && typeof callback !== 'object') throw new TypeError(member + ": parameter 2 is not of type 'EventListener'");
+  var dictionary = typeof options === 'object' && options !== null;
+  return [state, { _type: type, _callback: callback, _capture: !!(dictionary ? options.capture : options) }, dictionary && options];
 }
 
 export class EventTarget {
   // https://dom.spec.whatwg.org/#dom-eventtarget-eventtarget
   constructor() {
-    if (!(this instanceof EventTarget) || slot.has(this)) throw new TypeError("EventTarget: Please use the 'new' operator");
-    initEventTarget(this, null);
+    initEventTarget(constructing(this, EventTarget, slot, 'EventTarget'));
   }
 
   // https://dom.spec.whatwg.org/#dom-eventtarget-addeventlistener
   addEventListener(type: string, callback: any, options?: boolean | AddEventListenerOptions): void {
     var member = 'EventTarget.addEventListener';
-    var state = slot.get(this, member);
-    requireArguments(arguments.length, 2, member);
-    type = toDOMString(type, member);
-    callback = toCallback(callback, member);
+    var args = listenerOf(this, arguments.length, type, callback, options, member);
+    var listener = args[1];
+    var dictionary = args[2];
+    var signal: any = null;
     // 1. Let capture, passive, once, and signal be the result of flattening more options.
-    var capture: boolean;
-    var passive = false;
-    var once = false;
-    var signal: unknown = null;
-    if (typeof options === 'object' && options !== null) {
-      capture = !!options.capture;
-      once = !!options.once;
-      passive = !!options.passive;
-      if (options.signal !== undefined) {
-        signal = options.signal;
-        if (!isSignal(signal)) throw new TypeError(member + ": member signal is not of type 'AbortSignal'");
+    if (dictionary) {
+      listener._once = !!dictionary.once;
+      listener._passive = !!dictionary.passive;
+      if (dictionary.signal !== undefined) {
+        signal = dictionary.signal;
+        if (!(signal !== null && typeof signal === 'object' && typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function')) {
+          throw new TypeError(member + ": member signal is not of type 'AbortSignal'");
+        }
       }
-    } else {
-      capture = !!options;
     }
     // 2. Add an event listener with this and a new event listener (https://dom.spec.whatwg.org/#add-an-event-listener):
-    addListener(state, { type: type, callback: callback, capture: capture, passive: passive, once: once, removed: false, unfollow: null }, signal, member);
+    addListener(args[0], listener, signal);
   }
 
   // https://dom.spec.whatwg.org/#dom-eventtarget-removeeventlistener
   removeEventListener(type: string, callback: any, options?: boolean | EventListenerOptions): void {
-    var member = 'EventTarget.removeEventListener';
-    var state = slot.get(this, member);
-    requireArguments(arguments.length, 2, member);
-    type = toDOMString(type, member);
-    callback = toCallback(callback, member);
     // 1. Let capture be the result of flattening options.
-    var capture = typeof options === 'object' && options !== null ? !!options.capture : !!options;
+    var args = listenerOf(this, arguments.length, type, callback, options, 'EventTarget.removeEventListener');
     // 2. If this's event listener list contains an event listener whose type is type, callback is callback, and
     //    capture is capture, then remove an event listener with this and that event listener.
-    var found = find(state, type, callback, capture);
-    if (found !== null) removeListener(state, found);
+    var found = find(args[0], args[1]);
+    if (found) removeListener(args[0], found);
   }
 
   // https://dom.spec.whatwg.org/#dom-eventtarget-dispatchevent
@@ -110,70 +108,58 @@ export class EventTarget {
     var state = slot.get(this, member);
     requireArguments(arguments.length, 1, member);
     var own = eventState(event);
-    if (own === null && !isHostInstance(event, 'Event')) {
-      throw new TypeError(member + ": parameter 1 is not of type 'Event'");
+    if (!own && !isHostInstance(event, 'Event')) throw new TypeError(member + ": parameter 1 is not of type 'Event'");
+    if (own) {
+      // 1. If event's dispatch flag is set, or if its initialized flag is not set, throw an "InvalidStateError" DOMException.
+      if (own._dispatch) throw createDOMException(member + ': the event is being dispatched', 'InvalidStateError');
+      // 2. Initialize event's isTrusted attribute to false.
+      own.isTrusted = false;
     }
-    // 1. If event's dispatch flag is set, or if its initialized flag is not set, throw an "InvalidStateError" DOMException.
-    if (own !== null && own.dispatch) throw createDOMException(member + ': the event is already being dispatched', 'InvalidStateError');
-    // 2. Initialize event's isTrusted attribute to false.
-    if (own !== null) own.isTrusted = false;
     // 3. Return the result of dispatching event to this.
     return dispatch(this, state, event);
   }
 }
 
-function isSignal(value: any): boolean {
-  return value !== null && typeof value === 'object' && typeof value.aborted === 'boolean' && typeof value.addEventListener === 'function';
-}
+defineToStringTag(EventTarget.prototype, 'EventTarget');
 
-function find(state: EventTargetState, type: string, callback: any, capture: boolean): Listener | null {
-  for (var i = 0; i < state.listeners.length; i++) {
-    var l = state.listeners[i];
-    if (l.type === type && l.callback === callback && l.capture === capture) return l;
+function find(state: EventTargetState, listener: Listener): Listener | undefined {
+  for (var i = 0; i < state._listeners.length; i++) {
+    var l = state._listeners[i];
+    if (l._type === listener._type && l._callback === listener._callback && l._capture === listener._capture) return l;
   }
-  return null;
+  return undefined;
 }
 
 // https://dom.spec.whatwg.org/#add-an-event-listener
-function addListener(state: EventTargetState, listener: Listener, signal: unknown, member: string): void {
+function addListener(state: EventTargetState, listener: Listener, signal: any): void {
   // 1. (Service workers) does not apply.
-  // 2. If listener's signal is not null and is aborted, then return.
-  if (signal !== null && (signal as any).aborted) return;
-  // 3. If listener's callback is null, then return.
-  if (listener.callback === null) return;
+  // 2. If listener's signal is not null and is aborted, then return. 3. If listener's callback is null, then return.
   // 4. The default passive value is false for every event an EventTarget without a tree gets.
   // 5. If eventTarget's event listener list does not contain an event listener whose type, callback and capture
   //    are listener's, then append listener to eventTarget's event listener list.
-  if (find(state, listener.type, listener.callback, listener.capture) !== null) return;
-  state.listeners.push(listener);
+  if ((signal && signal.aborted) || !listener._callback || find(state, listener)) return;
+  state._listeners.push(listener);
   // 6. If listener's signal is not null, then add the following abort steps to it: remove an event listener with
   //    eventTarget and listener. (Stopped when the listener goes, so a long-lived signal keeps nothing.)
-  if (signal !== null && signalFollower.follow !== null) {
-    listener.unfollow = signalFollower.follow(signal, function () {
-      listener.unfollow = null;
+  if (signal) {
+    listener._unfollow = signalFollower.follow!(signal, function () {
+      listener._unfollow = undefined;
       removeListener(state, listener);
-    }, member);
+    });
   }
-  if (state.changed !== null) state.changed();
+  if (state._changed) state._changed();
 }
 
 // https://dom.spec.whatwg.org/#remove-an-event-listener
 function removeListener(state: EventTargetState, listener: Listener): void {
   // 1. (Service workers) does not apply.
   // 2. Set listener's removed to true and remove listener from eventTarget's event listener list.
-  listener.removed = true;
-  for (var i = 0; i < state.listeners.length; i++) {
-    if (state.listeners[i] === listener) {
-      state.listeners.splice(i, 1);
-      break;
-    }
-  }
-  if (listener.unfollow !== null) {
-    var unfollow = listener.unfollow;
-    listener.unfollow = null;
-    unfollow();
-  }
-  if (state.changed !== null) state.changed();
+  listener._removed = true;
+  remove(state._listeners, listener);
+  var unfollow = listener._unfollow;
+  listener._unfollow = undefined;
+  if (unfollow) unfollow();
+  if (state._changed) state._changed();
 }
 
 /** Fires an event named `type` at `target`: https://dom.spec.whatwg.org/#concept-event-fire */
@@ -181,132 +167,102 @@ export function fireEvent(target: object, event: Event): boolean {
   return dispatch(target, slot.get(target, 'EventTarget'), event);
 }
 
+// Own properties over an engine Event's fields, where the engine lets them be shadowed; the names that were.
+function shadow(event: any, fields: { [name: string]: unknown }): string[] {
+  var done: string[] = [];
+  for (var name in fields) {
+    try {
+      Object.defineProperty(event, name, { value: fields[name], configurable: true, writable: true });
+      done.push(name);
+    } catch (e) {
+      // LEGACY(old WebKit): its Event fields cannot be shadowed; listeners see the event's own (target null).
+    }
+  }
+  return done;
+}
+
 // https://dom.spec.whatwg.org/#concept-event-dispatch, for a target with no parent: the path is the target alone,
 // so there is one "at target" invocation for the capturing listeners and then one for the others.
 function dispatch(target: object, state: EventTargetState, event: any): boolean {
-  var s = eventState(event);
-  var restore: (() => void) | null = null;
+  var s = eventState(event)!;
+  var host = !s;
+  var stops: string[] = [];
   // The engine's own Event (e.g. `new Event('abort')` passed to dispatchEvent): its fields are the engine's, so
   // they are shadowed on the instance for the dispatch, and its stop methods wrapped to be seen.
-  if (s === null) {
-    var host = hostEventState(event);
-    s = host.state;
-    restore = host.restore;
+  if (host) {
+    s = { type: String(event.type) } as EventState;
+    var stop = event.stopPropagation;
+    var stopImmediate = event.stopImmediatePropagation;
+    stops = shadow(event, {
+      stopPropagation: function () {
+        s._stop = true;
+        return stop.call(event);
+      },
+      stopImmediatePropagation: function () {
+        s._stop = s._stopImmediate = true;
+        return stopImmediate.call(event);
+      }
+    });
+  }
+  function sync(): void {
+    if (host) shadow(event, { target: target, srcElement: target, currentTarget: s.currentTarget, eventPhase: s.eventPhase });
   }
   // 1. Set event's dispatch flag.
-  s.dispatch = true;
+  s._dispatch = true;
   // 2–5. targetOverride and the path are this target alone; set event's target.
-  s.target = target;
+  s.target = s.currentTarget = target;
   s.eventPhase = AT_TARGET;
-  s.currentTarget = target;
-  if (restore !== null) syncHostEvent(event, s);
+  sync();
   // 14–15. Invoke with the target, capturing then bubbling (at target, capture listeners come first).
   invoke(target, state, event, s, true);
   invoke(target, state, event, s, false);
   // 16–19. Set eventPhase to NONE, currentTarget to null, clear the path; unset the dispatch and stop flags.
   s.eventPhase = NONE;
   s.currentTarget = null;
-  s.dispatch = false;
-  s.stopPropagation = false;
-  s.stopImmediatePropagation = false;
-  if (restore !== null) {
-    syncHostEvent(event, s);
-    restore();
-  }
+  s._dispatch = s._stop = s._stopImmediate = false;
+  sync();
+  for (var i = 0; i < stops.length; i++) delete event[stops[i]];
   // 22. Return false if event's canceled flag is set; otherwise true.
-  return !s.canceled;
+  return !s._canceled;
 }
 
 // https://dom.spec.whatwg.org/#concept-event-listener-invoke and #concept-event-listener-inner-invoke
 function invoke(target: object, state: EventTargetState, event: any, s: EventState, capture: boolean): void {
   // 3. If event's stop propagation flag is set, then return.
-  if (s.stopPropagation) return;
+  if (s._stop) return;
   // 4. Let listeners be a clone of event's currentTarget's event listener list (listeners added now do not run).
-  var listeners = state.listeners.slice();
+  var listeners = state._listeners.slice();
   for (var i = 0; i < listeners.length; i++) {
     var listener = listeners[i];
-    // inner invoke 2.1. If event's type is not listener's type, then continue.
-    if (listener.type !== s.type) continue;
-    // 2.2. If listener's removed is true, then continue.
-    if (listener.removed) continue;
-    // 2.3–2.4. The phase must match the listener's capture.
-    if (listener.capture !== capture) continue;
+    // inner invoke 2.1. If event's type is not listener's type, then continue. 2.2. If listener's removed is true,
+    // then continue. 2.3–2.4. The phase must match the listener's capture.
+    if (listener._type !== s.type || listener._removed || listener._capture !== capture) continue;
     // 2.5. If listener's once is true, then remove an event listener given event's currentTarget and listener.
-    if (listener.once) removeListener(state, listener);
+    if (listener._once) removeListener(state, listener);
     // 2.6–2.8. (window.event) does not apply. 2.9. If listener's passive is true, set the in passive listener flag.
-    if (listener.passive) s.inPassiveListener = true;
+    s._inPassive = !!listener._passive;
     // 2.10. Call a user object's operation with listener's callback, "handleEvent", « event », and currentTarget.
     try {
-      var callback = listener.callback;
+      var callback = listener._callback;
       if (typeof callback === 'function') {
         callback.call(target, event);
       } else {
         var handleEvent = callback.handleEvent;
-        if (typeof handleEvent !== 'function') throw new TypeError("EventTarget: the listener's handleEvent is not a function");
+        if (typeof handleEvent !== 'function') throw new TypeError('EventTarget: handleEvent is not a function');
         handleEvent.call(callback, event);
       }
     } catch (e) {
-      // If this throws an exception, report the exception (the other listeners still run).
-      reportException(e);
+      // If this throws an exception, report the exception (https://html.spec.whatwg.org/multipage/webappapis.html#report-the-exception):
+      // to the global's error handling, as an uncaught exception of its own task, so it cannot break the dispatch
+      // (or the abort) that ran the listener.
+      setTimeout(function () {
+        throw e;
+      }, 0);
     }
     // 2.11. Unset event's in passive listener flag.
-    s.inPassiveListener = false;
+    s._inPassive = false;
     // 2.13. If event's stop immediate propagation flag is set, then return.
-    if (s.stopImmediatePropagation) return;
-  }
-}
-
-// https://html.spec.whatwg.org/multipage/webappapis.html#report-the-exception: to the global's error handling, as
-// an uncaught exception of its own task, so it cannot break the dispatch (or the abort) that ran the listener.
-function reportException(e: unknown): void {
-  setTimeout(function () {
-    throw e;
-  }, 0);
-}
-
-function hostEventState(event: any): { state: EventState; restore: () => void } {
-  var s: EventState = {
-    type: String(event.type), target: null, currentTarget: null, eventPhase: NONE, bubbles: !!event.bubbles,
-    cancelable: !!event.cancelable, composed: !!event.composed, isTrusted: false, timeStamp: event.timeStamp,
-    stopPropagation: false, stopImmediatePropagation: false, canceled: false, inPassiveListener: false, dispatch: false
-  };
-  var stop = event.stopPropagation;
-  var stopImmediate = event.stopImmediatePropagation;
-  var shadowed: string[] = [];
-  function shadow(name: string, value: unknown): void {
-    try {
-      Object.defineProperty(event, name, { value: value, configurable: true, writable: true });
-      shadowed.push(name);
-    } catch (e) {
-      // LEGACY(old WebKit): its Event fields cannot be shadowed; listeners see the event's own (target null).
-    }
-  }
-  shadow('stopPropagation', function () {
-    s.stopPropagation = true;
-    return stop.call(event);
-  });
-  shadow('stopImmediatePropagation', function () {
-    s.stopPropagation = s.stopImmediatePropagation = true;
-    return stopImmediate.call(event);
-  });
-  return {
-    state: s,
-    restore: function () {
-      for (var i = 0; i < shadowed.length; i++) {
-        if (shadowed[i] !== 'target' && shadowed[i] !== 'srcElement') delete event[shadowed[i]];
-      }
-    }
-  };
-}
-
-function syncHostEvent(event: any, s: EventState): void {
-  var fields: { [name: string]: unknown } = { target: s.target, srcElement: s.target, currentTarget: s.currentTarget, eventPhase: s.eventPhase };
-  for (var name in fields) {
-    try {
-      Object.defineProperty(event, name, { value: fields[name], configurable: true, writable: true });
-    } catch (e) {
-      // See shadow() above.
-    }
+    if (s._stopImmediate) return;
   }
 }
 
@@ -318,42 +274,34 @@ export function defineEventHandler(proto: object, type: string, interfaceName: s
   var member = interfaceName + '.on' + type;
   Object.defineProperty(proto, 'on' + type, {
     get: function (this: unknown) {
-      var handler = slot.get(this, member).handlers[type];
-      return handler === undefined ? null : handler.value;
+      var handler = slot.get(this, member)._handlers[type];
+      return handler ? handler._value : null;
     },
-    set: function (this: unknown, value: unknown) {
-      var state = slot.get(this, member);
+    set: function (this: unknown, value: any) {
+      var self = this;
+      var state = slot.get(self, member);
+      var handler = state._handlers[type] || (state._handlers[type] = { _value: null });
       // [LegacyTreatNonObjectAsNull]: anything but an object (a function is one) is null.
-      if ((typeof value !== 'object' && typeof value !== 'function') || value === undefined) value = null;
-      var handler = state.handlers[type] || (state.handlers[type] = { value: null, listener: null });
-      // Setting null deactivates the handler: its listener is removed (set again, it goes to the end of the list).
+      handler._value = value = (typeof value === 'object' || typeof value === 'function') ? value : null;
       if (value === null) {
-        handler.value = null;
-        if (handler.listener !== null) removeListener(state, handler.listener);
-        handler.listener = null;
-        return;
-      }
-      // Otherwise set the value and activate it: the listener is added once, where it was first set.
-      handler.value = value;
-      if (handler.listener === null) {
-        var self = this as object;
-        handler.listener = { type: type, callback: null, capture: false, passive: false, once: false, removed: false, unfollow: null };
+        // Setting null deactivates the handler: its listener is removed (set again, it goes to the end of the list).
+        if (handler._listener) removeListener(state, handler._listener);
+        handler._listener = undefined;
+      } else if (!handler._listener) {
+        // Otherwise activate it: the listener is added once, where it was first set.
         // https://html.spec.whatwg.org/multipage/webappapis.html#the-event-handler-processing-algorithm
-        handler.listener.callback = function (event: any) {
-          var callback: any = handler.value;
-          if (callback === null) return;
-          var result = callback.call(self, event);
-          // A false return value cancels the event (only a cancelable one is cancelled).
-          if (result === false && typeof event.preventDefault === 'function') event.preventDefault();
-        };
-        addListener(state, handler.listener, null, member);
+        addListener(state, handler._listener = {
+          _type: type,
+          _capture: false,
+          _callback: function (event: any) {
+            var callback: any = handler._value;
+            // A false return value cancels the event (only a cancelable one is cancelled).
+            if (callback && callback.call(self, event) === false && typeof event.preventDefault === 'function') event.preventDefault();
+          }
+        }, null);
       }
     },
     enumerable: true,
     configurable: true
   });
-}
-
-if (supportsSymbolToStringTag) {
-  Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { value: 'EventTarget', configurable: true });
 }

@@ -1,10 +1,11 @@
 // The TextDecoder interface, for UTF-8: https://encoding.spec.whatwg.org/#interface-textdecoder
 // The engine's own where it works (env/support.ts), else this one over retrofetch's codec (utf8.ts).
 import { globalObject as g } from '../env/global';
-import { supportsSymbolToStringTag, supportsTextDecoder } from '../env/support';
+import { supportsTextDecoder } from '../env/support';
 import { createSlot } from '../webidl/slots';
 import { toDictionary, toDOMString } from '../webidl/conversions';
 import { toBufferSourceBytes } from '../webidl/buffer-source';
+import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
 import { UTF8Decoder, createUTF8Decoder, isUTF8Label } from './utf8';
 
 /** TextDecoderOptions, as the constructors of TextDecoder and TextDecoderStream take them. */
@@ -25,57 +26,49 @@ export function decoderOptions(label: unknown, options: unknown, member: string)
 }
 
 interface DecoderState extends DecoderOptions {
-  /** The decoder kept between calls with `stream` (this's do not flush); null: a new one for the next call. */
-  decoder: UTF8Decoder | null;
+  /** The decoder kept between calls with `stream` (this's do not flush); none: a new one for the next call. */
+  _decoder?: UTF8Decoder;
 }
 
 var slot = createSlot<DecoderState>('TextDecoder');
 
 export class PolyfillTextDecoder {
+  declare readonly encoding: string;
+  declare readonly fatal: boolean;
+  declare readonly ignoreBOM: boolean;
+  declare decode: (input?: AllowSharedBufferSource, options?: TextDecodeOptions) => string;
+
+  // https://encoding.spec.whatwg.org/#dom-textdecoder
   constructor(label?: string, options?: TextDecoderOptions) {
     var member = 'TextDecoder constructor';
-    if (!(this instanceof PolyfillTextDecoder) || slot.has(this)) throw new TypeError(member + ": Please use the 'new' operator");
-    var state = decoderOptions(label, options, member) as DecoderState;
-    state.decoder = null;
-    slot.set(this, state);
-  }
-
-  // https://encoding.spec.whatwg.org/#dom-textdecoder-encoding
-  get encoding(): string {
-    slot.get(this, 'TextDecoder.encoding');
-    return 'utf-8';
-  }
-
-  // https://encoding.spec.whatwg.org/#dom-textdecoder-fatal
-  get fatal(): boolean {
-    return slot.get(this, 'TextDecoder.fatal').fatal;
-  }
-
-  // https://encoding.spec.whatwg.org/#dom-textdecoder-ignorebom
-  get ignoreBOM(): boolean {
-    return slot.get(this, 'TextDecoder.ignoreBOM').ignoreBOM;
-  }
-
-  // https://encoding.spec.whatwg.org/#dom-textdecoder-decode
-  decode(input?: AllowSharedBufferSource, options?: TextDecodeOptions): string {
-    var member = 'TextDecoder.decode';
-    var state = slot.get(this, member);
-    var bytes = input === undefined ? new Uint8Array(0) : toBufferSourceBytes(input, member);
-    var stream = !!toDictionary<TextDecodeOptions>(options, member).stream;
-    // 1. If this's do not flush is false, then set this's decoder to a new instance of this's encoding's decoder,
-    //    this's I/O queue to « end-of-queue », and this's BOM seen to false.
-    var decoder = state.decoder || createUTF8Decoder(!state.ignoreBOM, state.fatal);
-    // 2. Set this's do not flush to options["stream"]. (A fatal error below leaves a new decoder for the next call.)
-    state.decoder = null;
-    // 3–5. Decode the bytes, flushing at the end unless streaming; with "fatal", an error throws a TypeError.
-    var output = decoder.decode(bytes, !stream);
-    if (stream) state.decoder = decoder;
-    return output;
+    slot.set(constructing(this, PolyfillTextDecoder, slot, member), decoderOptions(label, options, member));
   }
 }
 
-if (supportsSymbolToStringTag) {
-  Object.defineProperty(PolyfillTextDecoder.prototype, Symbol.toStringTag, { value: 'TextDecoder', configurable: true });
-}
+// https://encoding.spec.whatwg.org/#dom-textdecoder-encoding, #dom-textdecoder-fatal, #dom-textdecoder-ignorebom
+defineAttributes(PolyfillTextDecoder.prototype, slot, 'TextDecoder', {
+  encoding: function () { return 'utf-8'; },
+  fatal: 'fatal',
+  ignoreBOM: 'ignoreBOM'
+});
+
+// https://encoding.spec.whatwg.org/#dom-textdecoder-decode
+PolyfillTextDecoder.prototype.decode = function (input?: AllowSharedBufferSource, options?: TextDecodeOptions): string {
+  var member = 'TextDecoder.decode';
+  var state = slot.get(this, member);
+  var bytes = input === undefined ? new Uint8Array(0) : toBufferSourceBytes(input, member);
+  var stream = !!toDictionary<TextDecodeOptions>(options, member).stream;
+  // 1. If this's do not flush is false, then set this's decoder to a new instance of this's encoding's decoder,
+  //    this's I/O queue to « end-of-queue », and this's BOM seen to false.
+  var decoder = state._decoder || createUTF8Decoder(!state.ignoreBOM, state.fatal);
+  // 2. Set this's do not flush to options["stream"]. (A fatal error below leaves a new decoder for the next call.)
+  state._decoder = undefined;
+  // 3–5. Decode the bytes, flushing at the end unless streaming; with "fatal", an error throws a TypeError.
+  var output = decoder.decode(bytes, !stream);
+  if (stream) state._decoder = decoder;
+  return output;
+};
+
+defineToStringTag(PolyfillTextDecoder.prototype, 'TextDecoder');
 
 export var TextDecoder: typeof globalThis.TextDecoder = supportsTextDecoder ? g.TextDecoder : PolyfillTextDecoder as any;

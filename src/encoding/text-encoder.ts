@@ -1,51 +1,46 @@
 // The TextEncoder interface: https://encoding.spec.whatwg.org/#interface-textencoder
 // The engine's own where it works (env/support.ts), else this one over retrofetch's codec (utf8.ts).
 import { globalObject as g } from '../env/global';
-import { supportsSymbolToStringTag, supportsTextEncoder } from '../env/support';
+import { supportsTextEncoder } from '../env/support';
 import { createSlot } from '../webidl/slots';
 import { requireArguments, toDOMString } from '../webidl/conversions';
+import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
 import { utf8Encode, utf8EncodeInto } from './utf8';
 
 var slot = createSlot<true>('TextEncoder');
 
 export class PolyfillTextEncoder {
+  declare readonly encoding: string;
+  declare encode: (input?: string) => Uint8Array;
+  declare encodeInto: (source: string, destination: Uint8Array) => TextEncoderEncodeIntoResult;
+
   // https://encoding.spec.whatwg.org/#dom-textencoder
   constructor() {
-    if (!(this instanceof PolyfillTextEncoder) || slot.has(this)) {
-      throw new TypeError("TextEncoder constructor: Please use the 'new' operator");
-    }
-    slot.set(this, true);
-  }
-
-  // https://encoding.spec.whatwg.org/#dom-textencoder-encoding
-  get encoding(): string {
-    slot.get(this, 'TextEncoder.encoding');
-    return 'utf-8';
-  }
-
-  // https://encoding.spec.whatwg.org/#dom-textencoder-encode: the USVString's lone surrogates become U+FFFD.
-  encode(input?: string): Uint8Array {
-    var member = 'TextEncoder.encode';
-    slot.get(this, member);
-    return utf8Encode(input === undefined ? '' : toDOMString(input, member)) as Uint8Array;
-  }
-
-  // https://encoding.spec.whatwg.org/#dom-textencoder-encodeinto: the code points that fit whole.
-  encodeInto(source: string, destination: Uint8Array): TextEncoderEncodeIntoResult {
-    var member = 'TextEncoder.encodeInto';
-    slot.get(this, member);
-    requireArguments(arguments.length, 2, member);
-    var s = toDOMString(source, member);
-    if (Object.prototype.toString.call(destination) !== '[object Uint8Array]') {
-      throw new TypeError(member + ': parameter 2 is not a Uint8Array');
-    }
-    var result = utf8EncodeInto(s, destination);
-    return { read: result[0], written: result[1] };
+    slot.set(constructing(this, PolyfillTextEncoder, slot, 'TextEncoder constructor'), true);
   }
 }
 
-if (supportsSymbolToStringTag) {
-  Object.defineProperty(PolyfillTextEncoder.prototype, Symbol.toStringTag, { value: 'TextEncoder', configurable: true });
-}
+// https://encoding.spec.whatwg.org/#dom-textencoder-encoding
+defineAttributes(PolyfillTextEncoder.prototype, slot, 'TextEncoder', { encoding: function () { return 'utf-8'; } });
+
+// https://encoding.spec.whatwg.org/#dom-textencoder-encode: the USVString's lone surrogates become U+FFFD.
+PolyfillTextEncoder.prototype.encode = function (input?: string): Uint8Array {
+  var member = 'TextEncoder.encode';
+  slot.get(this, member);
+  return utf8Encode(input === undefined ? '' : toDOMString(input, member)) as Uint8Array;
+};
+
+// https://encoding.spec.whatwg.org/#dom-textencoder-encodeinto: the code points that fit whole.
+PolyfillTextEncoder.prototype.encodeInto = function (source: string, destination: Uint8Array): TextEncoderEncodeIntoResult {
+  var member = 'TextEncoder.encodeInto';
+  slot.get(this, member);
+  requireArguments(arguments.length, 2, member);
+  var s = toDOMString(source, member);
+  if (Object.prototype.toString.call(destination) !== '[object Uint8Array]') throw new TypeError(member + ': parameter 2 is not a Uint8Array');
+  var result = utf8EncodeInto(s, destination);
+  return { read: result[0], written: result[1] };
+};
+
+defineToStringTag(PolyfillTextEncoder.prototype, 'TextEncoder');
 
 export var TextEncoder: typeof globalThis.TextEncoder = supportsTextEncoder ? g.TextEncoder : PolyfillTextEncoder as any;

@@ -2,15 +2,13 @@
 // (PhantomJS, IE, Duktape). https://encoding.spec.whatwg.org/#utf-8-decoder — streaming, so a multi-byte sequence
 // may span chunks.
 import { globalObject as g } from '../env/global';
-import { supportsTextDecoder, supportsTextEncoder } from '../env/support';
+import { supportsBlob, supportsTextDecoder, supportsTextEncoder } from '../env/support';
 import { Bytes, bytesFrom, newBytes, sliceBytes } from '../infra/bytes';
 
 export interface UTF8Decoder {
   /** Decodes a chunk; with `end`, flushes an incomplete sequence as U+FFFD. */
   decode(bytes: Bytes, end: boolean): string;
 }
-
-var FFFD = 0xfffd;
 
 /**
  * https://encoding.spec.whatwg.org/#concept-encoding-get, for the one encoding retrofetch has: whether `label`
@@ -31,113 +29,77 @@ export function createUTF8Decoder(stripBOM?: boolean, fatal?: boolean): UTF8Deco
       }
     };
   }
+  // The UTF-8 decoder's state (https://encoding.spec.whatwg.org/#utf-8-decoder): bytes needed and seen, the code
+  // point so far, the bounds of the next byte.
   var needed = 0;
   var seen = 0;
   var codePoint = 0;
   var lower = 0x80;
   var upper = 0xbf;
-  var bomState = stripBOM === false ? 3 : 0; // 0..2: that many leading BOM bytes held back; 3: past the BOM check (a whole BOM is dropped)
+  // Steps 1–3 of UTF-8 decode: a BOM at the start of the stream goes. Only EF BB BF decodes to U+FEFF, so this is
+  // the first code point of the output, if it is U+FEFF (so a BOM split across chunks needs no bytes held back).
+  var bom = stripBOM !== false;
   var units: number[] = [];
   var out = '';
-
-  function emit(cp: number): void {
-    if (cp > 0xffff) {
-      cp -= 0x10000;
-      units.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
-    } else {
-      units.push(cp);
-    }
-    if (units.length >= 8192) flushUnits();
-  }
-
-  function error(): void {
-    if (fatal) throw new TypeError('The encoded data was not valid UTF-8');
-    emit(FFFD);
-  }
-
-  function flushUnits(): void {
+  function flush(): void {
     out += String.fromCharCode.apply(null, units);
     units = [];
   }
-
+  function error(): void {
+    needed = seen = 0;
+    lower = 0x80;
+    upper = 0xbf;
+    if (fatal) throw new TypeError('The encoded data was not valid UTF-8');
+    if (units.push(0xfffd) > 8191) flush();
+  }
   // One byte through the UTF-8 decoder's handler: https://encoding.spec.whatwg.org/#utf-8-decoder
   function handle(byte: number): void {
     if (needed === 0) {
-      if (byte <= 0x7f) return emit(byte);
-      if (byte >= 0xc2 && byte <= 0xdf) {
-        needed = 1;
-        codePoint = byte & 0x1f;
-      } else if (byte >= 0xe0 && byte <= 0xef) {
+      if (byte < 0x80) {
+        if (units.push(byte) > 8191) flush();
+      } else if (byte > 0xc1 && byte < 0xf5) {
+        needed = byte < 0xe0 ? 1 : byte < 0xf0 ? 2 : 3;
+        codePoint = byte & (0x7f >> (needed + 1));
         if (byte === 0xe0) lower = 0xa0;
         if (byte === 0xed) upper = 0x9f;
-        needed = 2;
-        codePoint = byte & 0xf;
-      } else if (byte >= 0xf0 && byte <= 0xf4) {
         if (byte === 0xf0) lower = 0x90;
         if (byte === 0xf4) upper = 0x8f;
-        needed = 3;
-        codePoint = byte & 0x7;
       } else {
         error();
       }
-      return;
-    }
-    if (byte < lower || byte > upper) {
+    } else if (byte < lower || byte > upper) {
       // An invalid continuation: the sequence so far is one error, and the byte is processed again.
-      codePoint = needed = seen = 0;
+      error();
+      handle(byte);
+    } else {
       lower = 0x80;
       upper = 0xbf;
-      error();
-      return handle(byte);
+      codePoint = (codePoint << 6) | (byte & 0x3f);
+      if (++seen === needed) {
+        needed = seen = 0;
+        if ((codePoint > 0xffff ? units.push(0xd7c0 + (codePoint >> 10), 0xdc00 + (codePoint & 0x3ff)) : units.push(codePoint)) > 8191) flush();
+      }
     }
-    lower = 0x80;
-    upper = 0xbf;
-    codePoint = (codePoint << 6) | (byte & 0x3f);
-    seen++;
-    if (seen !== needed) return;
-    var cp = codePoint;
-    codePoint = needed = seen = 0;
-    emit(cp);
   }
-
-  var BOM = [0xef, 0xbb, 0xbf];
-
   return {
     decode: function (bytes, end) {
-      var i = 0;
-      // https://encoding.spec.whatwg.org/#utf-8-decode steps 1–3, held across chunk boundaries.
-      while (bomState < 3 && i < bytes.length) {
-        if (bytes[i] === BOM[bomState]) {
-          bomState++;
-          i++;
+      for (var i = 0, length = bytes.length; i < length; i++) {
+        // ASCII needs no decoder state: a tight loop for it, the state machine for the rest.
+        var byte = bytes[i];
+        if (byte < 0x80 && needed === 0) {
+          if (units.push(byte) > 8191) flush();
         } else {
-          for (var k = 0; k < bomState; k++) handle(BOM[k]);
-          bomState = 3;
+          handle(byte);
         }
       }
-      // ASCII needs no decoder state: a tight loop for it, the state machine for the rest.
-      for (var length = bytes.length; i < length; i++) {
-        var b = bytes[i];
-        if (b < 0x80 && needed === 0) {
-          units.push(b);
-          if (units.length >= 8192) flushUnits();
-        } else {
-          handle(b);
-        }
-      }
-      if (end) {
-        if (bomState > 0 && bomState < 3) for (var j = 0; j < bomState; j++) handle(BOM[j]);
-        bomState = 3;
-        if (needed !== 0) {
-          codePoint = needed = seen = 0;
-          lower = 0x80;
-          upper = 0xbf;
-          error();
-        }
-      }
-      flushUnits();
+      if (end && needed) error();
+      flush();
       var result = out;
       out = '';
+      if (bom && result) {
+        bom = false;
+        if (result.charCodeAt(0) === 0xfeff) result = result.slice(1);
+      }
       return result;
     }
   };
@@ -149,6 +111,50 @@ export function utf8Decode(bytes: Bytes, stripBOM?: boolean): string {
 }
 
 /**
+ * utf8Decode() of a whole body, then `convert` of the text: its result, or a promise of it where the engine has no
+ * TextDecoder and the body is large. There, valid UTF-8 (checked in one pass that builds no string) is decoded by
+ * the engine's FileReader at native speed, and anything else by utf8Decode(). The FileReader reads "a" before the
+ * bytes, so that it sniffs no BOM: its result is "a" and the bytes decoded as they are (a UTF-8 BOM as U+FEFF,
+ * which then goes). Its length is checked against the one counted.
+ */
+export function utf8DecodeWhole<T>(bytes: Bytes, convert: (text: string) => T): T | Promise<T> {
+  var length = supportsTextDecoder || !supportsBlob || !g.FileReader || bytes.length < 65536 ? -1 : validUTF16Length(bytes);
+  if (length < 0) return convert(utf8Decode(bytes));
+  return new Promise<string>(function (resolve) {
+    var reader = new g.FileReader();
+    reader.onloadend = function () {
+      var text = reader.result;
+      resolve(typeof text === 'string' && text.length === length + 1 ? text.slice(text.charCodeAt(1) === 0xfeff ? 2 : 1) : utf8Decode(bytes));
+    };
+    reader.readAsText(new g.Blob(['a', bytes]), 'utf-8');
+  }).then(null, function () {
+    // (A Blob that cannot be made of a Uint8Array.)
+    return utf8Decode(bytes);
+  }).then(convert);
+}
+
+// The length in UTF-16 code units of `bytes` decoded, if they are valid UTF-8 (the UTF-8 decoder meets no error:
+// https://encoding.spec.whatwg.org/#utf-8-decoder); else -1.
+function validUTF16Length(bytes: Bytes): number {
+  for (var count = 0, i = 0, length = bytes.length; i < length; count++) {
+    var byte = bytes[i++];
+    if (byte < 0x80) continue;
+    var needed = byte < 0xc2 || byte > 0xf4 ? 0 : byte < 0xe0 ? 1 : byte < 0xf0 ? 2 : 3;
+    var lower = byte === 0xe0 ? 0xa0 : byte === 0xf0 ? 0x90 : 0x80;
+    var upper = byte === 0xed ? 0x9f : byte === 0xf4 ? 0x8f : 0xbf;
+    if (!needed) return -1;
+    if (needed > 2) count++;
+    while (needed--) {
+      var next = bytes[i++];
+      if (!(next >= lower && next <= upper)) return -1;
+      lower = 0x80;
+      upper = 0xbf;
+    }
+  }
+  return count;
+}
+
+/**
  * https://encoding.spec.whatwg.org/#utf-8-encode of the code points of `s` (lone surrogates as U+FFFD) into `out`,
  * as many as fit whole: [UTF-16 code units read, bytes written].
  */
@@ -157,19 +163,18 @@ export function utf8EncodeInto(s: string, out: Bytes): [number, number] {
   var written = 0;
   while (read < s.length) {
     var c = s.charCodeAt(read);
+    var d = s.charCodeAt(read + 1);
     var units = 1;
-    if (c >= 0xd800 && c <= 0xdbff && read + 1 < s.length) {
-      var d = s.charCodeAt(read + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        units = 2;
-      }
+    if (c > 0xd7ff && c < 0xdc00 && d > 0xdbff && d < 0xe000) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+      units = 2;
+    } else if (c > 0xd7ff && c < 0xe000) {
+      c = 0xfffd;
     }
-    if (c >= 0xd800 && c <= 0xdfff) c = FFFD;
     // https://encoding.spec.whatwg.org/#utf-8-encoder: count, then the lead byte and count continuation bytes.
     var count = c < 0x80 ? 0 : c < 0x800 ? 1 : c < 0x10000 ? 2 : 3;
     if (written + count >= out.length) break;
-    out[written++] = count === 0 ? c : ((0xff80 >> count) & 0xff) | (c >> (6 * count));
+    out[written++] = count ? ((0xff80 >> count) & 0xff) | (c >> (6 * count)) : c;
     while (count > 0) out[written++] = 0x80 | ((c >> (6 * --count)) & 0x3f);
     read += units;
   }

@@ -8,7 +8,7 @@ import { supportsSymbol } from './support';
 
 declare const __RETROFETCH_COUNTERS__: boolean;
 
-export interface DebugCounters {
+interface DebugCounters {
   /** XMLHttpRequests (and XDomainRequests) created and not yet released (src/transport/). */
   liveXHRs: number;
   /** Listeners retrofetch added to abort signals: fetch's abort steps, dependent signals following their sources. */

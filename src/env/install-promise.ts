@@ -2,9 +2,9 @@
 // script imports this; the module entries list Promise as a prerequisite instead.
 import PromisePolyfill from 'promise-polyfill';
 import { globalObject as g } from './global';
-import { fails } from './support';
+import { works } from './support';
 
-var broken = fails(function () {
+var broken = !works(function () {
   var P = g.Promise;
   var resolved = P.resolve(1);
   return typeof P === 'function' && typeof resolved.then === 'function' && typeof P.all === 'function';

@@ -3,11 +3,7 @@
 // "Present but broken" counts as missing: each probe exercises the feature, not just its name.
 import { globalObject as g } from './global';
 
-export function fails(probe: () => unknown): boolean {
-  return !works(probe);
-}
-
-/** Whether `probe` returns a truthy value without throwing. */
+/** Whether `probe` returns a truthy value without throwing (a probe that throws: the feature fails). */
 export function works(probe: () => unknown): boolean {
   try {
     return !!probe();
@@ -30,7 +26,7 @@ export const supportsSymbolIterator = supportsSymbol && /*#__PURE__*/ works(func
 
 export const supportsSymbolToStringTag = supportsSymbol && Symbol.toStringTag != null;
 
-export const supportsSymbolAsyncIterator = supportsSymbol && (Symbol as any).asyncIterator != null;
+export const supportsSymbolAsyncIterator = supportsSymbol && /*#__PURE__*/ works(function () { return (Symbol as any).asyncIterator; });
 
 // Typed arrays. Old WebKit's constructors are of type 'object' (PhantomJS 2.1: typeof Uint8Array), so the probe
 // constructs instead of asking typeof.
@@ -42,21 +38,11 @@ export const supportsBlob = /*#__PURE__*/ works(function () {
   return new g.Blob(['ab']).size === 2;
 });
 
-export const supportsURLSearchParams = /*#__PURE__*/ works(function () {
-  return new g.URLSearchParams('a=1&b=%20').get('b') === ' ';
-});
-
-export const supportsDefineGetterOnPrototype = /*#__PURE__*/ works(function () {
-  var o = {};
-  Object.defineProperty(o, 'x', { get: function () { return 1; }, configurable: true });
-  return (o as any).x === 1;
-});
-
 export const supportsURL = /*#__PURE__*/ works(function () {
   return new g.URL('b?c', 'http://a/').href === 'http://a/b?c';
 });
 
-export const supportsNativeReadableStream = /*#__PURE__*/ works(function () {
+const supportsNativeReadableStream = /*#__PURE__*/ works(function () {
   var stream = new g.ReadableStream({ start: function (c: any) { c.close(); } });
   return typeof stream.getReader === 'function' && typeof stream.tee === 'function';
 });
@@ -100,13 +86,10 @@ export const supportsDOMExceptionConstructor = /*#__PURE__*/ works(function () {
 
 // The engine's own AbortSignal `aborted` getter, read here before src/polyfill.ts may install retrofetch's: calling
 // it on a value is the engine's brand check for its signals (it throws for anything else, a look-alike included).
-export const nativeAbortedGetter: ((this: unknown) => boolean) | null = /*#__PURE__*/ (function () {
-  try {
-    var getter = Object.getOwnPropertyDescriptor(g.AbortSignal.prototype, 'aborted')!.get;
-    return typeof getter === 'function' ? getter : null;
-  } catch (e) {
-    return null;
-  }
+export const nativeAbortedGetter: ((this: unknown) => boolean) | null = /*#__PURE__*/ (function (getter?: any) {
+  return works(function () {
+    return typeof (getter = Object.getOwnPropertyDescriptor(g.AbortSignal.prototype, 'aborted')!.get) == 'function';
+  }) ? getter : null;
 })();
 
 // The engine's AbortController/AbortSignal have what retrofetch's have: abort(reason), throwIfAborted, timeout, any.

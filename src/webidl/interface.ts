@@ -38,3 +38,32 @@ function defineAttribute<T>(proto: any, slot: Slot<T>, member: string, attribute
 export function defineToStringTag(proto: any, name: string): void {
   if (supportsSymbolToStringTag) Object.defineProperty(proto, Symbol.toStringTag, { value: name, configurable: true });
 }
+
+/**
+ * https://webidl.spec.whatwg.org/#es-constants: each of the space-separated `names` a constant (read-only,
+ * enumerable, not configurable) on the interface object and its prototype, valued its index + `first`.
+ */
+export function defineConstants(C: any, names: string, first: number): void {
+  var list = names.split(' ');
+  for (var i = 0; i < list.length; i++) {
+    var constant = { value: i + first, enumerable: true };
+    Object.defineProperty(C, list[i], constant);
+    Object.defineProperty(C.prototype, list[i], constant);
+  }
+}
+
+/**
+ * https://webidl.spec.whatwg.org/#es-operations: each operation a method on the interface prototype object
+ * (its length 0: for operations whose arguments are all optional) that brand-checks `this` (the TypeError names
+ * `Interface.operation`) and runs with its state and arguments.
+ */
+export function defineOperations<T>(proto: any, slot: Slot<T>, name: string,
+  operations: { [operation: string]: (state: T, args: IArguments) => unknown }): void {
+  for (var operation in operations) defineOperation(proto, slot, name + '.' + operation, operation, operations[operation]);
+}
+
+function defineOperation<T>(proto: any, slot: Slot<T>, member: string, operation: string, run: (state: T, args: IArguments) => unknown): void {
+  proto[operation] = function (this: unknown) {
+    return run(slot.get(this, member), arguments);
+  };
+}

@@ -6,27 +6,37 @@ import { supportsSymbol } from '../env/support';
 
 export interface Slot<T> {
   set(object: object, state: T): void;
+  /** The state of `object`, or a TypeError naming `member` for anything else. */
   get(object: unknown, member: string): T;
   has(object: unknown): boolean;
+  /** The state of `object`, or undefined for anything else. */
+  find(object: unknown): T | undefined;
 }
 
 export function createSlot<T>(brand: string): Slot<T> {
-  var key: any = supportsSymbol
-    ? Symbol('[[' + brand + ']]')
-    : '@@retrofetch.' + brand + '.' + Math.random().toString(36).slice(2);
-  // The slot holds the object itself with its state: a Proxy of a platform object reaches the target's slot, whose
-  // owner is not the Proxy (a non-configurable, non-writable property: a Proxy cannot report another value).
-  var has = function (object: unknown): boolean {
-    return object != null && Object.prototype.hasOwnProperty.call(object, key) && (object as any)[key].o === object;
-  };
+  var key: any = supportsSymbol ? Symbol(brand) : '@@retrofetch.' + brand + Math.random();
+  // The slot holds the object itself with its state: a Proxy of a platform object reaches the target's slot, and an
+  // object inheriting from one its prototype's, whose owner is neither (a non-configurable, non-writable property:
+  // a Proxy cannot report another value).
+  function held(object: any): { o: object; s: T } | undefined {
+    var h = object != null ? object[key] : undefined;
+    return h && h.o === object ? h : undefined;
+  }
   return {
     set: function (object, state) {
-      Object.defineProperty(object, key, { value: { o: object, s: state }, configurable: false, enumerable: false, writable: false });
+      Object.defineProperty(object, key, { value: { o: object, s: state } });
     },
     get: function (object, member) {
-      if (!has(object)) throw new TypeError(member + ": 'this' is not a " + brand + ' object (illegal invocation)');
-      return (object as any)[key].s;
+      var h = held(object);
+      if (!h) throw new TypeError(member + ': Illegal invocation');
+      return h.s;
     },
-    has: has
+    has: function (object) {
+      return !!held(object);
+    },
+    find: function (object) {
+      var h = held(object);
+      return h && h.s;
+    }
   };
 }
