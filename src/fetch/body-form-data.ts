@@ -6,6 +6,7 @@ import { parseURLEncoded } from '../form-data/urlencoded';
 import { MIMEType, getParameter } from '../infra/mime-type';
 import { Bytes } from '../infra/bytes';
 import { supportsBlob } from '../env/support';
+import { typeError } from '../webidl/conversions';
 
 export function parseFormDataBody(bytes: Bytes, mime: MIMEType | null, essence: string, member: string): FormData {
   var form = new FormData();
@@ -15,7 +16,7 @@ export function parseFormDataBody(bytes: Bytes, mime: MIMEType | null, essence: 
     // 1. Parse bytes, using the value of the `boundary` parameter from mimeType, per RFC 7578.
     // 2. If that fails for some reason, then throw a TypeError.
     var boundary = getParameter(mime, 'boundary');
-    if (boundary === null) throw new TypeError(member + ': the multipart/form-data Content-Type has no boundary parameter');
+    if (boundary === null) throw typeError(member, 'no boundary');
     var entries = parseMultipart(bytes, boundary, member);
     // 3. Return a new FormData object, appending each entry, as the result of the parse, to its entry list.
     for (i = 0; i < entries.length; i++) {
@@ -26,7 +27,7 @@ export function parseFormDataBody(bytes: Bytes, mime: MIMEType | null, essence: 
         // A part with a filename: a File whose name is the filename and whose type is the part's Content-Type.
         // Its bytes are copied into an ArrayBuffer of their own (old engines take a view's whole buffer).
         // LEGACY(IE): IE9 has no Blob to hold it.
-        if (!supportsBlob) throw new TypeError(member + ': this engine has no Blob for the file part ' + JSON.stringify(value.filename));
+        if (!supportsBlob) throw typeError(member, 'no Blob for the file part ' + value.filename);
         var file = createFile([new Uint8Array(value.bytes).buffer as ArrayBuffer], value.filename, value.type);
         form.append(entries[i][0], file);
       }
@@ -42,5 +43,5 @@ export function parseFormDataBody(bytes: Bytes, mime: MIMEType | null, essence: 
     return form;
   }
   // 3. Throw a TypeError.
-  throw new TypeError(member + ': the Content-Type is neither multipart/form-data nor application/x-www-form-urlencoded');
+  throw typeError(member, 'not a form Content-Type');
 }

@@ -136,16 +136,16 @@ function checkName(count: number, name: unknown, member: string): string {
 }
 
 function invalidName(name: string, member: string): TypeError {
-  return typeError(member, JSON.stringify(name) + ' is not a header name');
+  return typeError(member, 'bad name ' + JSON.stringify(name));
 }
 
 // https://fetch.spec.whatwg.org/#headers-validate, with the step of `method` that the "request-no-cors" guard adds.
 function validate(state: HeadersState, name: string, value: string, member: string, method: 'append' | 'delete' | 'set'): boolean {
   // 1. If name is not a header name or value is not a header value, then throw a TypeError.
   if (!isHeaderName(name)) throw invalidName(name, member);
-  if (!isHeaderValue(value)) throw typeError(member, JSON.stringify(value) + ' is not a header value');
+  if (!isHeaderValue(value)) throw typeError(member, 'bad value ' + JSON.stringify(value));
   // 2. If headers's guard is "immutable", then throw a TypeError.
-  if (state.guard === 'immutable') throw typeError(member, 'the headers are immutable');
+  if (state.guard === 'immutable') throw typeError(member, 'immutable headers');
   // 3. If headers's guard is "request" and (name, value) is a forbidden request-header, then return false.
   // 4. If headers's guard is "response" and name is a forbidden response-header name, then return false.
   // 5. Return true.
@@ -189,10 +189,10 @@ function isObject(value: unknown): value is any {
  * @internal
  */
 export function convertHeadersInit(value: unknown, member: string): ConvertedHeadersInit {
-  if (!isObject(value)) throw typeError(member, 'headers must be pairs, a record or a Headers');
+  if (!isObject(value)) throw typeError(member, 'bad headers');
   var sequence = toSequence(value, member, function (pair) {
     var items = isObject(pair) ? toSequence(pair, member, function (item) { return toByteString(item, member); }) : null;
-    if (items === null) throw typeError(member, 'a header is not a [name, value] pair');
+    if (items === null) throw typeError(member, 'a header is not a pair');
     return items;
   });
   return { isSequence: sequence !== null, pairs: sequence || toRecord(value, member) };
@@ -212,14 +212,14 @@ function toSequence<T>(value: any, member: string, convert: (item: unknown) => T
   }
   var method = value[Symbol.iterator];
   if (method == null) return null;
-  if (typeof method !== 'function') throw typeError(member, '[Symbol.iterator] is not a function');
+  if (typeof method !== 'function') throw typeError(member, 'bad @@iterator');
   var iterator = method.call(value);
-  if (!isObject(iterator)) throw typeError(member, '[Symbol.iterator]() is not an object');
+  if (!isObject(iterator)) throw typeError(member, 'bad iterator');
   var next = iterator.next;
   for (;;) {
-    if (typeof next !== 'function') throw typeError(member, 'the iterator has no next()');
+    if (typeof next !== 'function') throw typeError(member, 'bad iterator');
     var step = next.call(iterator);
-    if (!isObject(step)) throw typeError(member, 'next() is not an object');
+    if (!isObject(step)) throw typeError(member, 'bad iterator');
     if (step.done) return result;
     result.push(convert(step.value));
   }
@@ -266,7 +266,7 @@ function fill(state: HeadersState, init: ConvertedHeadersInit, member: string): 
   for (var i = 0; i < init.pairs.length; i++) {
     var header = init.pairs[i];
     // 1.1. If header's size is not 2, then throw a TypeError.
-    if (init.isSequence && header.length !== 2) throw typeError(member, 'a header has ' + header.length + ' items, not 2');
+    if (init.isSequence && header.length !== 2) throw typeError(member, 'a header is not a pair');
     // 1.2 / 2. Append (header[0], header[1]) / (key, value) to headers.
     append(state, header[0], header[1], member);
   }

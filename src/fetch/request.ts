@@ -183,9 +183,9 @@ export class Request {
     if (inputRequest === null) {
       // 1–2. Parse input with baseURL; failure → TypeError.
       var parsed = parseURL(url);
-      if (parsed === null) throw typeError(member, "'" + url + "' is not a valid URL");
+      if (parsed === null) throw typeError(member, 'invalid URL ' + url);
       // 3. If parsedURL includes credentials, then throw a TypeError.
-      if (parsed.includesCredentials) throw typeError(member, 'the URL includes credentials');
+      if (parsed.includesCredentials) throw typeError(member, 'URL with credentials');
       // 4–5. A new request whose URL is parsedURL; fallbackMode is "cors" (the defaults' mode).
       request = copyRequest(DEFAULTS, 'none');
       request.url = parsed.href;
@@ -196,7 +196,7 @@ export class Request {
       signal = inputRequest.signal;
     }
     // 11. If init["window"] exists and is non-null, then throw a TypeError.
-    if (dict.window != null) throw typeError(member, 'window can only be null');
+    if (dict.window != null) throw typeError(member, 'window is not null');
     // 13. If init is not empty: a navigate mode becomes same-origin; referrer "client", policy "".
     if (!converted.empty) {
       if (request.mode === 'navigate') request.mode = 'same-origin';
@@ -207,19 +207,19 @@ export class Request {
     //     about:client, or another origin than the current one, is "client".
     if (dict.referrer !== undefined) {
       var parsedReferrer = dict.referrer === '' ? null : parseURL(dict.referrer);
-      if (dict.referrer !== '' && parsedReferrer === null) throw typeError(member, "referrer '" + dict.referrer + "' is not a valid URL");
+      if (dict.referrer !== '' && parsedReferrer === null) throw typeError(member, 'invalid referrer URL ' + dict.referrer);
       request.referrer = parsedReferrer === null ? 'no-referrer'
         : parsedReferrer.href === 'about:client' || originOf(parsedReferrer.href) !== currentOrigin() ? 'client' : parsedReferrer.href;
     }
     // 15, 19–20, 22–24, 27. referrerPolicy, credentials, cache, redirect, integrity, keepalive, priority.
     // 16–18. mode, else fallbackMode; "navigate" is refused.
-    if (dict.mode === 'navigate') throw typeError(member, "mode 'navigate' cannot be used");
+    if (dict.mode === 'navigate') throw typeError(member, 'bad mode navigate');
     for (var i = 0; i < SET_FROM_INIT.length; i++) {
       if (dict[SET_FROM_INIT[i]] !== undefined) (request as any)[SET_FROM_INIT[i]] = dict[SET_FROM_INIT[i]];
     }
     // 21. only-if-cached needs mode "same-origin".
     if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') {
-      throw typeError(member, "cache 'only-if-cached' needs mode 'same-origin'");
+      throw typeError(member, 'only-if-cached outside same-origin');
     }
     // 25. method: a method token, not forbidden, normalized.
     if (dict.method !== undefined) request.method = normalizeMethod(dict.method, member);
@@ -233,7 +233,7 @@ export class Request {
     // 32. If this's request's mode is "no-cors": the method must be CORS-safelisted; guard "request-no-cors".
     var list = headerListOf(request.headers);
     if (request.mode === 'no-cors' && !/^(GET|HEAD|POST)$/.test(request.method)) {
-      throw typeError(member, "method '" + request.method + "' cannot be used in no-cors mode");
+      throw typeError(member, request.method + ' in no-cors');
     }
     request.guard = request.mode === 'no-cors' ? 'request-no-cors' : 'request';
     request.headers = createHeaders(list, request.guard);
@@ -249,7 +249,7 @@ export class Request {
     // 35. A body (from init or input) with a GET or HEAD method is refused.
     var hasInitBody = dict.body != null;
     if ((hasInitBody || inputBody !== null) && /^(GET|HEAD)$/.test(request.method)) {
-      throw typeError(member, 'a ' + request.method + ' request cannot have a body');
+      throw typeError(member, request.method + ' with a body');
     }
     // 36–37. initBody: extract init["body"]; its type appended to this's headers as Content-Type if they have none.
     var initBody: InnerBody | null = null;
@@ -263,14 +263,14 @@ export class Request {
     // 38–39. A stream body needs duplex "half" and a CORS or same-origin mode.
     var inputOrInitBody = initBody || inputBody;
     if (inputOrInitBody !== null && inputOrInitBody.origin === null) {
-      if (initBody !== null && dict.duplex === undefined) throw typeError(member, "a ReadableStream body needs duplex 'half'");
-      if (!/^(same-origin|cors)$/.test(request.mode)) throw typeError(member, "a ReadableStream body needs mode 'cors' or 'same-origin'");
+      if (initBody !== null && dict.duplex === undefined) throw typeError(member, 'stream body without duplex');
+      if (!/^(same-origin|cors)$/.test(request.mode)) throw typeError(member, 'stream body in ' + request.mode);
     }
     // 40–41. With no init body, input's body moves over (input becomes used); an unusable one is refused.
     // 42. Set this's request's body to finalBody.
     request.body = inputOrInitBody;
     if (initBody === null && inputBody !== null) {
-      if (isUnusable(inputBody)) throw typeError(member, "the input Request's body is used");
+      if (isUnusable(inputBody)) throw typeError(member, 'body used');
       request.body = transferBody(inputBody);
     }
     slot.set(this, request);
@@ -280,7 +280,7 @@ export class Request {
   clone(): Request {
     var inner = slot.get(this, 'Request.clone');
     // 1. If this is unusable, then throw a TypeError.
-    if (isUnusable(inner.body)) throw typeError('Request.clone', 'the body is used');
+    if (isUnusable(inner.body)) throw typeError('Request.clone', 'body used');
     // 2–4. Clone the request (its body teed) with a Headers object of the same guard.
     var copy = copyRequest(inner, inner.guard);
     copy.body = inner.body && cloneBody(inner.body);
@@ -312,7 +312,7 @@ defineAttributes(Request.prototype, slot, 'Request', attributes);
 // https://fetch.spec.whatwg.org/#concept-method-normalize, with the checks of a method
 // (https://fetch.spec.whatwg.org/#concept-method: a token) and of a forbidden method.
 function normalizeMethod(method: string, member: string): string {
-  if (!isToken(method) || /^(CONNECT|TRACE|TRACK)$/i.test(method)) throw typeError(member, "method '" + method + "' is not allowed");
+  if (!isToken(method) || /^(CONNECT|TRACE|TRACK)$/i.test(method)) throw typeError(member, 'bad method ' + method);
   var upper = method.toUpperCase();
   return /^(DELETE|GET|HEAD|OPTIONS|POST|PUT)$/.test(upper) ? upper : method;
 }
@@ -326,8 +326,5 @@ function transferBody(body: InnerBody): InnerBody {
   return moved;
 }
 
-includeBody(Request.prototype, 'Request', function (self, member) {
-  var inner = slot.get(self, member);
-  return { body: inner.body, headerList: headerListOf(inner.headers) };
-});
+includeBody(Request.prototype, 'Request', slot);
 defineToStringTag(Request.prototype, 'Request');

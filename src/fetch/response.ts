@@ -59,9 +59,9 @@ function convertResponseInit(value: unknown, member: string): ResponseInitRecord
 // https://fetch.spec.whatwg.org/#initialize-a-response
 function initializeResponse(inner: InnerResponse, init: ResponseInitRecord, body: ExtractedBody | null, member: string): void {
   // 1. If init["status"] is not in the range 200 to 599, inclusive, then throw a RangeError.
-  if (init.status < 200 || init.status > 599) throw new RangeError(member + ': status ' + init.status + ' is not in 200–599');
+  if (init.status < 200 || init.status > 599) throw new RangeError(member + ': bad status ' + init.status);
   // 2. If init["statusText"] does not match the reason-phrase token production, then throw a TypeError.
-  if (!isQuotedStringTokens(init.statusText)) throw typeError(member, 'statusText is not a reason phrase');
+  if (!isQuotedStringTokens(init.statusText)) throw typeError(member, 'bad statusText');
   // 3–4. Set the status and status message.
   inner.status = init.status;
   inner.statusText = init.statusText;
@@ -70,7 +70,7 @@ function initializeResponse(inner: InnerResponse, init: ResponseInitRecord, body
   // 6. If body was given:
   if (body !== null) {
     // 1. If response's status is a null body status, then throw a TypeError.
-    if (isNullBodyStatus(init.status)) throw typeError(member, 'a status of ' + init.status + ' cannot have a body');
+    if (isNullBodyStatus(init.status)) throw typeError(member, init.status + ' with a body');
     // 2. Set response's body to body's body.
     inner.body = body.body;
     // 3. If body's type is non-null and response's header list does not contain `Content-Type`, append it.
@@ -132,9 +132,9 @@ export class Response {
     // 1. Let parsedURL be the result of parsing url with current settings object's API base URL.
     var parsed = parseURL(href);
     // 2. If parsedURL is failure, then throw a TypeError.
-    if (parsed === null) throw typeError(member, "'" + href + "' is not a valid URL");
+    if (parsed === null) throw typeError(member, 'invalid URL ' + href);
     // 3. If status is not a redirect status, then throw a RangeError.
-    if (!isRedirectStatus(code)) throw new RangeError(member + ': ' + code + ' is not a redirect status');
+    if (!isRedirectStatus(code)) throw new RangeError(member + ': bad status ' + code);
     // 4–7. A new response with guard "immutable", the status, and `Location` set to parsedURL serialized.
     return createResponse(newNetworkResponse(code, '', [['Location', parsed.href]], null, [], 'default'));
   }
@@ -146,7 +146,7 @@ export class Response {
     var dict = convertResponseInit(init, member);
     // 1. Let bytes be the result of running serialize a JavaScript value to JSON bytes on data.
     var json = JSON.stringify(data);
-    if (json === undefined) throw typeError(member, 'the data is not JSON-serializable');
+    if (json === undefined) throw typeError(member, 'not JSON');
     // 2–4. Extract bytes; a new Response with guard "response"; initialize with (body, "application/json").
     var inner = newNetworkResponse(200, '', [], null, [], 'default', 'response');
     initializeResponse(inner, dict, { body: bodyFromBytes(utf8Encode(json)), type: 'application/json' }, member);
@@ -157,7 +157,7 @@ export class Response {
   clone(): Response {
     var inner = slot.get(this, 'Response.clone');
     // 1. If this is unusable, then throw a TypeError.
-    if (isUnusable(inner.body)) throw typeError('Response.clone', 'the body is used');
+    if (isUnusable(inner.body)) throw typeError('Response.clone', 'body used');
     // 2–3. Clone the response (the body is teed), with a Headers object of the same guard.
     return createResponse({
       type: inner.type, status: inner.status, statusText: inner.statusText, body: inner.body && cloneBody(inner.body),
@@ -188,8 +188,5 @@ defineAttributes<InnerResponse>(Response.prototype, slot, 'Response', {
   headers: 'headers'
 });
 
-includeBody(Response.prototype, 'Response', function (self, member) {
-  var inner = slot.get(self, member);
-  return { body: inner.body, headerList: headerListOf(inner.headers) };
-});
+includeBody(Response.prototype, 'Response', slot);
 defineToStringTag(Response.prototype, 'Response');

@@ -8,14 +8,14 @@ export function typeError(member: string, problem: string): TypeError {
 
 // https://webidl.spec.whatwg.org/#es-DOMString
 export function toDOMString(value: unknown, member: string): string {
-  if (typeof value === 'symbol') throw typeError(member, 'a Symbol is not a string');
+  if (typeof value === 'symbol') throw typeError(member, 'bad value (a Symbol)');
   return String(value);
 }
 
 // https://webidl.spec.whatwg.org/#es-ByteString: a code point over 255 is a TypeError.
 export function toByteString(value: unknown, member: string): string {
   var s = toDOMString(value, member);
-  if (/[^\0-\xff]/.test(s)) throw typeError(member, JSON.stringify(s) + ' is not a ByteString');
+  if (/[^\0-\xff]/.test(s)) throw typeError(member, 'not a ByteString ' + JSON.stringify(s));
   return s;
 }
 
@@ -28,7 +28,7 @@ export function toUSVString(value: unknown, member: string): string {
 
 // https://tc39.es/ecma262/#sec-tonumber: a Symbol or a BigInt is a TypeError (Number() would convert a BigInt).
 export function toNumber(value: unknown, member: string): number {
-  if (typeof value === 'symbol' || typeof value === 'bigint') throw typeError(member, 'a ' + typeof value + ' is not a number');
+  if (typeof value === 'symbol' || typeof value === 'bigint') throw typeError(member, 'bad value (a ' + typeof value + ')');
   return +(value as number);
 }
 
@@ -50,10 +50,10 @@ export function toDictionary<T>(value: unknown, member: string): T {
 // empty string is one where the list starts with a space).
 export function toEnum<T extends string>(value: unknown, allowed: string, member: string): T {
   var s = toDOMString(value, member);
-  if (allowed.split(' ').indexOf(s) < 0) throw typeError(member, "'" + s + "' is not one of: " + allowed);
+  if (allowed.split(' ').indexOf(s) < 0) throw typeError(member, 'bad value ' + s);
   return s as T;
 }
 
 export function requireArguments(count: number, required: number, member: string): void {
-  if (count < required) throw typeError(member, required + ' argument(s) required, ' + count + ' given');
+  if (count < required) throw typeError(member, required + ' argument(s) required');
 }

@@ -55,7 +55,7 @@ export function defineIterable(proto: any, className: string, list: (self: unkno
   proto.forEach = function (this: unknown, callback: (value: unknown, key: string, parent: unknown) => void) {
     var member = className + '.forEach';
     var pairs = list(this, member);
-    if (typeof callback !== 'function') throw typeError(member, 'the callback is not a function');
+    if (typeof callback !== 'function') throw typeError(member, 'bad callback');
     for (var i = 0; i < pairs.length; i++) {
       callback.call(arguments[1], pairs[i][1], pairs[i][0], this);
       pairs = list(this, member);
