@@ -232,8 +232,10 @@ function toRecord(value: any, member: string): string[][] {
     : Object.getOwnPropertyNames(value).concat(supportsSymbol ? (Object as any).getOwnPropertySymbols(value) : []);
   var result: string[][] = [];
   for (var i = 0; i < keys.length; i++) {
-    var desc = Object.getOwnPropertyDescriptor(value, keys[i]);
-    if (desc && desc.enumerable) result.push([toByteString(keys[i], member), toByteString(value[keys[i]], member)]);
+    // (propertyIsEnumerable: [[GetOwnProperty]], then its [[Enumerable]]; false where there is no such property.)
+    if (Object.prototype.propertyIsEnumerable.call(value, keys[i])) {
+      result.push([toByteString(keys[i], member), toByteString(value[keys[i]], member)]);
+    }
   }
   return result;
 }

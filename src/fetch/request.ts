@@ -35,6 +35,8 @@ export interface InnerRequest {
   destination: '';
   isReloadNavigation: false;
   isHistoryNavigation: false;
+  /** What the duplex attribute returns. */
+  duplex: 'half';
   /** The Request object's signal (https://fetch.spec.whatwg.org/#request-signal), kept here with the request. */
   signal: AbortSignal;
   /** retrofetch's own RequestInit extensions, carried along to the transport (never changed once made: copies share them). */
@@ -126,13 +128,14 @@ function convertInit(value: unknown, member: string): { init: RequestInitRecord;
   return { init: init, empty: empty };
 }
 
-// A new request (https://fetch.spec.whatwg.org/#concept-request) with the defaults of the Request constructor's steps
-// (and fallbackMode "cors" as its mode), made once and copied.
+// A new request's fields (https://fetch.spec.whatwg.org/#concept-request) as the constructor's steps make them (mode
+// "cors": fallbackMode), made once and copied. The fields up to duplex are read by the attributes of their names, in
+// the IDL's order (duplex is always "half").
 var DEFAULTS = {
-  method: 'GET', url: '', headers: createHeaders([], 'none'), guard: 'none', body: null, mode: 'cors',
-  credentials: 'same-origin', cache: 'default', redirect: 'follow', referrer: 'client', referrerPolicy: '', integrity: '',
-  keepalive: false, priority: 'auto', destination: '', isReloadNavigation: false, isHistoryNavigation: false,
-  signal: null, extensions: {}
+  method: 'GET', url: '', headers: createHeaders([], 'none'), destination: '', referrer: 'client', referrerPolicy: '',
+  mode: 'cors', credentials: 'same-origin', cache: 'default', redirect: 'follow', integrity: '', keepalive: false,
+  isReloadNavigation: false, isHistoryNavigation: false, signal: null, duplex: 'half',
+  guard: 'none', body: null, priority: 'auto', extensions: {}
 } as unknown as InnerRequest;
 
 // The members of a request copied to a new one (its header list too, in a Headers object with `guard`); no body.
@@ -295,17 +298,15 @@ export class Request {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Request extends Body {}
 
-// The attributes (https://fetch.spec.whatwg.org/#request-class), each the request's field of its name but these.
+// The attributes (https://fetch.spec.whatwg.org/#request-class): the fields of their names, but the referrer.
 var attributes: { [name: string]: string | ((inner: InnerRequest) => unknown) } = {};
-var names = ('method url headers destination referrer referrerPolicy mode credentials cache redirect integrity ' +
-  'keepalive isReloadNavigation isHistoryNavigation signal duplex').split(' ');
-for (var n = 0; n < names.length; n++) attributes[names[n]] = names[n];
+for (var name in DEFAULTS) {
+  if (name === 'guard') break;
+  attributes[name] = name;
+}
 // https://fetch.spec.whatwg.org/#dom-request-referrer
 attributes.referrer = function (inner) {
   return inner.referrer === 'no-referrer' ? '' : inner.referrer === 'client' ? 'about:client' : inner.referrer;
-};
-attributes.duplex = function () {
-  return 'half';
 };
 defineAttributes(Request.prototype, slot, 'Request', attributes);
 
