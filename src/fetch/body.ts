@@ -8,7 +8,7 @@ import { typeError } from '../webidl/conversions';
 import { utf8Decode } from '../encoding/utf8';
 import { HeaderList, extractMIMEType } from './header-list';
 import { Headers, headerListOf } from './headers';
-import { serializeMIMEType, essence } from '../infra/mime-type';
+import { serializeMIMEType } from '../infra/mime-type';
 import { parseFormDataBody } from './body-form-data';
 
 /** https://fetch.spec.whatwg.org/#concept-body, plus what the transport needs to send it without a stream. */
@@ -28,22 +28,17 @@ export interface InnerBody {
   length: number | null;
 }
 
+/** A body over a source (null for a stream given as BodyInit) and, where it has one, what it was made from. */
+export function bodyFromSource(source: ChunkSource | null, length: number | null, origin?: Bytes | Blob | FormData, replay?: () => ChunkSource): InnerBody {
+  return { source: source, stream: null, disturbed: false, origin: origin || null, replay: replay || null, length: length };
+}
+
 export function bodyFromReplayable(origin: Bytes | Blob | FormData, replay: () => ChunkSource, length: number | null): InnerBody {
-  return { source: replay(), stream: null, disturbed: false, origin: origin, replay: replay, length: length };
+  return bodyFromSource(replay(), length, origin, replay);
 }
 
 export function bodyFromBytes(bytes: Bytes): InnerBody {
   return bodyFromReplayable(bytes, function () { return partsSource([bytes]); }, bytes.length);
-}
-
-export function bodyFromSource(source: ChunkSource | null, length: number | null): InnerBody {
-  return { source: source, stream: null, disturbed: false, origin: null, replay: null, length: length };
-}
-
-export function bodyFromStream(stream: ReadableStream<Uint8Array>): InnerBody {
-  var body = bodyFromSource(null, null);
-  body.stream = stream;
-  return body;
 }
 
 // The bodies of the streams the body getter made, so that such a stream given to new Request/new Response is known
@@ -179,10 +174,7 @@ var consumers: { [name: string]: (bytes: any, headerList: HeaderList, member: st
       ? bytes
       : new Uint8Array(toArrayBuffer(bytes));
   },
-  formData: function (bytes, headerList, member) {
-    var mime = extractMIMEType(headerList);
-    return parseFormDataBody(bytes, mime, mime === null ? '' : essence(mime), member);
-  },
+  formData: parseFormDataBody,
   // https://infra.spec.whatwg.org/#parse-json-bytes-to-a-javascript-value: a SyntaxError propagates as it is.
   json: function (bytes) {
     return JSON.parse(utf8Decode(bytes));

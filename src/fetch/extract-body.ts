@@ -1,5 +1,5 @@
 // https://fetch.spec.whatwg.org/#concept-bodyinit-extract
-import { InnerBody, bodyFromBytes, bodyFromReplayable, bodyFromStream, isStreamDisturbed } from './body';
+import { InnerBody, bodyFromBytes, bodyFromReplayable, bodyFromSource, isStreamDisturbed } from './body';
 import { partsSource } from '../streams/chunk-source';
 import { isReadableStream } from '../streams/readable-stream';
 import { utf8Encode } from '../encoding/utf8';
@@ -59,7 +59,8 @@ export function extractBody(object: any, keepalive: boolean, member: string): Ex
     // ReadableStream: 1. If keepalive is true, throw. 2. If object is disturbed or locked, throw.
     if (keepalive) throw typeError(member, 'stream body with keepalive');
     if (object.locked || isStreamDisturbed(object)) throw typeError(member, 'stream body locked or disturbed');
-    body = bodyFromStream(object);
+    body = bodyFromSource(null, null);
+    body.stream = object;
   } else {
     // A scalar value string (any other value was converted to one by convertBodyInit), or URLSearchParams: the
     // application/x-www-form-urlencoded serializer (its stringifier).

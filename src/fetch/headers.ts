@@ -41,10 +41,9 @@ export class Headers {
     // (WebIDL: init is converted first.)
     var converted = init === undefined ? null : convertHeadersInit(init, member);
     // 1. Set this's guard to "none".
-    var state: HeadersState = { list: [], guard: 'none' };
-    slot.set(self, state);
+    slot.set(self, { list: [], guard: 'none' });
     // 2. If init is given, then fill this with init.
-    if (converted !== null) fill(state, converted, member);
+    if (converted !== null) fillHeaders(self, converted, member);
   }
 
   // https://fetch.spec.whatwg.org/#dom-headers-append: append (name, value) to this.
@@ -173,11 +172,12 @@ function removePrivilegedNoCorsRequestHeaders(state: HeadersState): void {
 
 // --- HeadersInit: (sequence<sequence<ByteString>> or record<ByteString, ByteString>) ---
 
-/** A HeadersInit after WebIDL conversion: pairs from a sequence (checked for size 2 when filling) or a record. @internal */
-export interface ConvertedHeadersInit {
-  isSequence: boolean;
-  pairs: string[][];
-}
+/**
+ * A HeadersInit after WebIDL conversion: its pairs, from a sequence (whose size is checked when filling) or a record
+ * (pairs of two, always).
+ * @internal
+ */
+export type ConvertedHeadersInit = string[][];
 
 function isObject(value: unknown): value is any {
   return value !== null && (typeof value === 'object' || typeof value === 'function');
@@ -195,7 +195,7 @@ export function convertHeadersInit(value: unknown, member: string): ConvertedHea
     if (items === null) throw typeError(member, 'a header is not a pair');
     return items;
   });
-  return { isSequence: sequence !== null, pairs: sequence || toRecord(value, member) };
+  return sequence || toRecord(value, member);
 }
 
 // https://webidl.spec.whatwg.org/#create-sequence-from-iterable, or null if value has no @@iterator method.
@@ -261,14 +261,11 @@ export function headerListOf(headers: Headers): HeaderList {
 
 /** https://fetch.spec.whatwg.org/#concept-headers-fill, with the guard, from a converted HeadersInit. @internal */
 export function fillHeaders(headers: Headers, init: ConvertedHeadersInit, member: string): void {
-  fill(slot.get(headers, member), init, member);
-}
-
-function fill(state: HeadersState, init: ConvertedHeadersInit, member: string): void {
-  for (var i = 0; i < init.pairs.length; i++) {
-    var header = init.pairs[i];
+  var state = slot.get(headers, member);
+  for (var i = 0; i < init.length; i++) {
+    var header = init[i];
     // 1.1. If header's size is not 2, then throw a TypeError.
-    if (init.isSequence && header.length !== 2) throw typeError(member, 'a header is not a pair');
+    if (header.length !== 2) throw typeError(member, 'a header is not a pair');
     // 1.2 / 2. Append (header[0], header[1]) / (key, value) to headers.
     append(state, header[0], header[1], member);
   }

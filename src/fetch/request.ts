@@ -243,7 +243,7 @@ export class Request {
     // 33. If init is not empty: refill this's headers from init["headers"], or from a copy of its header list (each
     //     header appended).
     if (!converted.empty) {
-      var headersInit = dict.headers || { isSequence: true, pairs: list.slice() };
+      var headersInit = dict.headers || list.slice();
       list.length = 0;
       fillHeaders(request.headers, headersInit, member);
     }
@@ -260,7 +260,7 @@ export class Request {
       var extracted = extractBody(dict.body, request.keepalive, member);
       initBody = extracted.body;
       if (extracted.type !== null && !headerListContains(list, 'Content-Type')) {
-        fillHeaders(request.headers, { isSequence: false, pairs: [['Content-Type', extracted.type]] }, member);
+        fillHeaders(request.headers, [['Content-Type', extracted.type]], member);
       }
     }
     // 38–39. A stream body needs duplex "half" and a CORS or same-origin mode.
