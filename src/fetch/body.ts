@@ -1,5 +1,5 @@
 // The body concept and the Body interface mixin: https://fetch.spec.whatwg.org/#body-mixin
-import { ChunkSource, partsSource, streamFromSource, streamSource, readAll, teeSource, isUint8Array } from '../streams/chunk-source';
+import { ChunkSource, partsSource, streamFromSource, streamSource, readAll, teeSource } from '../streams/chunk-source';
 import { Bytes, concatBytes } from '../infra/bytes';
 import { supportsArrayBuffer, supportsBlob } from '../env/support';
 import { Slot, createSlot } from '../webidl/slots';
@@ -170,9 +170,7 @@ var consumers: { [name: string]: (bytes: any, headerList: HeaderList, member: st
     return new Blob([toArrayBuffer(bytes)], { type: mime === null ? '' : serializeMIMEType(mime) });
   },
   bytes: function (bytes) {
-    return isUint8Array(bytes) && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-      ? bytes
-      : new Uint8Array(toArrayBuffer(bytes));
+    return new Uint8Array(toArrayBuffer(bytes));
   },
   formData: parseFormDataBody,
   // https://infra.spec.whatwg.org/#parse-json-bytes-to-a-javascript-value: a SyntaxError propagates as it is.

@@ -75,9 +75,7 @@ var INIT_MEMBERS: { [name: string]: string | ((value: any, member: string) => un
   duplex: 'half',
   headers: convertHeadersInit,
   integrity: toDOMString,
-  keepalive: function (value) {
-    return !!value;
-  },
+  keepalive: Boolean,
   method: toByteString,
   mode: 'navigate same-origin no-cors cors',
   priority: 'high low auto',
@@ -140,12 +138,12 @@ var DEFAULTS = {
 
 // The members of a request copied to a new one (its header list too, in a Headers object with `guard`); no body.
 function copyRequest(request: InnerRequest, guard: HeadersGuard): InnerRequest {
-  var copy: any = {};
-  for (var name in request) copy[name] = (request as any)[name];
-  copy.headers = copyHeaders(request.headers, guard);
-  copy.guard = guard;
-  copy.body = null;
-  return copy;
+  var result: any = {};
+  for (var name in request) result[name] = (request as any)[name];
+  result.headers = copyHeaders(request.headers, guard);
+  result.guard = guard;
+  result.body = null;
+  return result;
 }
 
 // The members that RequestInit sets as they are (steps 15, 16–18, 19–20, 22–24, 27).
@@ -200,9 +198,9 @@ export class Request {
     }
     // 11. If init["window"] exists and is non-null, then throw a TypeError.
     if (dict.window != null) throw typeError(member, 'window is not null');
-    // 13. If init is not empty: a navigate mode becomes same-origin; referrer "client", policy "".
+    // 13. If init is not empty: referrer "client", policy "". (A "navigate" mode would become "same-origin", but no
+    //     request has it here: the constructor refuses it.)
     if (!converted.empty) {
-      if (request.mode === 'navigate') request.mode = 'same-origin';
       request.referrer = 'client';
       request.referrerPolicy = '';
     }
@@ -248,7 +246,7 @@ export class Request {
       fillHeaders(request.headers, headersInit, member);
     }
     // 34. inputBody is input's request's body if input is a Request object; otherwise null.
-    var inputBody = inputRequest !== null ? inputRequest.body : null;
+    var inputBody = inputRequest && inputRequest.body;
     // 35. A body (from init or input) with a GET or HEAD method is refused.
     var hasInitBody = dict.body != null;
     if ((hasInitBody || inputBody !== null) && /^(GET|HEAD)$/.test(request.method)) {
