@@ -8,9 +8,10 @@ import { isHostInstance } from '../env/global';
 import { supportsArrayBufferIsView } from '../env/support';
 import { isFormData, extractFormData } from '../form-data/multipart';
 
+/** A body with type (fields named _x: the standalone scripts' minifier shortens them, ARCHITECTURE.md). */
 export interface ExtractedBody {
-  body: InnerBody;
-  type: string | null;
+  _body: InnerBody;
+  _type: string | null;
 }
 
 function tag(value: unknown): string {
@@ -67,5 +68,5 @@ export function extractBody(object: any, keepalive: boolean, member: string): Ex
     body = bodyFromBytes(utf8Encode(String(object)));
     type = kind ? 'application/x-www-form-urlencoded;charset=UTF-8' : 'text/plain;charset=UTF-8';
   }
-  return { body: body, type: type };
+  return { _body: body, _type: type };
 }

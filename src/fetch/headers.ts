@@ -15,9 +15,10 @@ import {
 /** https://fetch.spec.whatwg.org/#concept-headers-guard */
 export type HeadersGuard = 'immutable' | 'request' | 'request-no-cors' | 'response' | 'none';
 
+// (Fields named _x: the standalone scripts' minifier shortens them, ARCHITECTURE.md.)
 interface HeadersState {
-  list: HeaderList;
-  guard: HeadersGuard;
+  _list: HeaderList;
+  _guard: HeadersGuard;
 }
 
 var slot = createSlot<HeadersState>('Headers');
@@ -41,7 +42,7 @@ export class Headers {
     // (WebIDL: init is converted first.)
     var converted = init === undefined ? null : convertHeadersInit(init, member);
     // 1. Set this's guard to "none".
-    slot.set(self, { list: [], guard: 'none' });
+    slot.set(self, { _list: [], _guard: 'none' });
     // 2. If init is given, then fill this with init.
     if (converted !== null) fillHeaders(self, converted, member);
   }
@@ -65,7 +66,7 @@ export class Headers {
     //    a "request-no-cors" header list never holds the privileged no-CORS request-headers that step 5 removes.)
     if (!validate(state, name, '', member, 'delete')) return;
     // 4. Delete name from this's header list.
-    headerListDelete(state.list, name);
+    headerListDelete(state._list, name);
     // 5. If this's guard is "request-no-cors", then remove privileged no-CORS request-headers from this.
     removePrivilegedNoCorsRequestHeaders(state);
   }
@@ -75,12 +76,12 @@ export class Headers {
     // 1. If name is not a header name, then throw a TypeError. 2. Return the result of getting name from this's
     //    header list.
     var state = slot.get(this, 'Headers.get');
-    return headerListGet(state.list, checkName(arguments.length, name, 'Headers.get'));
+    return headerListGet(state._list, checkName(arguments.length, name, 'Headers.get'));
   }
 
   // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
   getSetCookie(): string[] {
-    var list = slot.get(this, 'Headers.getSetCookie').list;
+    var list = slot.get(this, 'Headers.getSetCookie')._list;
     // 1. If this's header list does not contain `Set-Cookie`, then return « ».
     // 2. Return the values of all headers in this's header list whose name is `Set-Cookie`, in order.
     var values: string[] = [];
@@ -92,7 +93,7 @@ export class Headers {
   has(name: string): boolean {
     // 1. If name is not a header name, then throw a TypeError. 2. Return true if this's header list contains name.
     var state = slot.get(this, 'Headers.has');
-    return headerListContains(state.list, checkName(arguments.length, name, 'Headers.has'));
+    return headerListContains(state._list, checkName(arguments.length, name, 'Headers.has'));
   }
 
   // https://fetch.spec.whatwg.org/#dom-headers-set
@@ -106,7 +107,7 @@ export class Headers {
     // 2. If validating (name, value) for this returns false, then return. 3. (The "request-no-cors" guard's step.)
     if (!validate(state, name, value, member, 'set')) return;
     // 4. Set (name, value) in this's header list.
-    headerListSet(state.list, name, value);
+    headerListSet(state._list, name, value);
     // 5. If this's guard is "request-no-cors", then remove privileged no-CORS request-headers from this.
     removePrivilegedNoCorsRequestHeaders(state);
   }
@@ -123,7 +124,7 @@ export interface Headers {
 }
 
 defineIterable(Headers.prototype, 'Headers', function (self, member) {
-  return sortAndCombine(slot.get(self, member).list);
+  return sortAndCombine(slot.get(self, member)._list);
 });
 defineToStringTag(Headers.prototype, 'Headers');
 
@@ -145,12 +146,12 @@ function validate(state: HeadersState, name: string, value: string, member: stri
   if (!isHeaderName(name)) throw invalidName(name, member);
   if (!isHeaderValue(value)) throw typeError(member, 'bad value ' + JSON.stringify(value));
   // 2. If headers's guard is "immutable", then throw a TypeError.
-  if (state.guard === 'immutable') throw typeError(member, 'immutable headers');
+  if (state._guard === 'immutable') throw typeError(member, 'immutable headers');
   // 3. If headers's guard is "request" and (name, value) is a forbidden request-header, then return false.
   // 4. If headers's guard is "response" and name is a forbidden response-header name, then return false.
   // 5. Return true.
-  var steps = guardSteps[state.guard];
-  return !steps || steps(name, value, method, state.list);
+  var steps = guardSteps[state._guard];
+  return !steps || steps(name, value, method, state._list);
 }
 
 // https://fetch.spec.whatwg.org/#concept-headers-append
@@ -160,7 +161,7 @@ function append(state: HeadersState, name: string, value: string, member: string
   // 2. If validating (name, value) for headers returns false, then return. 3. (The "request-no-cors" guard's step.)
   if (!validate(state, name, value, member, 'append')) return;
   // 4. Append (name, value) to headers's header list.
-  headerListAppend(state.list, name, value);
+  headerListAppend(state._list, name, value);
   // 5. If headers's guard is "request-no-cors", then remove privileged no-CORS request-headers from headers.
   removePrivilegedNoCorsRequestHeaders(state);
 }
@@ -168,7 +169,7 @@ function append(state: HeadersState, name: string, value: string, member: string
 // https://fetch.spec.whatwg.org/#concept-headers-remove-privileged-no-cors-request-headers, for a "request-no-cors"
 // guard: each privileged no-CORS request-header name (only `Range`) deleted from the header list.
 function removePrivilegedNoCorsRequestHeaders(state: HeadersState): void {
-  if (state.guard === 'request-no-cors') headerListDelete(state.list, 'Range');
+  if (state._guard === 'request-no-cors') headerListDelete(state._list, 'Range');
 }
 
 // --- HeadersInit: (sequence<sequence<ByteString>> or record<ByteString, ByteString>) ---
@@ -206,7 +207,7 @@ function toSequence<T>(value: any, member: string, convert: (item: unknown) => T
   if (!supportsSymbolIterator) {
     // LEGACY(ES5): without Symbol.iterator nothing is iterable, so the sequences are real Arrays and the objects
     // whose @@iterator would be built in: Headers (iterated as entries() would).
-    items = Array.isArray(value) ? value : slot.has(value) ? sortAndCombine(slot.get(value, member).list) : null;
+    items = Array.isArray(value) ? value : slot.has(value) ? sortAndCombine(slot.get(value, member)._list) : null;
     if (items === null) return null;
     for (var i = 0; i < items.length; i++) result.push(convert(items[i]));
     return result;
@@ -246,18 +247,19 @@ function toRecord(value: any, member: string): string[][] {
 /** A Headers object over an existing header list (shared, not copied) with a guard. @internal */
 export function createHeaders(list: HeaderList, guard: HeadersGuard): Headers {
   var headers = Object.create(Headers.prototype);
-  slot.set(headers, { list: list, guard: guard });
+  slot.set(headers, { _list: list, _guard: guard });
   return headers;
 }
 
-/** A Headers object over a copy of the header list of `headers`, with a guard. @internal */
-export function copyHeaders(headers: Headers, guard: HeadersGuard): Headers {
-  return createHeaders(headerListOf(headers).map(function (header): [string, string] { return [header[0], header[1]]; }), guard);
+/** A Headers object over a copy of the header list of `headers`, with its guard or `guard`. @internal */
+export function copyHeaders(headers: Headers, guard?: HeadersGuard): Headers {
+  var state = slot.get(headers, 'copyHeaders');
+  return createHeaders(state._list.map(function (header): [string, string] { return [header[0], header[1]]; }), guard || state._guard);
 }
 
 /** @internal */
 export function headerListOf(headers: Headers): HeaderList {
-  return slot.get(headers, 'headerListOf').list;
+  return slot.get(headers, 'headerListOf')._list;
 }
 
 /** https://fetch.spec.whatwg.org/#concept-headers-fill, with the guard, from a converted HeadersInit. @internal */

@@ -20,7 +20,6 @@ export interface InnerRequest {
   method: string;
   url: string;
   headers: Headers;
-  guard: HeadersGuard;
   body: InnerBody | null;
   mode: RequestMode;
   credentials: RequestCredentials;
@@ -110,7 +109,7 @@ interface RequestInitRecord {
 
 // https://webidl.spec.whatwg.org/#es-dictionary: every member, in lexicographic order, read once and converted as it
 // is read, all before the constructor's steps (so the first bad member throws, as natively); `empty` when none is there.
-function convertInit(value: unknown, member: string): { init: RequestInitRecord; empty: boolean } {
+function convertInit(value: unknown, member: string): { _init: RequestInitRecord; _empty: boolean } {
   var dictionary = toDictionary<any>(value, member);
   var init: RequestInitRecord = {};
   var empty = true;
@@ -123,7 +122,7 @@ function convertInit(value: unknown, member: string): { init: RequestInitRecord;
     empty = false;
   }
   init.retrofetch = dictionary.retrofetch;
-  return { init: init, empty: empty };
+  return { _init: init, _empty: empty };
 }
 
 // A new request's fields (https://fetch.spec.whatwg.org/#concept-request) as the constructor's steps make them (mode
@@ -133,15 +132,15 @@ var DEFAULTS = {
   method: 'GET', url: '', headers: createHeaders([], 'none'), destination: '', referrer: 'client', referrerPolicy: '',
   mode: 'cors', credentials: 'same-origin', cache: 'default', redirect: 'follow', integrity: '', keepalive: false,
   isReloadNavigation: false, isHistoryNavigation: false, signal: null, duplex: 'half',
-  guard: 'none', body: null, priority: 'auto', extensions: {}
+  body: null, priority: 'auto', extensions: {}
 } as unknown as InnerRequest;
 
-// The members of a request copied to a new one (its header list too, in a Headers object with `guard`); no body.
-function copyRequest(request: InnerRequest, guard: HeadersGuard): InnerRequest {
+// The members of a request copied to a new one (its header list too, in a Headers object of its guard or `guard`);
+// no body.
+function copyRequest(request: InnerRequest, guard?: HeadersGuard): InnerRequest {
   var result: any = {};
   for (var name in request) result[name] = (request as any)[name];
   result.headers = copyHeaders(request.headers, guard);
-  result.guard = guard;
   result.body = null;
   return result;
 }
@@ -176,7 +175,7 @@ export class Request {
     var inputRequest = slot.has(input) ? slot.get(input, member) : null;
     var url = inputRequest === null ? toUSVString(input, member) : '';
     var converted = convertInit(init, member);
-    var dict = converted.init;
+    var dict = converted._init;
     var request: InnerRequest;
     // 3. Let signal be null.
     var signal: unknown = null;
@@ -200,7 +199,7 @@ export class Request {
     if (dict.window != null) throw typeError(member, 'window is not null');
     // 13. If init is not empty: referrer "client", policy "". (A "navigate" mode would become "same-origin", but no
     //     request has it here: the constructor refuses it.)
-    if (!converted.empty) {
+    if (!converted._empty) {
       request.referrer = 'client';
       request.referrerPolicy = '';
     }
@@ -236,11 +235,10 @@ export class Request {
     if (request.mode === 'no-cors' && !/^(GET|HEAD|POST)$/.test(request.method)) {
       throw typeError(member, request.method + ' in no-cors');
     }
-    request.guard = request.mode === 'no-cors' ? 'request-no-cors' : 'request';
-    request.headers = createHeaders(list, request.guard);
+    request.headers = createHeaders(list, request.mode === 'no-cors' ? 'request-no-cors' : 'request');
     // 33. If init is not empty: refill this's headers from init["headers"], or from a copy of its header list (each
     //     header appended).
-    if (!converted.empty) {
+    if (!converted._empty) {
       var headersInit = dict.headers || list.slice();
       list.length = 0;
       fillHeaders(request.headers, headersInit, member);
@@ -256,9 +254,9 @@ export class Request {
     var initBody: InnerBody | null = null;
     if (hasInitBody) {
       var extracted = extractBody(dict.body, request.keepalive, member);
-      initBody = extracted.body;
-      if (extracted.type !== null && !headerListContains(list, 'Content-Type')) {
-        fillHeaders(request.headers, [['Content-Type', extracted.type]], member);
+      initBody = extracted._body;
+      if (extracted._type !== null && !headerListContains(list, 'Content-Type')) {
+        fillHeaders(request.headers, [['Content-Type', extracted._type]], member);
       }
     }
     // 38–39. A stream body needs duplex "half" and a CORS or same-origin mode.
@@ -283,7 +281,7 @@ export class Request {
     // 1. If this is unusable, then throw a TypeError.
     if (isUnusable(inner.body)) throw typeError('Request.clone', 'body used');
     // 2–4. Clone the request (its body teed) with a Headers object of the same guard.
-    var copy = copyRequest(inner, inner.guard);
+    var copy = copyRequest(inner);
     copy.body = inner.body && cloneBody(inner.body);
     // 4. Set clonedRequestObject's signal to the result of creating a dependent abort signal from « this's signal ».
     copy.signal = createDependentAbortSignal([inner.signal]);
@@ -299,7 +297,7 @@ export interface Request extends Body {}
 // The attributes (https://fetch.spec.whatwg.org/#request-class): the fields of their names, but the referrer.
 var attributes: { [name: string]: string | ((inner: InnerRequest) => unknown) } = {};
 for (var name in DEFAULTS) {
-  if (name === 'guard') break;
+  if (name === 'body') break;
   attributes[name] = name;
 }
 // https://fetch.spec.whatwg.org/#dom-request-referrer

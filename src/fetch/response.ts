@@ -17,9 +17,8 @@ export interface InnerResponse {
   statusText: string;
   body: InnerBody | null;
   urlList: string[];
-  /** The Headers object, over the response's header list, and the guard it was made with. */
+  /** The Headers object, over the response's header list. */
   headers: Headers;
-  guard: HeadersGuard;
 }
 
 var slot = createSlot<InnerResponse>('Response');
@@ -41,41 +40,41 @@ guardSteps.response = function (name) {
 
 /** https://fetch.spec.whatwg.org/#responseinit, converted. */
 interface ResponseInitRecord {
-  headers?: ConvertedHeadersInit;
-  status: number;
-  statusText: string;
+  _headers?: ConvertedHeadersInit;
+  _status: number;
+  _statusText: string;
 }
 
 // https://webidl.spec.whatwg.org/#es-dictionary: headers, status, statusText, each read once and converted in turn.
 function convertResponseInit(value: unknown, member: string): ResponseInitRecord {
   var init = toDictionary<any>(value, member);
   var v = init.headers;
-  var record: ResponseInitRecord = { headers: v === undefined ? v : convertHeadersInit(v, member + ' (headers)'), status: 200, statusText: '' };
-  if ((v = init.status) !== undefined) record.status = toUnsignedShort(v, member + ' (status)');
-  if ((v = init.statusText) !== undefined) record.statusText = toByteString(v, member + ' (statusText)');
+  var record: ResponseInitRecord = { _headers: v === undefined ? v : convertHeadersInit(v, member + ' (headers)'), _status: 200, _statusText: '' };
+  if ((v = init.status) !== undefined) record._status = toUnsignedShort(v, member + ' (status)');
+  if ((v = init.statusText) !== undefined) record._statusText = toByteString(v, member + ' (statusText)');
   return record;
 }
 
 // https://fetch.spec.whatwg.org/#initialize-a-response
 function initializeResponse(inner: InnerResponse, init: ResponseInitRecord, body: ExtractedBody | null, member: string): void {
   // 1. If init["status"] is not in the range 200 to 599, inclusive, then throw a RangeError.
-  if (init.status < 200 || init.status > 599) throw new RangeError(member + ': bad status ' + init.status);
+  if (init._status < 200 || init._status > 599) throw new RangeError(member + ': bad status ' + init._status);
   // 2. If init["statusText"] does not match the reason-phrase token production, then throw a TypeError.
-  if (!isQuotedStringTokens(init.statusText)) throw typeError(member, 'bad statusText');
+  if (!isQuotedStringTokens(init._statusText)) throw typeError(member, 'bad statusText');
   // 3–4. Set the status and status message.
-  inner.status = init.status;
-  inner.statusText = init.statusText;
+  inner.status = init._status;
+  inner.statusText = init._statusText;
   // 5. If init["headers"] exists, then fill response's headers with init["headers"].
-  if (init.headers) fillHeaders(inner.headers, init.headers, member);
+  if (init._headers) fillHeaders(inner.headers, init._headers, member);
   // 6. If body was given:
   if (body !== null) {
     // 1. If response's status is a null body status, then throw a TypeError.
-    if (isNullBodyStatus(init.status)) throw typeError(member, init.status + ' with a body');
+    if (isNullBodyStatus(init._status)) throw typeError(member, init._status + ' with a body');
     // 2. Set response's body to body's body.
-    inner.body = body.body;
+    inner.body = body._body;
     // 3. If body's type is non-null and response's header list does not contain `Content-Type`, append it.
     var list = headerListOf(inner.headers);
-    if (body.type !== null && !headerListContains(list, 'Content-Type')) headerListAppend(list, 'Content-Type', body.type);
+    if (body._type !== null && !headerListContains(list, 'Content-Type')) headerListAppend(list, 'Content-Type', body._type);
   }
 }
 
@@ -89,8 +88,7 @@ export function createResponse(inner: InnerResponse): Response {
 /** A response record over a header list the caller made; its Headers object is immutable (or of `guard`). @internal */
 export function newNetworkResponse(status: number, statusText: string, headerList: HeaderList, body: InnerBody | null,
   urlList: string[], type: ResponseType, guard?: HeadersGuard): InnerResponse {
-  guard = guard || 'immutable';
-  return { type: type, status: status, statusText: statusText, body: body, urlList: urlList, headers: createHeaders(headerList, guard), guard: guard };
+  return { type: type, status: status, statusText: statusText, body: body, urlList: urlList, headers: createHeaders(headerList, guard || 'immutable') };
 }
 
 export class Response {
@@ -149,7 +147,7 @@ export class Response {
     if (json === undefined) throw typeError(member, 'not JSON');
     // 2–4. Extract bytes; a new Response with guard "response"; initialize with (body, "application/json").
     var inner = newNetworkResponse(200, '', [], null, [], 'default', 'response');
-    initializeResponse(inner, dict, { body: bodyFromBytes(utf8Encode(json)), type: 'application/json' }, member);
+    initializeResponse(inner, dict, { _body: bodyFromBytes(utf8Encode(json)), _type: 'application/json' }, member);
     return createResponse(inner);
   }
 
@@ -161,7 +159,7 @@ export class Response {
     // 2–3. Clone the response (the body is teed), with a Headers object of the same guard.
     return createResponse({
       type: inner.type, status: inner.status, statusText: inner.statusText, body: inner.body && cloneBody(inner.body),
-      urlList: inner.urlList.slice(), headers: copyHeaders(inner.headers, inner.guard), guard: inner.guard
+      urlList: inner.urlList.slice(), headers: copyHeaders(inner.headers)
     });
   }
 }

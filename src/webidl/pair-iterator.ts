@@ -8,11 +8,12 @@ import { defineToStringTag } from './interface';
 import { typeError } from './conversions';
 import { supportsSymbolIterator } from '../env/support';
 
+// The object iterated over, its kind (0 key, 1 value, 2 key+value: the index of keys, values, entries), and its index
+// (fields named _x: the standalone scripts' minifier shortens them, ARCHITECTURE.md).
 interface IteratorState {
-  /** The object iterated over, its kind (0 key, 1 value, 2 key+value: the index of keys, values, entries), and its index. */
-  target: unknown;
-  kind: number;
-  index: number;
+  _target: unknown;
+  _kind: number;
+  _index: number;
 }
 
 var KINDS = ['keys', 'values', 'entries'];
@@ -32,10 +33,10 @@ export function defineIterable(proto: any, className: string, list: (self: unkno
   prototype.next = function () {
     var iterator = slot.get(this, iteratorName + '.next');
     // Steps 5–12: the pairs as they are now; past the end, done.
-    var pairs = list(iterator.target, iteratorName + '.next');
-    if (iterator.index >= pairs.length) return { value: undefined, done: true };
-    var pair = pairs[iterator.index++];
-    return { value: iterator.kind < 2 ? pair[iterator.kind] : [pair[0], pair[1]], done: false };
+    var pairs = list(iterator._target, iteratorName + '.next');
+    if (iterator._index >= pairs.length) return { value: undefined, done: true };
+    var pair = pairs[iterator._index++];
+    return { value: iterator._kind < 2 ? pair[iterator._kind] : [pair[0], pair[1]], done: false };
   };
   defineToStringTag(prototype, iteratorName);
   // entries, keys and values: the brand check now, as the IDL operation does; then a new default iterator object.
@@ -43,7 +44,7 @@ export function defineIterable(proto: any, className: string, list: (self: unkno
     return function (this: unknown) {
       list(this, className + '.' + KINDS[kind]);
       var iterator = Object.create(prototype);
-      slot.set(iterator, { target: this, kind: kind, index: 0 });
+      slot.set(iterator, { _target: this, _kind: kind, _index: 0 });
       return iterator;
     };
   }
