@@ -123,17 +123,14 @@ export function normalizeHeaderValue(potentialValue: string): string {
   return trim(potentialValue, HTTP_WHITESPACE);
 }
 
-// https://fetch.spec.whatwg.org/#forbidden-request-header
+// https://fetch.spec.whatwg.org/#forbidden-request-header (ASCII patterns with i: byte-case-insensitive)
 export function isForbiddenRequestHeader(name: string, value: string): boolean {
-  var lower = byteLowercase(name);
   // 1. If name is a byte-case-insensitive match for one of the listed names, then return true.
   // 2. If name when byte-lowercased starts with `proxy-` or `sec-`, then return true.
-  if (/^(proxy-|sec-)/.test(lower) || (' accept-charset accept-encoding access-control-request-headers ' +
-    'access-control-request-method connection content-length cookie cookie2 date dnt expect host keep-alive origin ' +
-    'referer set-cookie te trailer transfer-encoding upgrade via ').indexOf(' ' + lower + ' ') >= 0) return true;
+  if (/^(accept-(charset|encoding)|access-control-request-(headers|method)|connection|content-length|cookie2?|date|dnt|expect|host|keep-alive|origin|referer|set-cookie|te|trailer|transfer-encoding|upgrade|via|(proxy|sec)-.*)$/i.test(name)) return true;
   // 3. If name is `X-HTTP-Method`, `X-HTTP-Method-Override` or `X-Method-Override`: return true if any of the
   //    values got, decoded and split from value is a forbidden method (https://fetch.spec.whatwg.org/#forbidden-method).
-  if (/^x-(http-method|http-method-override|method-override)$/.test(lower)) {
+  if (/^x-(http-method|http-method-override|method-override)$/i.test(name)) {
     var parsedValues = getDecodeSplit(value);
     for (var i = 0; i < parsedValues.length; i++) if (/^(connect|trace|track)$/i.test(parsedValues[i])) return true;
   }
