@@ -40,42 +40,53 @@ guardSteps.response = function (name) {
 
 /** https://fetch.spec.whatwg.org/#responseinit, converted. */
 interface ResponseInitRecord {
-  _headers?: ConvertedHeadersInit;
-  _status: number;
-  _statusText: string;
+  headers?: ConvertedHeadersInit;
+  status: number;
+  statusText: string;
 }
+
+// https://fetch.spec.whatwg.org/#responseinit: each member in lexicographic order with its conversion.
+var INIT_MEMBERS: { [name: string]: (value: any, member: string) => unknown } = {
+  headers: convertHeadersInit,
+  status: toUnsignedShort,
+  statusText: toByteString
+};
 
 // https://webidl.spec.whatwg.org/#es-dictionary: headers, status, statusText, each read once and converted in turn.
 function convertResponseInit(value: unknown, member: string): ResponseInitRecord {
   var init = toDictionary<any>(value, member);
-  var v = init.headers;
-  var record: ResponseInitRecord = { _headers: v === undefined ? v : convertHeadersInit(v, member + ' (headers)'), _status: 200, _statusText: '' };
-  if ((v = init.status) !== undefined) record._status = toUnsignedShort(v, member + ' (status)');
-  if ((v = init.statusText) !== undefined) record._statusText = toByteString(v, member + ' (statusText)');
+  var record: any = { status: 200, statusText: '' };
+  for (var name in INIT_MEMBERS) {
+    var v = init[name];
+    if (v !== undefined) record[name] = INIT_MEMBERS[name](v, member + ' (' + name + ')');
+  }
   return record;
 }
 
-// https://fetch.spec.whatwg.org/#initialize-a-response
-function initializeResponse(inner: InnerResponse, init: ResponseInitRecord, body: ExtractedBody | null, member: string): void {
+// A new response whose headers are a new Headers object with guard "response" (the constructor's steps 1–2, json()'s
+// step 3), then https://fetch.spec.whatwg.org/#initialize-a-response with init and body.
+function initializeResponse(init: ResponseInitRecord, body: ExtractedBody | null, member: string): InnerResponse {
+  var inner = newNetworkResponse(200, '', [], null, [], 'default', 'response');
   // 1. If init["status"] is not in the range 200 to 599, inclusive, then throw a RangeError.
-  if (init._status < 200 || init._status > 599) throw new RangeError(member + ': bad status ' + init._status);
+  if (init.status < 200 || init.status > 599) throw new RangeError(member + ': bad status ' + init.status);
   // 2. If init["statusText"] does not match the reason-phrase token production, then throw a TypeError.
-  if (!isQuotedStringTokens(init._statusText)) throw typeError(member, 'bad statusText');
+  if (!isQuotedStringTokens(init.statusText)) throw typeError(member, 'bad statusText');
   // 3–4. Set the status and status message.
-  inner.status = init._status;
-  inner.statusText = init._statusText;
+  inner.status = init.status;
+  inner.statusText = init.statusText;
   // 5. If init["headers"] exists, then fill response's headers with init["headers"].
-  if (init._headers) fillHeaders(inner.headers, init._headers, member);
+  if (init.headers) fillHeaders(inner.headers, init.headers, member);
   // 6. If body was given:
   if (body !== null) {
     // 1. If response's status is a null body status, then throw a TypeError.
-    if (isNullBodyStatus(init._status)) throw typeError(member, init._status + ' with a body');
+    if (isNullBodyStatus(init.status)) throw typeError(member, init.status + ' with a body');
     // 2. Set response's body to body's body.
     inner.body = body._body;
     // 3. If body's type is non-null and response's header list does not contain `Content-Type`, append it.
     var list = headerListOf(inner.headers);
     if (body._type !== null && !headerListContains(list, 'Content-Type')) headerListAppend(list, 'Content-Type', body._type);
   }
+  return inner;
 }
 
 /** Makes a Response object around a response record (fetch() and the static methods use this). @internal */
@@ -108,11 +119,9 @@ export class Response {
     body = body == null ? null : convertBodyInit(body, member + ' (body)');
     var dict = convertResponseInit(init, member);
     // 1–2. Set this's response to a new response, and its headers to a new Headers with guard "response".
-    var inner = newNetworkResponse(200, '', [], null, [], 'default', 'response');
     // 3. Let bodyWithType be null; 4. if body is non-null, set it to the result of extracting body.
     // 5. Perform initialize a response given this, init, and bodyWithType.
-    initializeResponse(inner, dict, body === null ? null : extractBody(body, false, member), member);
-    slot.set(this, inner);
+    slot.set(this, initializeResponse(dict, body === null ? null : extractBody(body, false, member), member));
   }
 
   // https://fetch.spec.whatwg.org/#dom-response-error
@@ -146,9 +155,7 @@ export class Response {
     var json = JSON.stringify(data);
     if (json === undefined) throw typeError(member, 'not JSON');
     // 2–4. Extract bytes; a new Response with guard "response"; initialize with (body, "application/json").
-    var inner = newNetworkResponse(200, '', [], null, [], 'default', 'response');
-    initializeResponse(inner, dict, { _body: bodyFromBytes(utf8Encode(json)), _type: 'application/json' }, member);
-    return createResponse(inner);
+    return createResponse(initializeResponse(dict, { _body: bodyFromBytes(utf8Encode(json)), _type: 'application/json' }, member));
   }
 
   // https://fetch.spec.whatwg.org/#dom-response-clone
