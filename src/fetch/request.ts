@@ -1,7 +1,7 @@
 // The Request class: https://fetch.spec.whatwg.org/#request-class
 import { createSlot } from '../webidl/slots';
 import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
-import { toDictionary, toByteString, toUSVString, toDOMString, toEnum, requireArguments, typeError } from '../webidl/conversions';
+import { toByteString, toUSVString, toDOMString, toDictionaryMembers, requireArguments, typeError } from '../webidl/conversions';
 import { Headers, HeadersGuard, ConvertedHeadersInit, convertHeadersInit, copyHeaders, createHeaders, fillHeaders, guardSteps, headerListOf } from './headers';
 import {
   headerListContains, headerListGet, isForbiddenRequestHeader, isNoCorsSafelistedRequestHeader,
@@ -102,27 +102,7 @@ interface RequestInitRecord {
   referrer?: string;
   signal?: unknown;
   window?: unknown;
-  /** retrofetch's extension (native fetch ignores it: see fetch.ts RetrofetchInit), read last. */
-  retrofetch?: unknown;
   [name: string]: unknown;
-}
-
-// https://webidl.spec.whatwg.org/#es-dictionary: every member, in lexicographic order, read once and converted as it
-// is read, all before the constructor's steps (so the first bad member throws, as natively); `empty` when none is there.
-function convertInit(value: unknown, member: string): { _init: RequestInitRecord; _empty: boolean } {
-  var dictionary = toDictionary<any>(value, member);
-  var init: RequestInitRecord = {};
-  var empty = true;
-  for (var name in INIT_MEMBERS) {
-    var v = dictionary[name];
-    if (v === undefined) continue;
-    var convert = INIT_MEMBERS[name];
-    var named = member + ' (' + name + ')';
-    init[name] = typeof convert === 'string' ? toEnum(v, convert, named) : convert(v, named);
-    empty = false;
-  }
-  init.retrofetch = dictionary.retrofetch;
-  return { _init: init, _empty: empty };
 }
 
 // A new request's fields (https://fetch.spec.whatwg.org/#concept-request) as the constructor's steps make them (mode
@@ -174,8 +154,12 @@ export class Request {
     // (WebIDL: the arguments are converted first: input, a Request or a USVString, then init.)
     var inputRequest = slot.has(input) ? slot.get(input, member) : null;
     var url = inputRequest === null ? toUSVString(input, member) : '';
-    var converted = convertInit(init, member);
-    var dict = converted._init;
+    // (https://webidl.spec.whatwg.org/#es-dictionary: every member, in lexicographic order, read once and converted as
+    // it is read, all before the constructor's steps, so the first bad member throws, as natively. retrofetch's
+    // extension, which native fetch ignores (see fetch.ts RetrofetchInit), is read last and leaves init "empty".)
+    var dict: RequestInitRecord = {};
+    var retrofetch = toDictionaryMembers(init, member, INIT_MEMBERS, dict).retrofetch;
+    var empty = !Object.keys(dict).length;
     var request: InnerRequest;
     // 3. Let signal be null.
     var signal: unknown = null;
@@ -199,7 +183,7 @@ export class Request {
     if (dict.window != null) throw typeError(member, 'window is not null');
     // 13. If init is not empty: referrer "client", policy "". (A "navigate" mode would become "same-origin", but no
     //     request has it here: the constructor refuses it.)
-    if (!converted._empty) {
+    if (!empty) {
       request.referrer = 'client';
       request.referrerPolicy = '';
     }
@@ -228,7 +212,7 @@ export class Request {
     // 29–30. this's signal: the result of creating a dependent abort signal from « signal » (« » when null), so it
     //     aborts with the given signal (ours or the engine's) without being it.
     request.signal = createDependentAbortSignal(signal === null ? [] : [signal]);
-    if (dict.retrofetch !== undefined) request.extensions = { retrofetch: dict.retrofetch };
+    if (retrofetch !== undefined) request.extensions = { retrofetch: retrofetch };
     // 30. this's headers: a Headers object over request's header list, guard "request".
     // 32. If this's request's mode is "no-cors": the method must be CORS-safelisted; guard "request-no-cors".
     var list = headerListOf(request.headers);
@@ -238,7 +222,7 @@ export class Request {
     request.headers = createHeaders(list, request.mode === 'no-cors' ? 'request-no-cors' : 'request');
     // 33. If init is not empty: refill this's headers from init["headers"], or from a copy of its header list (each
     //     header appended).
-    if (!converted._empty) {
+    if (!empty) {
       var headersInit = dict.headers || list.slice();
       list.length = 0;
       fillHeaders(request.headers, headersInit, member);

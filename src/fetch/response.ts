@@ -1,7 +1,7 @@
 // The Response class: https://fetch.spec.whatwg.org/#response-class
 import { createSlot } from '../webidl/slots';
 import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
-import { toDictionary, toByteString, requireArguments, toUSVString, toUnsignedShort, typeError } from '../webidl/conversions';
+import { toDictionaryMembers, toByteString, requireArguments, toUSVString, toUnsignedShort, typeError } from '../webidl/conversions';
 import { ConvertedHeadersInit, Headers, HeadersGuard, convertHeadersInit, copyHeaders, createHeaders, fillHeaders, guardSteps, headerListOf } from './headers';
 import { HeaderList, headerListAppend, headerListContains, isForbiddenResponseHeaderName } from './header-list';
 import { Body, InnerBody, includeBody, isUnusable, cloneBody, bodyFromBytes } from './body';
@@ -46,7 +46,7 @@ interface ResponseInitRecord {
 }
 
 // https://fetch.spec.whatwg.org/#responseinit: each member in lexicographic order with its conversion.
-var INIT_MEMBERS: { [name: string]: (value: any, member: string) => unknown } = {
+var INIT_MEMBERS = {
   headers: convertHeadersInit,
   status: toUnsignedShort,
   statusText: toByteString
@@ -54,12 +54,8 @@ var INIT_MEMBERS: { [name: string]: (value: any, member: string) => unknown } = 
 
 // https://webidl.spec.whatwg.org/#es-dictionary: headers, status, statusText, each read once and converted in turn.
 function convertResponseInit(value: unknown, member: string): ResponseInitRecord {
-  var init = toDictionary<any>(value, member);
-  var record: any = { status: 200, statusText: '' };
-  for (var name in INIT_MEMBERS) {
-    var v = init[name];
-    if (v !== undefined) record[name] = INIT_MEMBERS[name](v, member + ' (' + name + ')');
-  }
+  var record = { status: 200, statusText: '' };
+  toDictionaryMembers(value, member, INIT_MEMBERS, record);
   return record;
 }
 

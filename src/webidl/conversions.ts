@@ -46,9 +46,26 @@ export function toDictionary<T>(value: unknown, member: string): T {
   return value as T;
 }
 
+/**
+ * https://webidl.spec.whatwg.org/#es-dictionary: each of `members` (in lexicographic order) read once from the
+ * dictionary `value` and converted as it is read, into `record`: by its function, or as an enumeration of the
+ * space-separated values of its string. Absent members stay absent. Returns the dictionary (for members read after).
+ */
+export function toDictionaryMembers(value: unknown, member: string, members: { [name: string]: string | ((value: any, member: string) => unknown) },
+  record: any): any {
+  var dictionary = toDictionary<any>(value, member);
+  for (var name in members) {
+    var v = dictionary[name];
+    var convert = members[name];
+    var named = member + ' (' + name + ')';
+    if (v !== undefined) record[name] = typeof convert === 'string' ? toEnum(v, convert, named) : convert(v, named);
+  }
+  return dictionary;
+}
+
 // https://webidl.spec.whatwg.org/#es-enumeration: `allowed` is the enumeration's values separated by spaces (the
 // empty string is one where the list starts with a space).
-export function toEnum<T extends string>(value: unknown, allowed: string, member: string): T {
+function toEnum<T extends string>(value: unknown, allowed: string, member: string): T {
   var s = toDOMString(value, member);
   if (allowed.split(' ').indexOf(s) < 0) throw typeError(member, 'bad value ' + s);
   return s as T;
