@@ -72,21 +72,25 @@ export function headerListAppend(list: HeaderList, name: string, value: string):
   list.push([i < 0 ? name : list[i][0], value]);
 }
 
+// Removes the headers from index `from` on whose name matches (byte-lowercased) `lowercaseName`.
+function remove(list: HeaderList, lowercaseName: string, from: number): void {
+  for (var i = list.length - 1; i >= from; i--) if (nameMatches(list[i], lowercaseName)) list.splice(i, 1);
+}
+
 // https://fetch.spec.whatwg.org/#concept-header-list-delete: remove all headers whose name matches name.
 export function headerListDelete(list: HeaderList, name: string): void {
-  var lower = byteLowercase(name);
-  for (var i = list.length - 1; i >= 0; i--) if (nameMatches(list[i], lower)) list.splice(i, 1);
+  remove(list, byteLowercase(name), 0);
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-list-set
 export function headerListSet(list: HeaderList, name: string, value: string): void {
   var lower = byteLowercase(name);
   var i = indexOf(list, lower, 0);
+  // 1. If list contains name, then set the value of the first such header to value and remove the others.
   // 2. Otherwise, append (name, value) to list.
   if (i < 0) return void list.push([name, value]);
-  // 1. If list contains name, then set the value of the first such header to value and remove the others.
   list[i][1] = value;
-  for (var j = list.length - 1; j > i; j--) if (nameMatches(list[j], lower)) list.splice(j, 1);
+  remove(list, lower, i + 1);
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-list-sort-and-combine
