@@ -152,11 +152,6 @@ export function isNoCorsSafelistedRequestHeaderName(name: string): boolean {
   return /^(accept|accept-language|content-language|content-type)$/i.test(name);
 }
 
-// https://fetch.spec.whatwg.org/#privileged-no-cors-request-header-name
-export function isPrivilegedNoCorsRequestHeaderName(name: string): boolean {
-  return /^range$/i.test(name);
-}
-
 // https://fetch.spec.whatwg.org/#cors-unsafe-request-header-byte
 var corsUnsafeRequestHeaderByte = /[\0-\x08\x0A-\x1F"():<>?@[\\\]{}\x7F]/;
 

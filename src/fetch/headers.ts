@@ -67,8 +67,7 @@ export class Headers {
     if (!validate(state, name, '', member, 'delete')) return;
     // 4. Delete name from this's header list.
     headerListDelete(state._list, name);
-    // 5. If this's guard is "request-no-cors", then remove privileged no-CORS request-headers from this.
-    removePrivilegedNoCorsRequestHeaders(state);
+    // 5. (Nothing to remove: see append.)
   }
 
   // https://fetch.spec.whatwg.org/#dom-headers-get
@@ -108,8 +107,7 @@ export class Headers {
     if (!validate(state, name, value, member, 'set')) return;
     // 4. Set (name, value) in this's header list.
     headerListSet(state._list, name, value);
-    // 5. If this's guard is "request-no-cors", then remove privileged no-CORS request-headers from this.
-    removePrivilegedNoCorsRequestHeaders(state);
+    // 5. (Nothing to remove: see append.)
   }
 }
 
@@ -162,14 +160,10 @@ function append(state: HeadersState, name: string, value: string, member: string
   if (!validate(state, name, value, member, 'append')) return;
   // 4. Append (name, value) to headers's header list.
   headerListAppend(state._list, name, value);
-  // 5. If headers's guard is "request-no-cors", then remove privileged no-CORS request-headers from headers.
-  removePrivilegedNoCorsRequestHeaders(state);
-}
-
-// https://fetch.spec.whatwg.org/#concept-headers-remove-privileged-no-cors-request-headers, for a "request-no-cors"
-// guard: each privileged no-CORS request-header name (only `Range`) deleted from the header list.
-function removePrivilegedNoCorsRequestHeaders(state: HeadersState): void {
-  if (state._guard === 'request-no-cors') headerListDelete(state._list, 'Range');
+  // 5. If headers's guard is "request-no-cors", then remove privileged no-CORS request-headers from headers
+  //    (https://fetch.spec.whatwg.org/#concept-headers-remove-privileged-no-cors-request-headers). Nothing to do:
+  //    only the user agent adds those (`Range` is the one), that guard refuses them from script, and the Request
+  //    constructor fills a "request-no-cors" header list only through it (or copies one), so none holds them.
 }
 
 // --- HeadersInit: (sequence<sequence<ByteString>> or record<ByteString, ByteString>) ---

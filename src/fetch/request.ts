@@ -5,7 +5,7 @@ import { toByteString, toUSVString, toDOMString, toDictionaryMembers, requireArg
 import { Headers, HeadersGuard, ConvertedHeadersInit, convertHeadersInit, copyHeaders, createHeaders, fillHeaders, guardSteps, headerListOf } from './headers';
 import {
   headerListContains, headerListGet, isForbiddenRequestHeader, isNoCorsSafelistedRequestHeader,
-  isNoCorsSafelistedRequestHeaderName, isPrivilegedNoCorsRequestHeaderName
+  isNoCorsSafelistedRequestHeaderName
 } from './header-list';
 import { Body, InnerBody, includeBody, isUnusable, cloneBody } from './body';
 import { convertBodyInit, extractBody } from './extract-body';
@@ -56,7 +56,8 @@ guardSteps.request = function (name, value) {
   return !isForbiddenRequestHeader(name, value);
 };
 guardSteps['request-no-cors'] = function (name, value, method, list) {
-  if (method === 'delete') return isNoCorsSafelistedRequestHeaderName(name) || isPrivilegedNoCorsRequestHeaderName(name);
+  // (A privileged no-CORS request-header name, `Range`, may be deleted too: no such header list has one.)
+  if (method === 'delete') return isNoCorsSafelistedRequestHeaderName(name);
   var temporaryValue = method === 'append' ? headerListGet(list, name) : null;
   return isNoCorsSafelistedRequestHeader(name, temporaryValue === null ? value : temporaryValue + ', ' + value);
 };
