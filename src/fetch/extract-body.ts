@@ -31,11 +31,12 @@ function kindOf(value: any): string {
 }
 
 /**
- * https://webidl.spec.whatwg.org/#es-union for BodyInit, (ReadableStream or Blob or BufferSource or FormData or
- * URLSearchParams or USVString): one of those objects as it is, any other value converted to a USVString.
+ * https://webidl.spec.whatwg.org/#es-union for BodyInit?, (ReadableStream or Blob or BufferSource or FormData or
+ * URLSearchParams or USVString)?: null for null or undefined (an optional body not given), one of those objects as it
+ * is, any other value converted to a USVString.
  */
 export function convertBodyInit(value: unknown, member: string): unknown {
-  return kindOf(value) ? value : toUSVString(value, member);
+  return value == null ? null : kindOf(value) ? value : toUSVString(value, member);
 }
 
 /** Extracts a body with type from a BodyInit (converted by convertBodyInit); `member` names the caller in errors. */

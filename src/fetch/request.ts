@@ -67,9 +67,7 @@ guardSteps['request-no-cors'] = function (name, value, method, list) {
  * values (separated by spaces) or a function. (Object literals keep their keys' order in every ES5 engine.)
  */
 var INIT_MEMBERS: { [name: string]: string | ((value: any, member: string) => unknown) } = {
-  body: function (value, member) {
-    return value === null ? null : convertBodyInit(value, member);
-  },
+  body: convertBodyInit,
   cache: 'default no-store reload no-cache force-cache only-if-cached',
   credentials: 'omit same-origin include',
   duplex: 'half',

@@ -112,7 +112,7 @@ export class Response {
     var member = 'Response constructor';
     constructing(this, Response, slot, member);
     // (WebIDL: the arguments are converted first, body then init.)
-    body = body == null ? null : convertBodyInit(body, member + ' (body)');
+    body = convertBodyInit(body, member + ' (body)');
     var dict = convertResponseInit(init, member);
     // 1–2. Set this's response to a new response, and its headers to a new Headers with guard "response".
     // 3. Let bodyWithType be null; 4. if body is non-null, set it to the result of extracting body.
