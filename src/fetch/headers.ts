@@ -186,24 +186,25 @@ function isObject(value: unknown): value is any {
  */
 export function convertHeadersInit(value: unknown, member: string): ConvertedHeadersInit {
   if (!isObject(value)) throw typeError(member, 'bad headers');
-  var sequence = toSequence(value, member, function (pair) {
-    var items = isObject(pair) ? toSequence(pair, member, function (item) { return toByteString(item, member); }) : null;
-    if (items === null) throw typeError(member, 'a header is not a pair');
-    return items;
-  });
-  return sequence || toRecord(value, member);
+  return toSequence(value, member, toPair) || toRecord(value, member);
+}
+
+// sequence<ByteString>, for each item of a sequence<sequence<ByteString>>.
+function toPair(pair: unknown, member: string): string[] {
+  var items = isObject(pair) ? toSequence(pair, member, toByteString) : null;
+  if (items === null) throw typeError(member, 'a header is not a pair');
+  return items;
 }
 
 // https://webidl.spec.whatwg.org/#create-sequence-from-iterable, or null if value has no @@iterator method.
-function toSequence<T>(value: any, member: string, convert: (item: unknown) => T): T[] | null {
+function toSequence<T>(value: any, member: string, convert: (item: unknown, member: string) => T): T[] | null {
   var result: T[] = [];
-  var items: unknown[] | null;
   if (!supportsSymbolIterator) {
     // LEGACY(ES5): without Symbol.iterator nothing is iterable, so the sequences are real Arrays and the objects
     // whose @@iterator would be built in: Headers (iterated as entries() would).
-    items = Array.isArray(value) ? value : slot.has(value) ? sortAndCombine(slot.get(value, member)._list) : null;
+    var items: unknown[] | null = Array.isArray(value) ? value : slot.has(value) ? sortAndCombine(slot.get(value, member)._list) : null;
     if (items === null) return null;
-    for (var i = 0; i < items.length; i++) result.push(convert(items[i]));
+    for (var i = 0; i < items.length; i++) result.push(convert(items[i], member));
     return result;
   }
   var method = value[Symbol.iterator];
@@ -217,7 +218,7 @@ function toSequence<T>(value: any, member: string, convert: (item: unknown) => T
     var step = next.call(iterator);
     if (!isObject(step)) throw typeError(member, 'bad iterator');
     if (step.done) return result;
-    result.push(convert(step.value));
+    result.push(convert(step.value, member));
   }
 }
 
