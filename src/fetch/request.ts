@@ -160,8 +160,6 @@ export class Request {
     var retrofetch = toDictionaryMembers(init, member, INIT_MEMBERS, dict).retrofetch;
     var empty = !Object.keys(dict).length;
     var request: InnerRequest;
-    // 3. Let signal be null.
-    var signal: unknown = null;
     // 5. If input is a string:
     if (inputRequest === null) {
       // 1–2. Parse input with baseURL; failure → TypeError.
@@ -176,7 +174,6 @@ export class Request {
       // 6. Otherwise: request is input's request; signal is input's signal.
       // 12. A new request with the input request's members (its header list copied).
       request = copyRequest(inputRequest, 'none');
-      signal = inputRequest.signal;
     }
     // 11. If init["window"] exists and is non-null, then throw a TypeError.
     if (dict.window != null) throw typeError(member, 'window is not null');
@@ -206,11 +203,11 @@ export class Request {
     }
     // 25. method: a method token, not forbidden, normalized.
     if (dict.method !== undefined) request.method = normalizeMethod(dict.method, member);
-    // 26. If init["signal"] exists, then set signal to it.
-    if (dict.signal !== undefined) signal = dict.signal;
+    // 3. Let signal be null; 6. input's signal if input is a Request; 26. init["signal"] if it exists.
+    var signal = dict.signal !== undefined ? dict.signal : inputRequest && inputRequest.signal;
     // 29–30. this's signal: the result of creating a dependent abort signal from « signal » (« » when null), so it
     //     aborts with the given signal (ours or the engine's) without being it.
-    request.signal = createDependentAbortSignal(signal === null ? [] : [signal]);
+    request.signal = createDependentAbortSignal(signal ? [signal] : []);
     if (retrofetch !== undefined) request.extensions = { retrofetch: retrofetch };
     // 30. this's headers: a Headers object over request's header list, guard "request".
     // 32. If this's request's mode is "no-cors": the method must be CORS-safelisted; guard "request-no-cors".
