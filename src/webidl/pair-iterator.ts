@@ -8,15 +8,13 @@ import { defineToStringTag } from './interface';
 import { typeError } from './conversions';
 import { supportsSymbolIterator } from '../env/support';
 
-// The object iterated over, its kind (0 key, 1 value, 2 key+value: the index of keys, values, entries), and its index
+// The object iterated over, its kind (0 key, 1 value, 2 key+value: a pair's index, or both), and its index
 // (fields named _x: the standalone scripts' minifier shortens them, ARCHITECTURE.md).
 interface IteratorState {
   _target: unknown;
   _kind: number;
   _index: number;
 }
-
-var KINDS = ['keys', 'values', 'entries'];
 
 /**
  * Installs entries/keys/values/forEach and @@iterator on an `iterable<K, V>` interface's prototype. `list` brand-checks
@@ -40,17 +38,17 @@ export function defineIterable(proto: any, className: string, list: (self: unkno
   };
   defineToStringTag(prototype, iteratorName);
   // entries, keys and values: the brand check now, as the IDL operation does; then a new default iterator object.
-  function method(kind: number) {
+  function method(kind: number, name: string) {
     return function (this: unknown) {
-      list(this, className + '.' + KINDS[kind]);
+      list(this, className + '.' + name);
       var iterator = Object.create(prototype);
       slot.set(iterator, { _target: this, _kind: kind, _index: 0 });
       return iterator;
     };
   }
-  proto.entries = method(2);
-  proto.keys = method(0);
-  proto.values = method(1);
+  proto.entries = method(2, 'entries');
+  proto.keys = method(0, 'keys');
+  proto.values = method(1, 'values');
   // https://webidl.spec.whatwg.org/#es-forEach (one declared parameter: forEach.length is 1), the pairs re-read after
   // each call (the callback may have changed them).
   proto.forEach = function (this: unknown, callback: (value: unknown, key: string, parent: unknown) => void) {
