@@ -5,7 +5,7 @@ import { createSlot } from '../webidl/slots';
 import { defineIterable } from '../webidl/pair-iterator';
 import { constructing, defineToStringTag } from '../webidl/interface';
 import { globalObject } from '../env/global';
-import { requireArguments, toByteString, typeError } from '../webidl/conversions';
+import { isObject, requireArguments, toByteString, typeError } from '../webidl/conversions';
 import { supportsReflectOwnKeys, supportsSymbol, supportsSymbolIterator } from '../env/support';
 import {
   HeaderList, headerListAppend, headerListContains, headerListDelete, headerListGet, headerListSet, isHeaderName,
@@ -174,10 +174,6 @@ function append(state: HeadersState, name: string, value: string, member: string
  * @internal
  */
 export type ConvertedHeadersInit = string[][];
-
-function isObject(value: unknown): value is any {
-  return value !== null && (typeof value === 'object' || typeof value === 'function');
-}
 
 /**
  * https://webidl.spec.whatwg.org/#es-union: an object with an @@iterator method is a sequence, any other object a

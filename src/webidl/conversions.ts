@@ -42,8 +42,13 @@ export function toUnsignedShort(value: unknown, member: string): number {
 // else → TypeError. https://webidl.spec.whatwg.org/#es-dictionary
 export function toDictionary<T>(value: unknown, member: string): T {
   if (value == null) return Object.create(null);
-  if (typeof value !== 'object' && typeof value !== 'function') throw typeError(member, 'not an object');
+  if (!isObject(value)) throw typeError(member, 'not an object');
   return value as T;
+}
+
+/** https://webidl.spec.whatwg.org/#dfn-object-type: an ECMAScript Object (a function too). */
+export function isObject(value: unknown): value is any {
+  return value !== null && (typeof value === 'object' || typeof value === 'function');
 }
 
 /**
