@@ -124,9 +124,6 @@ function copyRequest(request: InnerRequest, guard?: HeadersGuard): InnerRequest 
   return result;
 }
 
-// The members that RequestInit sets as they are (steps 15, 16–18, 19–20, 22–24, 27).
-var SET_FROM_INIT = 'referrerPolicy mode credentials cache redirect integrity keepalive priority'.split(' ');
-
 export class Request {
   declare readonly method: string;
   declare readonly url: string;
@@ -191,11 +188,13 @@ export class Request {
       request.referrer = parsedReferrer === null ? 'no-referrer'
         : parsedReferrer.href === 'about:client' || originOf(parsedReferrer.href) !== currentOrigin() ? 'client' : parsedReferrer.href;
     }
-    // 15, 19–20, 22–24, 27. referrerPolicy, credentials, cache, redirect, integrity, keepalive, priority.
-    // 16–18. mode, else fallbackMode; "navigate" is refused.
+    // 16–18. mode, else fallbackMode (the defaults'); "navigate" is refused.
     if (dict.mode === 'navigate') throw typeError(member, 'bad mode navigate');
-    for (var i = 0; i < SET_FROM_INIT.length; i++) {
-      if (dict[SET_FROM_INIT[i]] !== undefined) (request as any)[SET_FROM_INIT[i]] = dict[SET_FROM_INIT[i]];
+    // 15, 18–20, 22–24, 27. referrerPolicy, mode, credentials, cache, redirect, integrity, keepalive, priority: the
+    //     members given that are request fields, as they are, but for the five with steps of their own (duplex is
+    //     "half" either way).
+    for (var name in dict) {
+      if (name in DEFAULTS && !/^(body|headers|method|referrer|signal)$/.test(name)) (request as any)[name] = dict[name];
     }
     // 21. only-if-cached needs mode "same-origin".
     if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') {
