@@ -14,10 +14,10 @@ const root = path.resolve(__dirname, '../..');
 // Budgets in bytes (min + gzip -9): a ratchet at today's sizes, lowered as the byte diet (issue 14) goes; its
 // targets are 36,000 for the full script, 16,000 for the core and 3,000 for Headers alone.
 const BUDGETS = {
-  'dist/retrofetch.polyfill.js': 43100,
-  'dist/retrofetch.core.js': 26350,
-  "app: import { Headers } from 'retrofetch'": 3950,
-  "app: import { fetch } from 'retrofetch'": 25650
+  'dist/retrofetch.polyfill.js': 41050,
+  'dist/retrofetch.core.js': 24250,
+  "app: import { Headers } from 'retrofetch'": 2450,
+  "app: import { fetch } from 'retrofetch'": 23500
 };
 
 const APPS = {
