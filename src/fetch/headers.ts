@@ -203,15 +203,15 @@ function toSequence<T>(value: any, member: string, convert: (item: unknown, memb
     for (var i = 0; i < items.length; i++) result.push(convert(items[i], member));
     return result;
   }
+  // (A method or a next() that is not a function is a TypeError before any call, as is what either returns if it is
+  // not an object.)
   var method = value[Symbol.iterator];
   if (method == null) return null;
-  if (typeof method !== 'function') throw typeError(member, 'bad @@iterator');
-  var iterator = method.call(value);
+  var iterator = typeof method === 'function' && method.call(value);
   if (!isObject(iterator)) throw typeError(member, 'bad iterator');
   var next = iterator.next;
   for (;;) {
-    if (typeof next !== 'function') throw typeError(member, 'bad iterator');
-    var step = next.call(iterator);
+    var step = typeof next === 'function' && next.call(iterator);
     if (!isObject(step)) throw typeError(member, 'bad iterator');
     if (step.done) return result;
     result.push(convert(step.value, member));
