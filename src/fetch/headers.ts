@@ -242,10 +242,10 @@ export function createHeaders(list: HeaderList, guard: HeadersGuard): Headers {
   return headers;
 }
 
-/** A Headers object over a copy of the header list of `headers`, with its guard or `guard`. @internal */
-export function copyHeaders(headers: Headers, guard?: HeadersGuard): Headers {
+/** A Headers object over a copy of the header list of `headers`, with its guard. @internal */
+export function copyHeaders(headers: Headers): Headers {
   var state = slot.get(headers, 'copyHeaders');
-  return createHeaders(state._list.map(function (header): [string, string] { return [header[0], header[1]]; }), guard || state._guard);
+  return createHeaders(state._list.map(function (header): [string, string] { return [header[0], header[1]]; }), state._guard);
 }
 
 /** @internal */

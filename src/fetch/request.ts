@@ -2,7 +2,7 @@
 import { createSlot } from '../webidl/slots';
 import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
 import { toByteString, toUSVString, toDOMString, toDictionaryMembers, requireArguments, typeError } from '../webidl/conversions';
-import { Headers, HeadersGuard, ConvertedHeadersInit, convertHeadersInit, copyHeaders, createHeaders, fillHeaders, guardSteps, headerListOf } from './headers';
+import { Headers, ConvertedHeadersInit, convertHeadersInit, copyHeaders, createHeaders, fillHeaders, guardSteps, headerListOf } from './headers';
 import {
   headerListContains, headerListGet, isForbiddenRequestHeader, isNoCorsSafelistedRequestHeader,
   isNoCorsSafelistedRequestHeaderName
@@ -114,12 +114,11 @@ var DEFAULTS = {
   body: null, priority: 'auto', extensions: {}
 } as unknown as InnerRequest;
 
-// The members of a request copied to a new one (its header list too, in a Headers object of its guard or `guard`);
-// no body.
-function copyRequest(request: InnerRequest, guard?: HeadersGuard): InnerRequest {
+// The members of a request copied to a new one (its header list too, in a Headers object of the same guard); no body.
+function copyRequest(request: InnerRequest): InnerRequest {
   var result: any = {};
   for (var name in request) result[name] = (request as any)[name];
-  result.headers = copyHeaders(request.headers, guard);
+  result.headers = copyHeaders(request.headers);
   result.body = null;
   return result;
 }
@@ -165,12 +164,12 @@ export class Request {
       // 3. If parsedURL includes credentials, then throw a TypeError.
       if (parsed.includesCredentials) throw typeError(member, 'URL with credentials');
       // 4–5. A new request whose URL is parsedURL; fallbackMode is "cors" (the defaults' mode).
-      request = copyRequest(DEFAULTS, 'none');
+      request = copyRequest(DEFAULTS);
       request.url = parsed.href;
     } else {
       // 6. Otherwise: request is input's request; signal is input's signal.
       // 12. A new request with the input request's members (its header list copied).
-      request = copyRequest(inputRequest, 'none');
+      request = copyRequest(inputRequest);
     }
     // 11. If init["window"] exists and is non-null, then throw a TypeError.
     if (dict.window != null) throw typeError(member, 'window is not null');
