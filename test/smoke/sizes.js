@@ -15,7 +15,7 @@ const root = path.resolve(__dirname, '../..');
 // targets are 36,000 for the full script, 16,000 for the core and 3,000 for Headers alone.
 const BUDGETS = {
   'dist/retrofetch.polyfill.js': 41050,
-  'dist/retrofetch.core.js': 24250,
+  'dist/retrofetch.core.js': 24200,
   "app: import { Headers } from 'retrofetch'": 2450,
   "app: import { fetch } from 'retrofetch'": 23500
 };
