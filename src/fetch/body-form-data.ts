@@ -3,38 +3,39 @@ import { FormData } from '../form-data/exported';
 import { createFile } from '../form-data/file';
 import { parseMultipart } from '../form-data/multipart-parser';
 import { parseURLEncoded } from '../form-data/urlencoded';
-import { MIMEType, getParameter } from '../infra/mime-type';
+import { essence, getParameter } from '../infra/mime-type';
 import { Bytes } from '../infra/bytes';
 import { supportsBlob } from '../env/support';
+import { typeError } from '../webidl/conversions';
+import { HeaderList, extractMIMEType } from './header-list';
 
-export function parseFormDataBody(bytes: Bytes, mime: MIMEType | null, essence: string, member: string): FormData {
+/** The formData() steps on the body's bytes, with the MIME type extracted from the header list. */
+export function parseFormDataBody(bytes: Bytes, headerList: HeaderList, member: string): FormData {
+  var mime = extractMIMEType(headerList);
+  var type = mime && essence(mime);
   var form = new FormData();
   var i: number;
   // 1. If mimeType's essence is "multipart/form-data":
-  if (mime !== null && essence === 'multipart/form-data') {
+  if (type === 'multipart/form-data') {
     // 1. Parse bytes, using the value of the `boundary` parameter from mimeType, per RFC 7578.
     // 2. If that fails for some reason, then throw a TypeError.
-    var boundary = getParameter(mime, 'boundary');
-    if (boundary === null) throw new TypeError(member + ': the multipart/form-data Content-Type has no boundary parameter');
+    var boundary = getParameter(mime!, 'boundary');
+    if (boundary === null) throw typeError(member, 'no boundary');
     var entries = parseMultipart(bytes, boundary, member);
     // 3. Return a new FormData object, appending each entry, as the result of the parse, to its entry list.
     for (i = 0; i < entries.length; i++) {
       var value = entries[i][1];
-      if (typeof value === 'string') {
-        form.append(entries[i][0], value);
-      } else {
-        // A part with a filename: a File whose name is the filename and whose type is the part's Content-Type.
-        // Its bytes are copied into an ArrayBuffer of their own (old engines take a view's whole buffer).
-        // LEGACY(IE): IE9 has no Blob to hold it.
-        if (!supportsBlob) throw new TypeError(member + ': this engine has no Blob for the file part ' + JSON.stringify(value.filename));
-        var file = createFile([new Uint8Array(value.bytes).buffer as ArrayBuffer], value.filename, value.type);
-        form.append(entries[i][0], file);
-      }
+      // A part with a filename: a File whose name is the filename and whose type is the part's Content-Type.
+      // Its bytes are copied into an ArrayBuffer of their own (old engines take a view's whole buffer).
+      // LEGACY(IE): IE9 has no Blob to hold it.
+      if (typeof value !== 'string' && !supportsBlob) throw typeError(member, 'no Blob for the file part ' + value.filename);
+      form.append(entries[i][0], typeof value === 'string' ? value
+        : createFile([new Uint8Array(value.bytes).buffer as ArrayBuffer], value.filename, value.type));
     }
     return form;
   }
   // 2. If mimeType's essence is "application/x-www-form-urlencoded":
-  if (mime !== null && essence === 'application/x-www-form-urlencoded') {
+  if (type === 'application/x-www-form-urlencoded') {
     // 1. Let entries be the result of parsing bytes. 2. If entries is failure, throw a TypeError (it cannot fail).
     var pairs = parseURLEncoded(bytes);
     // 3. Return a new FormData object whose entry list is entries.
@@ -42,5 +43,5 @@ export function parseFormDataBody(bytes: Bytes, mime: MIMEType | null, essence: 
     return form;
   }
   // 3. Throw a TypeError.
-  throw new TypeError(member + ': the Content-Type is neither multipart/form-data nor application/x-www-form-urlencoded');
+  throw typeError(member, 'not a form Content-Type');
 }

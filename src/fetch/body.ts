@@ -1,11 +1,14 @@
 // The body concept and the Body interface mixin: https://fetch.spec.whatwg.org/#body-mixin
-import { ChunkSource, partsSource, streamFromSource, streamSource, readAll, teeSource, isUint8Array } from '../streams/chunk-source';
+import { ChunkSource, partsSource, streamFromSource, streamSource, readAll, teeSource } from '../streams/chunk-source';
 import { Bytes, concatBytes } from '../infra/bytes';
 import { supportsArrayBuffer, supportsBlob } from '../env/support';
-import { createSlot } from '../webidl/slots';
+import { Slot, createSlot } from '../webidl/slots';
+import { defineAttributes } from '../webidl/interface';
+import { typeError } from '../webidl/conversions';
 import { utf8Decode } from '../encoding/utf8';
-import { extractMIMEType } from './header-list';
-import { serializeMIMEType, essence } from '../infra/mime-type';
+import { HeaderList, extractMIMEType } from './header-list';
+import { Headers, headerListOf } from './headers';
+import { serializeMIMEType } from '../infra/mime-type';
 import { parseFormDataBody } from './body-form-data';
 
 /** https://fetch.spec.whatwg.org/#concept-body, plus what the transport needs to send it without a stream. */
@@ -25,22 +28,17 @@ export interface InnerBody {
   length: number | null;
 }
 
+/** A body over a source (null for a stream given as BodyInit) and, where it has one, what it was made from. */
+export function bodyFromSource(source: ChunkSource | null, length: number | null, origin?: Bytes | Blob | FormData, replay?: () => ChunkSource): InnerBody {
+  return { source: source, stream: null, disturbed: false, origin: origin || null, replay: replay || null, length: length };
+}
+
 export function bodyFromReplayable(origin: Bytes | Blob | FormData, replay: () => ChunkSource, length: number | null): InnerBody {
-  return { source: replay(), stream: null, disturbed: false, origin: origin, replay: replay, length: length };
+  return bodyFromSource(replay(), length, origin, replay);
 }
 
 export function bodyFromBytes(bytes: Bytes): InnerBody {
   return bodyFromReplayable(bytes, function () { return partsSource([bytes]); }, bytes.length);
-}
-
-export function bodyFromSource(source: ChunkSource | null, length: number | null): InnerBody {
-  return { source: source, stream: null, disturbed: false, origin: null, replay: null, length: length };
-}
-
-export function bodyFromStream(stream: ReadableStream<Uint8Array>): InnerBody {
-  var body = bodyFromSource(null, null);
-  body.stream = stream;
-  return body;
 }
 
 // The bodies of the streams the body getter made, so that such a stream given to new Request/new Response is known
@@ -58,23 +56,6 @@ export function isStreamDisturbed(stream: ReadableStream): boolean {
 
 function isDisturbed(body: InnerBody): boolean {
   return body.disturbed || (body.stream !== null && isStreamDisturbed(body.stream));
-}
-
-/** The body getter: https://fetch.spec.whatwg.org/#dom-body-body (null where the page has no ReadableStream). */
-export function bodyStream(body: InnerBody): ReadableStream<Uint8Array> | null {
-  if (body.stream === null) {
-    var stream = streamFromSource(body.source!, function () {
-      // Only reads through the stream the body currently owns count (after clone() it owns a tee branch).
-      if (body.stream === stream) body.disturbed = true;
-    });
-    if (stream !== null) {
-      made.set(stream, body);
-      // Read whole before anyone asked for its stream: locked, as fully reading it locks it.
-      if (body.disturbed) stream.getReader();
-    }
-    body.stream = stream;
-  }
-  return body.stream;
 }
 
 /**
@@ -114,9 +95,9 @@ export function cloneBody(body: InnerBody): InnerBody {
  * https://fetch.spec.whatwg.org/#concept-body-consume-body: `convert` gets the body's bytes, once. The promise settles
  * at once where the bytes (or the error) are there already.
  */
-export function consumeBody(body: InnerBody | null, member: string, convert: (bytes: Bytes) => unknown): Promise<unknown> {
+function consumeBody(body: InnerBody | null, member: string, convert: (bytes: Bytes) => unknown): Promise<unknown> {
   // 1. If object is unusable, then return a promise rejected with a TypeError.
-  if (isUnusable(body)) return Promise.reject(new TypeError(member + ': body stream already read'));
+  if (isUnusable(body)) return Promise.reject(typeError(member, 'body used'));
   // 2. Let promise be a new promise.
   return new Promise(function (resolve, reject) {
     // 4. successSteps given a byte sequence data: resolve promise with the result of running convertBytesToJSValue
@@ -147,6 +128,23 @@ export function consumeBody(body: InnerBody | null, member: string, convert: (by
   });
 }
 
+/** The body getter: https://fetch.spec.whatwg.org/#dom-body-body (null where the page has no ReadableStream). */
+function bodyStream(body: InnerBody): ReadableStream<Uint8Array> | null {
+  if (body.stream === null) {
+    var stream = streamFromSource(body.source!, function () {
+      // Only reads through the stream the body currently owns count (after clone() it owns a tee branch).
+      if (body.stream === stream) body.disturbed = true;
+    });
+    if (stream !== null) {
+      made.set(stream, body);
+      // Read whole before anyone asked for its stream: locked, as fully reading it locks it.
+      if (body.disturbed) stream.getReader();
+    }
+    body.stream = stream;
+  }
+  return body.stream;
+}
+
 /** The Body mixin's members, as Request and Response expose them (installed by includeBody). */
 export interface Body {
   readonly body: ReadableStream<Uint8Array> | null;
@@ -159,36 +157,24 @@ export interface Body {
   text(): Promise<string>;
 }
 
-export interface BodyOwner {
-  body: InnerBody | null;
-  headerList: Array<[string, string]>;
-}
-
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer as ArrayBuffer;
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
-// Each mixin member, given the owner record and its bytes: https://fetch.spec.whatwg.org/#body-mixin
-var consumers: { [name: string]: (bytes: any, owner: BodyOwner, member: string) => unknown } = {
-  arrayBuffer: function (bytes) {
-    return toArrayBuffer(bytes);
-  },
-  blob: function (bytes, owner) {
-    var mime = extractMIMEType(owner.headerList);
+// Each mixin member, given the body's bytes and the header list: https://fetch.spec.whatwg.org/#body-mixin
+var consumers: { [name: string]: (bytes: any, headerList: HeaderList, member: string) => unknown } = {
+  arrayBuffer: toArrayBuffer,
+  blob: function (bytes, headerList) {
+    var mime = extractMIMEType(headerList);
     return new Blob([toArrayBuffer(bytes)], { type: mime === null ? '' : serializeMIMEType(mime) });
   },
   bytes: function (bytes) {
-    return isUint8Array(bytes) && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-      ? bytes
-      : new Uint8Array(toArrayBuffer(bytes));
+    return new Uint8Array(toArrayBuffer(bytes));
   },
-  formData: function (bytes, owner, member) {
-    var mime = extractMIMEType(owner.headerList);
-    return parseFormDataBody(bytes, mime, mime === null ? '' : essence(mime), member);
-  },
+  formData: parseFormDataBody,
+  // https://infra.spec.whatwg.org/#parse-json-bytes-to-a-javascript-value: a SyntaxError propagates as it is.
   json: function (bytes) {
-    // https://infra.spec.whatwg.org/#parse-json-bytes-to-a-javascript-value: a SyntaxError propagates as it is.
     return JSON.parse(utf8Decode(bytes));
   },
   text: function (bytes) {
@@ -196,55 +182,42 @@ var consumers: { [name: string]: (bytes: any, owner: BodyOwner, member: string) 
   }
 };
 
-/**
- * Installs the Body mixin's members on a class prototype (Request, Response). `inner` brand-checks the receiver
- * and returns its record; for promise-returning members a failed check rejects, as WebIDL says.
- */
-export function includeBody(proto: any, className: string, inner: (self: unknown, member: string) => BodyOwner): void {
-  Object.defineProperty(proto, 'body', {
-    get: function (this: unknown) {
-      var owner = inner(this, className + '.body');
-      // LEGACY(IE): without typed arrays (IE9) no chunk can be a Uint8Array, so there is no stream to give.
-      return owner.body === null || !supportsArrayBuffer ? null : bodyStream(owner.body);
-    },
-    enumerable: true,
-    configurable: true
-  });
-  Object.defineProperty(proto, 'bodyUsed', {
-    get: function (this: unknown) {
-      var body = inner(this, className + '.bodyUsed').body;
-      return body !== null && isDisturbed(body);
-    },
-    enumerable: true,
-    configurable: true
-  });
-  var names = ['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text'];
-  for (var i = 0; i < names.length; i++) {
-    proto[names[i]] = makeConsumer(names[i], className, inner);
-  }
-}
-
 // LEGACY(IE): what an engine lacks for a member's result (IE9: ArrayBuffer and Blob). The member rejects before it
 // takes the body, which stays readable by the others.
-var lacks: { [name: string]: string | null } = {
-  arrayBuffer: supportsArrayBuffer ? null : 'ArrayBuffer',
-  blob: supportsBlob ? null : 'Blob',
-  bytes: supportsArrayBuffer ? null : 'Uint8Array'
+var lacks: { [name: string]: string | false } = {
+  arrayBuffer: !supportsArrayBuffer && 'ArrayBuffer',
+  blob: !supportsBlob && 'Blob',
+  bytes: !supportsArrayBuffer && 'Uint8Array'
 };
 
-function makeConsumer(name: string, className: string, inner: (self: unknown, member: string) => BodyOwner) {
-  var member = className + '.' + name;
-  var convert = consumers[name];
+/**
+ * Installs the Body mixin's members on a class prototype (Request, Response), whose objects' records (in `slot`) have
+ * the body and the Headers object. For the promise-returning members a failed brand check rejects, as WebIDL says.
+ */
+export function includeBody(proto: any, className: string, slot: Slot<{ body: InnerBody | null; headers: Headers }>): void {
+  defineAttributes(proto, slot, className, {
+    // LEGACY(IE): without typed arrays (IE9) no chunk can be a Uint8Array, so there is no stream to give.
+    body: function (inner) {
+      return inner.body === null || !supportsArrayBuffer ? null : bodyStream(inner.body);
+    },
+    bodyUsed: function (inner) {
+      return inner.body !== null && isDisturbed(inner.body);
+    }
+  });
+  for (var name in consumers) proto[name] = consumer(name, className + '.' + name, slot);
+}
+
+function consumer(name: string, member: string, slot: Slot<{ body: InnerBody | null; headers: Headers }>) {
   return function (this: unknown): Promise<unknown> {
-    var owner: BodyOwner;
+    var inner: { body: InnerBody | null; headers: Headers };
     try {
-      owner = inner(this, member);
-      if (lacks[name]) throw new TypeError(member + ': this engine has no ' + lacks[name]);
+      inner = slot.get(this, member);
+      if (lacks[name]) throw typeError(member, 'no ' + lacks[name]);
     } catch (e) {
       return Promise.reject(e);
     }
-    return consumeBody(owner.body, member, function (bytes) {
-      return convert(bytes, owner, member);
+    return consumeBody(inner.body, member, function (bytes) {
+      return consumers[name](bytes, headerListOf(inner.headers), member);
     });
   };
 }

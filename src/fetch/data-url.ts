@@ -2,7 +2,8 @@
 // (./fetching.ts): decoded here, the same in every engine (old IE's XHR cannot fetch them, others sniff).
 import { parseMIMEType, serializeMIMEType } from '../infra/mime-type';
 import { stripFragment } from './url';
-import { Bytes, newBytes } from '../infra/bytes';
+import { Bytes, bytesFrom } from '../infra/bytes';
+import { isomorphicEncode, trim } from '../infra/http';
 
 var BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -15,11 +16,7 @@ export function processDataURL(url: string): { type: string; body: Bytes } | nul
   var comma = input.indexOf(',');
   if (comma < 0) return null;
   // 6. Strip leading and trailing ASCII whitespace from mimeType (a scan: linear).
-  var start = 0;
-  var end = comma;
-  while (start < end && /[\t\n\f\r ]/.test(input.charAt(start))) start++;
-  while (end > start && /[\t\n\f\r ]/.test(input.charAt(end - 1))) end--;
-  var mimeType = input.slice(start, end);
+  var mimeType = trim(input.slice(0, comma), '\t\n\f\r ');
   // 8–10. body: the percent-decoding of the rest, as a string of bytes (unescape() also takes %uXXXX, which
   //       percent-decoding keeps as it is).
   var body = unescape(input.slice(comma + 1).replace(/%u/gi, '%25u'));
@@ -44,7 +41,5 @@ export function processDataURL(url: string): { type: string; body: Bytes } | nul
   // 12. If mimeType starts with ";", then prepend "text/plain" to it. 13–15. Parse it; failure gives
   //     text/plain;charset=US-ASCII.
   var parsed = parseMIMEType(mimeType.charAt(0) === ';' ? 'text/plain' + mimeType : mimeType);
-  var bytes = newBytes(body.length);
-  for (var j = 0; j < body.length; j++) bytes[j] = body.charCodeAt(j);
-  return { type: parsed === null ? 'text/plain;charset=US-ASCII' : serializeMIMEType(parsed), body: bytes };
+  return { type: parsed === null ? 'text/plain;charset=US-ASCII' : serializeMIMEType(parsed), body: bytesFrom(isomorphicEncode(body)) };
 }

@@ -5,39 +5,36 @@ import { HTTP_TAB_OR_SPACE, HTTP_WHITESPACE, Position, byteLowercase, collect, c
 import { MIMEType, parseMIMEType, essence, getParameter } from '../infra/mime-type';
 
 /** https://fetch.spec.whatwg.org/#concept-header: a (name, value) pair. */
-export type Header = [string, string];
+type Header = [string, string];
 export type HeaderList = Header[];
 
+// (A name of another length cannot match: no lowercasing then.)
 function nameMatches(header: Header, lowercaseName: string): boolean {
-  return header[0] === lowercaseName || byteLowercase(header[0]) === lowercaseName;
+  var name = header[0];
+  return name === lowercaseName || (name.length === lowercaseName.length && byteLowercase(name) === lowercaseName);
+}
+
+// The index of the first header in list whose name matches name (byte-lowercased), from `from` on; -1 for none.
+function indexOf(list: HeaderList, lowercaseName: string, from: number): number {
+  for (var i = from; i < list.length; i++) if (nameMatches(list[i], lowercaseName)) return i;
+  return -1;
 }
 
 // https://fetch.spec.whatwg.org/#header-list-contains
 export function headerListContains(list: HeaderList, name: string): boolean {
-  var lower = byteLowercase(name);
-  for (var i = 0; i < list.length; i++) if (nameMatches(list[i], lower)) return true;
-  return false;
+  return indexOf(list, byteLowercase(name), 0) >= 0;
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-list-get
 export function headerListGet(list: HeaderList, name: string): string | null {
   var lower = byteLowercase(name);
-  var value: string | null = null;
   // 1. If list does not contain name, then return null.
   // 2. Return the values of all headers in list whose name matches name, separated by 0x2C 0x20, in order.
-  for (var i = 0; i < list.length; i++) {
-    if (nameMatches(list[i], lower)) value = value === null ? list[i][1] : value + ', ' + list[i][1];
-  }
+  var i = indexOf(list, lower, 0);
+  if (i < 0) return null;
+  var value = list[i][1];
+  while ((i = indexOf(list, lower, i + 1)) >= 0) value += ', ' + list[i][1];
   return value;
-}
-
-// https://fetch.spec.whatwg.org/#concept-header-list-get-decode-split
-export function headerListGetDecodeSplit(list: HeaderList, name: string): string[] | null {
-  // 1. Let value be the result of getting name from list.
-  var value = headerListGet(list, name);
-  // 2. If value is null, then return null.
-  // 3. Return the result of getting, decoding, and splitting value.
-  return value === null ? null : getDecodeSplit(value);
 }
 
 // https://fetch.spec.whatwg.org/#header-value-get-decode-and-split
@@ -52,7 +49,7 @@ export function getDecodeSplit(input: string): string[] {
     // 1. Append the code points that are not U+0022 (") or U+002C (,) to temporaryValue.
     temporaryValue += collect(input, position, '",', true);
     // 2. If the code point at position is U+0022 ("): append the collected HTTP quoted string; if not at the end, continue.
-    if (position.position < input.length && input.charAt(position.position) === '"') {
+    if (input.charAt(position.position) === '"') {
       temporaryValue += collectHttpQuotedString(input, position, false);
       if (position.position < input.length) continue;
     }
@@ -70,83 +67,48 @@ export function getDecodeSplit(input: string): string[] {
 // https://fetch.spec.whatwg.org/#concept-header-list-append
 export function headerListAppend(list: HeaderList, name: string, value: string): void {
   // 1. If list contains name, then set name to the first such header's name (reusing its casing).
-  var lower = byteLowercase(name);
-  for (var i = 0; i < list.length; i++) {
-    if (nameMatches(list[i], lower)) {
-      name = list[i][0];
-      break;
-    }
-  }
+  var i = indexOf(list, byteLowercase(name), 0);
   // 2. Append (name, value) to list.
-  list.push([name, value]);
+  list.push([i < 0 ? name : list[i][0], value]);
 }
 
-// https://fetch.spec.whatwg.org/#concept-header-list-delete
+// Removes the headers from index `from` on whose name matches (byte-lowercased) `lowercaseName`.
+function remove(list: HeaderList, lowercaseName: string, from: number): void {
+  for (var i = list.length - 1; i >= from; i--) if (nameMatches(list[i], lowercaseName)) list.splice(i, 1);
+}
+
+// https://fetch.spec.whatwg.org/#concept-header-list-delete: remove all headers whose name matches name.
 export function headerListDelete(list: HeaderList, name: string): void {
-  // To delete a header name name from a header list list, remove all headers whose name matches name.
-  var lower = byteLowercase(name);
-  for (var i = list.length - 1; i >= 0; i--) if (nameMatches(list[i], lower)) list.splice(i, 1);
+  remove(list, byteLowercase(name), 0);
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-list-set
 export function headerListSet(list: HeaderList, name: string, value: string): void {
   var lower = byteLowercase(name);
-  for (var i = 0; i < list.length; i++) {
-    if (nameMatches(list[i], lower)) {
-      // 1. If list contains name, then set the value of the first such header to value and remove the others.
-      list[i][1] = value;
-      for (var j = list.length - 1; j > i; j--) if (nameMatches(list[j], lower)) list.splice(j, 1);
-      return;
-    }
-  }
+  var i = indexOf(list, lower, 0);
+  // 1. If list contains name, then set the value of the first such header to value and remove the others.
   // 2. Otherwise, append (name, value) to list.
-  list.push([name, value]);
-}
-
-// https://fetch.spec.whatwg.org/#concept-header-list-combine
-export function headerListCombine(list: HeaderList, name: string, value: string): void {
-  var lower = byteLowercase(name);
-  for (var i = 0; i < list.length; i++) {
-    // 1. If list contains name, set the value of the first such header to its value, 0x2C 0x20, value.
-    if (nameMatches(list[i], lower)) {
-      list[i][1] += ', ' + value;
-      return;
-    }
-  }
-  // 2. Otherwise, append (name, value) to list.
-  list.push([name, value]);
-}
-
-// https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set
-export function convertHeaderNamesToASortedLowercaseSet(headerNames: string[]): string[] {
-  // 1-2. Append each byte-lowercased name to an ordered set.
-  var set: string[] = [];
-  for (var i = 0; i < headerNames.length; i++) {
-    var lower = byteLowercase(headerNames[i]);
-    if (set.indexOf(lower) < 0) set.push(lower);
-  }
-  // 3. Sort it in ascending order with byte less than (code units of a ByteString are its bytes).
-  return set.sort();
+  if (i < 0) return void list.push([name, value]);
+  list[i][1] = value;
+  remove(list, lower, i + 1);
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-list-sort-and-combine
 export function sortAndCombine(list: HeaderList): HeaderList {
   // 1. Let headers be « ».
   var headers: HeaderList = [];
-  // 2. Let names be the result of converting the names in list to a sorted-lowercase set.
-  var allNames: string[] = [];
-  for (var i = 0; i < list.length; i++) allNames.push(list[i][0]);
-  var names = convertHeaderNamesToASortedLowercaseSet(allNames);
-  // 3. For each name of names:
-  for (var n = 0; n < names.length; n++) {
-    var name = names[n];
-    if (name === 'set-cookie') {
-      // 3.1. If name is `set-cookie`, append (name, value) for each of its values, in order.
-      for (var j = 0; j < list.length; j++) if (nameMatches(list[j], name)) headers.push([name, list[j][1]]);
-    } else {
-      // 3.2. Otherwise, append (name, the result of getting name from list).
-      headers.push([name, headerListGet(list, name) as string]);
-    }
+  // 2. Let names be the result of converting the names in list to a sorted-lowercase set
+  //    (https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set: sorted by byte, as code units).
+  var names: string[] = [];
+  for (var i = 0; i < list.length; i++) {
+    var lower = byteLowercase(list[i][0]);
+    if (names.indexOf(lower) < 0) names.push(lower);
+  }
+  names.sort();
+  // 3. For each name of names: `set-cookie` once per value, in order; any other name with its values combined.
+  for (i = 0; i < names.length; i++) {
+    if (names[i] !== 'set-cookie') headers.push([names[i], headerListGet(list, names[i])!]);
+    else for (var j = 0; j < list.length; j++) if (nameMatches(list[j], 'set-cookie')) headers.push(['set-cookie', list[j][1]]);
   }
   // 4. Return headers.
   return headers;
@@ -157,7 +119,7 @@ export var isHeaderName = isToken;
 
 // https://fetch.spec.whatwg.org/#header-value: no leading or trailing HTTP tab or space, no 0x00 NUL or HTTP newline.
 export function isHeaderValue(value: string): boolean {
-  return !/[\0\r\n]/.test(value) && trim(value, HTTP_TAB_OR_SPACE) === value;
+  return !/[\0\r\n]|^[\t ]|[\t ]$/.test(value);
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-value-normalize: strip leading and trailing HTTP whitespace bytes.
@@ -165,61 +127,39 @@ export function normalizeHeaderValue(potentialValue: string): string {
   return trim(potentialValue, HTTP_WHITESPACE);
 }
 
-// https://fetch.spec.whatwg.org/#forbidden-method
-export function isForbiddenMethod(method: string): boolean {
-  return /^(CONNECT|TRACE|TRACK)$/i.test(method);
-}
-
-var forbiddenRequestHeaderNames = ['accept-charset', 'accept-encoding', 'access-control-request-headers',
-  'access-control-request-method', 'connection', 'content-length', 'cookie', 'cookie2', 'date', 'dnt', 'expect',
-  'host', 'keep-alive', 'origin', 'referer', 'set-cookie', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'via'];
-
-// https://fetch.spec.whatwg.org/#forbidden-request-header
+// https://fetch.spec.whatwg.org/#forbidden-request-header (ASCII patterns with i: byte-case-insensitive)
 export function isForbiddenRequestHeader(name: string, value: string): boolean {
-  var lower = byteLowercase(name);
   // 1. If name is a byte-case-insensitive match for one of the listed names, then return true.
-  if (forbiddenRequestHeaderNames.indexOf(lower) >= 0) return true;
   // 2. If name when byte-lowercased starts with `proxy-` or `sec-`, then return true.
-  if (lower.slice(0, 6) === 'proxy-' || lower.slice(0, 4) === 'sec-') return true;
+  if (/^(accept-(charset|encoding)|access-control-request-(headers|method)|connection|content-length|cookie2?|date|dnt|expect|host|keep-alive|origin|referer|set-cookie|te|trailer|transfer-encoding|upgrade|via|(proxy|sec)-.*)$/i.test(name)) return true;
   // 3. If name is `X-HTTP-Method`, `X-HTTP-Method-Override` or `X-Method-Override`: return true if any of the
-  //    values got, decoded and split from value is a forbidden method.
-  if (lower === 'x-http-method' || lower === 'x-http-method-override' || lower === 'x-method-override') {
+  //    values got, decoded and split from value is a forbidden method (https://fetch.spec.whatwg.org/#forbidden-method).
+  if (/^x-(http-method|http-method-override|method-override)$/i.test(name)) {
     var parsedValues = getDecodeSplit(value);
-    for (var i = 0; i < parsedValues.length; i++) if (isForbiddenMethod(parsedValues[i])) return true;
+    for (var i = 0; i < parsedValues.length; i++) if (/^(connect|trace|track)$/i.test(parsedValues[i])) return true;
   }
   // 4. Return false.
   return false;
 }
 
-// https://fetch.spec.whatwg.org/#forbidden-response-header-name
+// https://fetch.spec.whatwg.org/#forbidden-response-header-name (an ASCII pattern with i: byte-case-insensitive)
 export function isForbiddenResponseHeaderName(name: string): boolean {
-  var lower = byteLowercase(name);
-  return lower === 'set-cookie' || lower === 'set-cookie2';
+  return /^set-cookie2?$/i.test(name);
 }
 
 // https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header-name
 export function isNoCorsSafelistedRequestHeaderName(name: string): boolean {
-  var lower = byteLowercase(name);
-  return lower === 'accept' || lower === 'accept-language' || lower === 'content-language' || lower === 'content-type';
-}
-
-// https://fetch.spec.whatwg.org/#privileged-no-cors-request-header-name
-export function isPrivilegedNoCorsRequestHeaderName(name: string): boolean {
-  return byteLowercase(name) === 'range';
-}
-
-// https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header
-export function isNoCorsSafelistedRequestHeader(name: string, value: string): boolean {
-  // 1. If name is not a no-CORS-safelisted request-header name, then return false.
-  // 2. Return whether (name, value) is a CORS-safelisted request-header.
-  return isNoCorsSafelistedRequestHeaderName(name) && isCorsSafelistedRequestHeader(name, value);
+  return /^(accept|accept-language|content-language|content-type)$/i.test(name);
 }
 
 // https://fetch.spec.whatwg.org/#cors-unsafe-request-header-byte
 var corsUnsafeRequestHeaderByte = /[\0-\x08\x0A-\x1F"():<>?@[\\\]{}\x7F]/;
 
-// https://fetch.spec.whatwg.org/#cors-safelisted-request-header
-export function isCorsSafelistedRequestHeader(name: string, value: string): boolean {
+// https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header
+export function isNoCorsSafelistedRequestHeader(name: string, value: string): boolean {
+  // 1. If name is not a no-CORS-safelisted request-header name, then return false.
+  // 2. Return whether (name, value) is a CORS-safelisted request-header
+  //    (https://fetch.spec.whatwg.org/#cors-safelisted-request-header), for the four names that can reach it:
   // 1. If value's length is greater than 128, then return false.
   if (value.length > 128) return false;
   // 2. Byte-lowercase name and switch on the result:
@@ -233,53 +173,10 @@ export function isCorsSafelistedRequestHeader(name: string, value: string): bool
       // The essence must be one of the three; this deliberately parses rather than extracting a MIME type.
       if (corsUnsafeRequestHeaderByte.test(value)) return false;
       var mimeType = parseMIMEType(value);
-      var type = mimeType === null ? null : essence(mimeType);
-      return type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data' || type === 'text/plain';
-    case 'range':
-      // 1-2. Parse a single range header value (without whitespace); 3. a suffix range (rangeStart null) fails.
-      var range = parseSingleRangeHeaderValue(value, false);
-      return range !== null && range[0] !== null;
-    default:
-      return false;
+      return mimeType !== null && /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)$/.test(essence(mimeType));
   }
-  // 3. Return true (each case above returns it).
-}
-
-// https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names
-export function corsUnsafeRequestHeaderNames(headers: HeaderList): string[] {
-  // 1-3. unsafeNames, potentiallyUnsafeNames, safelistValueSize.
-  var unsafeNames: string[] = [];
-  var potentiallyUnsafeNames: string[] = [];
-  var safelistValueSize = 0;
-  // 4. Sort each header into one list or the other, adding up the safelisted values' lengths.
-  for (var i = 0; i < headers.length; i++) {
-    if (!isCorsSafelistedRequestHeader(headers[i][0], headers[i][1])) {
-      unsafeNames.push(headers[i][0]);
-    } else {
-      potentiallyUnsafeNames.push(headers[i][0]);
-      safelistValueSize += headers[i][1].length;
-    }
-  }
-  // 5. If safelistValueSize is greater than 1024, then every potentially unsafe name is unsafe.
-  if (safelistValueSize > 1024) unsafeNames = unsafeNames.concat(potentiallyUnsafeNames);
-  // 6. Return the result of convert header names to a sorted-lowercase set with unsafeNames.
-  return convertHeaderNamesToASortedLowercaseSet(unsafeNames);
-}
-
-// https://fetch.spec.whatwg.org/#simple-range-header-value: returns (rangeStart, rangeEnd) or null for failure.
-export function parseSingleRangeHeaderValue(value: string, allowWhitespace: boolean): [number | null, number | null] | null {
-  var ws = allowWhitespace ? '[\\t ]*' : '';
-  // 1-13. `bytes` (ASCII case-insensitive), optional whitespace, `=`, digits, `-`, digits, end of data.
-  var m = new RegExp('^([A-Za-z]*)' + ws + '=' + ws + '([0-9]*)' + ws + '-' + ws + '([0-9]*)$').exec(value);
-  if (m === null || m[1].toLowerCase() !== 'bytes') return null;
-  var rangeStart = m[2] === '' ? null : parseInt(m[2], 10);
-  var rangeEnd = m[3] === '' ? null : parseInt(m[3], 10);
-  // 14. If rangeEndValue and rangeStartValue are null, then return failure.
-  if (rangeStart === null && rangeEnd === null) return null;
-  // 15. If both are numbers and rangeStartValue is greater than rangeEndValue, then return failure.
-  if (rangeStart !== null && rangeEnd !== null && rangeStart > rangeEnd) return null;
-  // 16. Return (rangeStartValue, rangeEndValue).
-  return [rangeStart, rangeEnd];
+  // (Any other name: step 1.) 3. Return true (each case above returns it).
+  return false;
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-extract-mime-type
@@ -289,8 +186,9 @@ export function extractMIMEType(headers: HeaderList): MIMEType | null {
   var charset: string | null = null;
   var essenceSeen: string | null = null;
   var mimeType: MIMEType | null = null;
-  var values = headerListGetDecodeSplit(headers, 'Content-Type');
-  if (values === null) return null;
+  var value = headerListGet(headers, 'Content-Type');
+  if (value === null) return null;
+  var values = getDecodeSplit(value);
   // 6. For each value of values:
   for (var i = 0; i < values.length; i++) {
     // 1. Let temporaryMimeType be the result of parsing value.

@@ -1,8 +1,12 @@
 // The Request class: https://fetch.spec.whatwg.org/#request-class
 import { createSlot } from '../webidl/slots';
-import { toDictionary, toByteString, toUSVString, toDOMString, toEnum, requireArguments } from '../webidl/conversions';
-import { supportsSymbolToStringTag } from '../env/support';
-import { ConvertedHeadersInit, Headers, HeadersGuard, convertHeadersInit, createHeaders, fillHeaders, headerListOf } from './headers';
+import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
+import { toByteString, toUSVString, toDOMString, toDictionaryMembers, requireArguments, typeError } from '../webidl/conversions';
+import { Headers, ConvertedHeadersInit, convertHeadersInit, copyHeaders, createHeaders, fillHeaders, guardSteps, headerListOf } from './headers';
+import {
+  headerListContains, headerListGet, isForbiddenRequestHeader, isNoCorsSafelistedRequestHeader,
+  isNoCorsSafelistedRequestHeaderName
+} from './header-list';
 import { Body, InnerBody, includeBody, isUnusable, cloneBody } from './body';
 import { convertBodyInit, extractBody } from './extract-body';
 import { parseURL, originOf, currentOrigin } from './url';
@@ -16,7 +20,6 @@ export interface InnerRequest {
   method: string;
   url: string;
   headers: Headers;
-  guard: HeadersGuard;
   body: InnerBody | null;
   mode: RequestMode;
   credentials: RequestCredentials;
@@ -27,9 +30,15 @@ export interface InnerRequest {
   integrity: string;
   keepalive: boolean;
   priority: string;
+  /** The request's destination, reload-navigation flag and history-navigation flag: always these for a Request made by script. */
+  destination: '';
+  isReloadNavigation: false;
+  isHistoryNavigation: false;
+  /** What the duplex attribute returns. */
+  duplex: 'half';
   /** The Request object's signal (https://fetch.spec.whatwg.org/#request-signal), kept here with the request. */
   signal: AbortSignal;
-  /** retrofetch's own RequestInit extensions, carried along to the transport. */
+  /** retrofetch's own RequestInit extensions, carried along to the transport (never changed once made: copies share them). */
   extensions: { [name: string]: unknown };
 }
 
@@ -40,308 +49,218 @@ export function innerRequest(request: unknown, member: string): InnerRequest {
   return slot.get(request, member);
 }
 
-export function isRequest(value: unknown): value is Request {
-  return slot.has(value);
-}
+// The "request" guard's step of validate (3: a forbidden request-header is dropped), and the "request-no-cors" guard's
+// steps of append (3: the value combined with any there must stay safelisted), delete (2: only a safelisted or
+// privileged name) and set (3): see guardSteps in ./headers.ts.
+guardSteps.request = function (name, value) {
+  return !isForbiddenRequestHeader(name, value);
+};
+guardSteps['request-no-cors'] = function (name, value, method, list) {
+  // (A privileged no-CORS request-header name, `Range`, may be deleted too: no such header list has one.)
+  if (method === 'delete') return isNoCorsSafelistedRequestHeaderName(name);
+  var temporaryValue = method === 'append' ? headerListGet(list, name) : null;
+  return isNoCorsSafelistedRequestHeader(name, temporaryValue === null ? value : temporaryValue + ', ' + value);
+};
 
-var MODES = ['navigate', 'same-origin', 'no-cors', 'cors'] as const;
-var CREDENTIALS = ['omit', 'same-origin', 'include'] as const;
-var CACHES = ['default', 'no-store', 'reload', 'no-cache', 'force-cache', 'only-if-cached'] as const;
-var REDIRECTS = ['follow', 'error', 'manual'] as const;
-var POLICIES = ['', 'no-referrer', 'no-referrer-when-downgrade', 'same-origin', 'origin', 'strict-origin',
-  'origin-when-cross-origin', 'strict-origin-when-cross-origin', 'unsafe-url'] as const;
-var PRIORITIES = ['high', 'low', 'auto'] as const;
-var DUPLEXES = ['half'] as const;
-var NORMALIZED_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'];
+/**
+ * https://fetch.spec.whatwg.org/#requestinit: each member in lexicographic order with its conversion, an enumeration's
+ * values (separated by spaces) or a function. (Object literals keep their keys' order in every ES5 engine.)
+ */
+var INIT_MEMBERS: { [name: string]: string | ((value: any, member: string) => unknown) } = {
+  body: convertBodyInit,
+  cache: 'default no-store reload no-cache force-cache only-if-cached',
+  credentials: 'omit same-origin include',
+  duplex: 'half',
+  headers: convertHeadersInit,
+  integrity: toDOMString,
+  keepalive: Boolean,
+  method: toByteString,
+  mode: 'navigate same-origin no-cors cors',
+  priority: 'high low auto',
+  redirect: 'follow error manual',
+  referrer: toUSVString,
+  referrerPolicy: ' no-referrer no-referrer-when-downgrade same-origin origin strict-origin origin-when-cross-origin ' +
+    'strict-origin-when-cross-origin unsafe-url',
+  /** Ours or the engine's AbortSignal (a native signal passed to the ponyfill must work too), or null. */
+  signal: function (value, member) {
+    if (value !== null && !isAbortSignal(value)) throw typeError(member, 'not an AbortSignal');
+    return value;
+  },
+  window: function (value) {
+    return value;
+  }
+};
 
 /** https://fetch.spec.whatwg.org/#requestinit, converted; absent members stay undefined. */
 interface RequestInitRecord {
   body?: unknown;
-  cache?: RequestCache;
-  credentials?: RequestCredentials;
   duplex?: 'half';
   headers?: ConvertedHeadersInit;
-  integrity?: string;
-  keepalive?: boolean;
   method?: string;
   mode?: RequestMode;
-  priority?: string;
-  redirect?: RequestRedirect;
   referrer?: string;
-  referrerPolicy?: ReferrerPolicy;
-  /** Ours or the engine's AbortSignal (a native signal passed to the ponyfill must work too), or null. */
   signal?: unknown;
   window?: unknown;
+  [name: string]: unknown;
 }
 
-// https://webidl.spec.whatwg.org/#es-dictionary: every member, in lexicographic order, read once and converted as it
-// is read, all before the constructor's steps (so the first bad member throws, as natively). The members of
-// retrofetch's extension (native fetch ignores them: see fetch.ts RetrofetchInit) are read last, as they are.
-function convertInit(value: unknown, member: string): { record: RequestInitRecord; empty: boolean; extensions: { [name: string]: unknown } } {
-  var init = toDictionary<any>(value, member);
-  var r: RequestInitRecord = {};
-  var present = 0;
-  function read(name: string): unknown {
-    var v = init[name];
-    if (v !== undefined) present++;
-    return v;
-  }
-  var v: unknown;
-  if ((v = read('body')) !== undefined) r.body = v === null ? null : convertBodyInit(v, member + ' (body)');
-  if ((v = read('cache')) !== undefined) r.cache = toEnum(v, CACHES, member + ' (cache)');
-  if ((v = read('credentials')) !== undefined) r.credentials = toEnum(v, CREDENTIALS, member + ' (credentials)');
-  if ((v = read('duplex')) !== undefined) r.duplex = toEnum(v, DUPLEXES, member + ' (duplex)');
-  if ((v = read('headers')) !== undefined) r.headers = convertHeadersInit(v, member + ' (headers)');
-  if ((v = read('integrity')) !== undefined) r.integrity = toDOMString(v, member + ' (integrity)');
-  if ((v = read('keepalive')) !== undefined) r.keepalive = !!v;
-  if ((v = read('method')) !== undefined) r.method = toByteString(v, member + ' (method)');
-  if ((v = read('mode')) !== undefined) r.mode = toEnum(v, MODES, member + ' (mode)');
-  if ((v = read('priority')) !== undefined) r.priority = toEnum(v, PRIORITIES, member + ' (priority)');
-  if ((v = read('redirect')) !== undefined) r.redirect = toEnum(v, REDIRECTS, member + ' (redirect)');
-  if ((v = read('referrer')) !== undefined) r.referrer = toUSVString(v, member + ' (referrer)');
-  if ((v = read('referrerPolicy')) !== undefined) r.referrerPolicy = toEnum(v, POLICIES, member + ' (referrerPolicy)');
-  if ((v = read('signal')) !== undefined) {
-    if (v !== null && !isAbortSignal(v)) throw new TypeError(member + ": member signal is not of type 'AbortSignal'");
-    r.signal = v;
-  }
-  r.window = read('window');
-  var extensions: { [name: string]: unknown } = {};
-  if ((v = init.retrofetch) !== undefined) extensions.retrofetch = v;
-  return { record: r, empty: present === 0, extensions: extensions };
-}
+// A new request's fields (https://fetch.spec.whatwg.org/#concept-request) as the constructor's steps make them (mode
+// "cors": fallbackMode), made once and copied. The fields up to duplex are read by the attributes of their names, in
+// the IDL's order (duplex is always "half").
+var DEFAULTS = {
+  method: 'GET', url: '', headers: createHeaders([], 'none'), destination: '', referrer: 'client', referrerPolicy: '',
+  mode: 'cors', credentials: 'same-origin', cache: 'default', redirect: 'follow', integrity: '', keepalive: false,
+  isReloadNavigation: false, isHistoryNavigation: false, signal: null, duplex: 'half',
+  body: null, priority: 'auto', extensions: {}
+} as unknown as InnerRequest;
 
-function copyHeaderList(headers: Headers): Array<[string, string]> {
-  var list = headerListOf(headers);
-  var copy: Array<[string, string]> = [];
-  for (var i = 0; i < list.length; i++) copy.push([list[i][0], list[i][1]]);
-  return copy;
+// The members of a request copied to a new one (its header list too, in a Headers object of the same guard); no body.
+function copyRequest(request: InnerRequest): InnerRequest {
+  var result: any = {};
+  for (var name in request) result[name] = (request as any)[name];
+  result.headers = copyHeaders(request.headers);
+  result.body = null;
+  return result;
 }
 
 export class Request {
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly headers: Headers;
+  declare readonly destination: string;
+  declare readonly referrer: string;
+  declare readonly referrerPolicy: ReferrerPolicy;
+  declare readonly mode: RequestMode;
+  declare readonly credentials: RequestCredentials;
+  declare readonly cache: RequestCache;
+  declare readonly redirect: RequestRedirect;
+  declare readonly integrity: string;
+  declare readonly keepalive: boolean;
+  declare readonly isReloadNavigation: boolean;
+  declare readonly isHistoryNavigation: boolean;
+  declare readonly signal: AbortSignal;
+  declare readonly duplex: 'half';
+
+  // https://fetch.spec.whatwg.org/#dom-request
   constructor(input: unknown, init?: unknown) {
     var member = 'Request constructor';
-    if (!(this instanceof Request) || slot.has(this)) throw new TypeError("Request: Please use the 'new' operator");
+    constructing(this, Request, slot, member);
     requireArguments(arguments.length, 1, member);
-    var inputRequest = isRequest(input) ? slot.get(input, member) : null;
+    // (WebIDL: the arguments are converted first: input, a Request or a USVString, then init.)
+    var inputRequest = slot.has(input) ? slot.get(input, member) : null;
     var url = inputRequest === null ? toUSVString(input, member) : '';
-    var converted = convertInit(init, member);
-    var dict = converted.record;
+    // (https://webidl.spec.whatwg.org/#es-dictionary: every member, in lexicographic order, read once and converted as
+    // it is read, all before the constructor's steps, so the first bad member throws, as natively. retrofetch's
+    // extension, which native fetch ignores (see fetch.ts RetrofetchInit), is read last and leaves init "empty".)
+    var dict: RequestInitRecord = {};
+    var retrofetch = toDictionaryMembers(init, member, INIT_MEMBERS, dict).retrofetch;
+    var empty = !Object.keys(dict).length;
     var request: InnerRequest;
-    var fallbackMode: RequestMode | null = null;
-    // 3. Let signal be null.
-    var signal: unknown = null;
     // 5. If input is a string:
     if (inputRequest === null) {
       // 1–2. Parse input with baseURL; failure → TypeError.
       var parsed = parseURL(url);
-      if (parsed === null) throw new TypeError(member + ": '" + url + "' is not a valid URL");
+      if (parsed === null) throw typeError(member, 'invalid URL ' + url);
       // 3. If parsedURL includes credentials, then throw a TypeError.
-      if (parsed.includesCredentials) throw new TypeError(member + ': the URL includes credentials: ' + parsed.href);
-      // 4–5. A new request whose URL is parsedURL; fallbackMode is "cors".
-      request = {
-        method: 'GET', url: parsed.href, headers: createHeaders([], 'none'), guard: 'request', body: null,
-        mode: 'cors', credentials: 'same-origin', cache: 'default', redirect: 'follow', referrer: 'client',
-        referrerPolicy: '', integrity: '', keepalive: false, priority: 'auto', signal: null as any, extensions: {}
-      };
-      fallbackMode = 'cors';
+      if (parsed.includesCredentials) throw typeError(member, 'URL with credentials');
+      // 4–5. A new request whose URL is parsedURL; fallbackMode is "cors" (the defaults' mode).
+      request = copyRequest(DEFAULTS);
+      request.url = parsed.href;
     } else {
       // 6. Otherwise: request is input's request; signal is input's signal.
       // 12. A new request with the input request's members (its header list copied).
-      request = {
-        method: inputRequest.method, url: inputRequest.url, headers: createHeaders(copyHeaderList(inputRequest.headers), 'none'),
-        guard: 'request', body: null, mode: inputRequest.mode, credentials: inputRequest.credentials,
-        cache: inputRequest.cache, redirect: inputRequest.redirect, referrer: inputRequest.referrer,
-        referrerPolicy: inputRequest.referrerPolicy, integrity: inputRequest.integrity, keepalive: inputRequest.keepalive,
-        priority: inputRequest.priority, signal: null as any, extensions: copyExtensions(inputRequest.extensions)
-      };
-      signal = inputRequest.signal;
+      request = copyRequest(inputRequest);
     }
     // 11. If init["window"] exists and is non-null, then throw a TypeError.
-    if (dict.window !== undefined && dict.window !== null) throw new TypeError(member + ': window can only be null');
-    // 13. If init is not empty: a navigate mode becomes same-origin; referrer "client", policy "".
-    if (!converted.empty) {
-      if (request.mode === 'navigate') request.mode = 'same-origin';
+    if (dict.window != null) throw typeError(member, 'window is not null');
+    // 13. If init is not empty: referrer "client", policy "". (A "navigate" mode would become "same-origin", but no
+    //     request has it here: the constructor refuses it.)
+    if (!empty) {
       request.referrer = 'client';
       request.referrerPolicy = '';
     }
-    // 14. If init["referrer"] exists:
+    // 14. If init["referrer"] exists: "" is "no-referrer"; otherwise it is parsed (failure: a TypeError) and
+    //     about:client, or another origin than the current one, is "client".
     if (dict.referrer !== undefined) {
-      if (dict.referrer === '') {
-        request.referrer = 'no-referrer';
-      } else {
-        var parsedReferrer = parseURL(dict.referrer);
-        if (parsedReferrer === null) throw new TypeError(member + ": referrer '" + dict.referrer + "' is not a valid URL");
-        // about:client, or another origin than the current one: "client".
-        request.referrer = parsedReferrer.href === 'about:client' || originOf(parsedReferrer.href) !== currentOrigin()
-          ? 'client' : parsedReferrer.href;
-      }
+      var parsedReferrer = dict.referrer === '' ? null : parseURL(dict.referrer);
+      if (dict.referrer !== '' && parsedReferrer === null) throw typeError(member, 'invalid referrer URL ' + dict.referrer);
+      request.referrer = parsedReferrer === null ? 'no-referrer'
+        : parsedReferrer.href === 'about:client' || originOf(parsedReferrer.href) !== currentOrigin() ? 'client' : parsedReferrer.href;
     }
-    // 15. referrerPolicy.
-    if (dict.referrerPolicy !== undefined) request.referrerPolicy = dict.referrerPolicy;
-    // 16–18. mode, else fallbackMode; "navigate" is refused.
-    var mode = dict.mode !== undefined ? dict.mode : fallbackMode;
-    if (mode === 'navigate') throw new TypeError(member + ": mode 'navigate' cannot be used to construct a Request");
-    if (mode !== null) request.mode = mode;
-    // 19–20. credentials, cache.
-    if (dict.credentials !== undefined) request.credentials = dict.credentials;
-    if (dict.cache !== undefined) request.cache = dict.cache;
+    // 16–18. mode, else fallbackMode (the defaults'); "navigate" is refused.
+    if (dict.mode === 'navigate') throw typeError(member, 'bad mode navigate');
+    // 15, 18–20, 22–24, 27. referrerPolicy, mode, credentials, cache, redirect, integrity, keepalive, priority: the
+    //     members given that are request fields, as they are, but for the five with steps of their own (duplex is
+    //     "half" either way).
+    for (var name in dict) {
+      if (name in DEFAULTS && !/^(body|headers|method|referrer|signal)$/.test(name)) (request as any)[name] = dict[name];
+    }
     // 21. only-if-cached needs mode "same-origin".
     if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') {
-      throw new TypeError(member + ": cache 'only-if-cached' can be set only with mode 'same-origin'");
+      throw typeError(member, 'only-if-cached outside same-origin');
     }
-    // 22–24. redirect, integrity, keepalive.
-    if (dict.redirect !== undefined) request.redirect = dict.redirect;
-    if (dict.integrity !== undefined) request.integrity = dict.integrity;
-    if (dict.keepalive !== undefined) request.keepalive = dict.keepalive;
     // 25. method: a method token, not forbidden, normalized.
     if (dict.method !== undefined) request.method = normalizeMethod(dict.method, member);
-    // 26. If init["signal"] exists, then set signal to it.
-    if (dict.signal !== undefined) signal = dict.signal;
-    // 27. priority.
-    if (dict.priority !== undefined) request.priority = dict.priority;
+    // 3. Let signal be null; 6. input's signal if input is a Request; 26. init["signal"] if it exists.
+    var signal = dict.signal !== undefined ? dict.signal : inputRequest && inputRequest.signal;
     // 29–30. this's signal: the result of creating a dependent abort signal from « signal » (« » when null), so it
     //     aborts with the given signal (ours or the engine's) without being it.
-    request.signal = createDependentAbortSignal(signal === null ? [] : [signal]);
-    for (var name in converted.extensions) request.extensions[name] = converted.extensions[name];
+    request.signal = createDependentAbortSignal(signal ? [signal] : []);
+    if (retrofetch !== undefined) request.extensions = { retrofetch: retrofetch };
     // 30. this's headers: a Headers object over request's header list, guard "request".
-    var list = headerListOf(request.headers);
-    request.headers = createHeaders(list, 'request');
-    request.guard = 'request';
     // 32. If this's request's mode is "no-cors": the method must be CORS-safelisted; guard "request-no-cors".
-    if (request.mode === 'no-cors') {
-      if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'POST') {
-        throw new TypeError(member + ": '" + request.method + "' is unsupported in no-cors mode");
-      }
-      request.headers = createHeaders(list, 'request-no-cors');
-      request.guard = 'request-no-cors';
+    var list = headerListOf(request.headers);
+    if (request.mode === 'no-cors' && !/^(GET|HEAD|POST)$/.test(request.method)) {
+      throw typeError(member, request.method + ' in no-cors');
     }
-    // 33. If init is not empty: refill this's headers from init["headers"] (or the copy made above).
-    if (!converted.empty) {
-      // 1–2. headers is init["headers"] if it exists, else a copy of this's headers. 3. Empty the header list.
-      // 4–5. Append each header of the copy, or fill with init["headers"].
-      var headersInit = dict.headers !== undefined ? dict.headers : new ConvertedHeadersInit(true, list.slice());
+    request.headers = createHeaders(list, request.mode === 'no-cors' ? 'request-no-cors' : 'request');
+    // 33. If init is not empty: refill this's headers from init["headers"], or from a copy of its header list (each
+    //     header appended).
+    if (!empty) {
+      var headersInit = dict.headers || list.slice();
       list.length = 0;
       fillHeaders(request.headers, headersInit, member);
     }
     // 34. inputBody is input's request's body if input is a Request object; otherwise null.
-    var inputBody = inputRequest !== null ? inputRequest.body : null;
+    var inputBody = inputRequest && inputRequest.body;
     // 35. A body (from init or input) with a GET or HEAD method is refused.
-    var hasInitBody = dict.body !== undefined && dict.body !== null;
-    if ((hasInitBody || inputBody !== null) && (request.method === 'GET' || request.method === 'HEAD')) {
-      throw new TypeError(member + ': a Request with a ' + request.method + ' method cannot have a body');
+    var hasInitBody = dict.body != null;
+    if ((hasInitBody || inputBody !== null) && /^(GET|HEAD)$/.test(request.method)) {
+      throw typeError(member, request.method + ' with a body');
     }
-    // 36–37. initBody: extract init["body"]; set Content-Type if the headers have none.
+    // 36–37. initBody: extract init["body"]; its type appended to this's headers as Content-Type if they have none.
     var initBody: InnerBody | null = null;
     if (hasInitBody) {
       var extracted = extractBody(dict.body, request.keepalive, member);
-      initBody = extracted.body;
-      if (extracted.type !== null && !request.headers.has('Content-Type')) request.headers.append('Content-Type', extracted.type);
+      initBody = extracted._body;
+      if (extracted._type !== null && !headerListContains(list, 'Content-Type')) {
+        fillHeaders(request.headers, [['Content-Type', extracted._type]], member);
+      }
     }
     // 38–39. A stream body needs duplex "half" and a CORS or same-origin mode.
-    var inputOrInitBody = initBody !== null ? initBody : inputBody;
+    var inputOrInitBody = initBody || inputBody;
     if (inputOrInitBody !== null && inputOrInitBody.origin === null) {
-      if (initBody !== null && dict.duplex === undefined) {
-        throw new TypeError(member + ": duplex 'half' is required when the body is a ReadableStream");
-      }
-      if (request.mode !== 'same-origin' && request.mode !== 'cors') {
-        throw new TypeError(member + ": a ReadableStream body needs mode 'cors' or 'same-origin'");
-      }
+      if (initBody !== null && dict.duplex === undefined) throw typeError(member, 'stream body without duplex');
+      if (!/^(same-origin|cors)$/.test(request.mode)) throw typeError(member, 'stream body in ' + request.mode);
     }
     // 40–41. With no init body, input's body moves over (input becomes used); an unusable one is refused.
-    var finalBody = inputOrInitBody;
-    if (initBody === null && inputBody !== null) {
-      if (isUnusable(inputBody)) throw new TypeError(member + ': the input Request body is already used');
-      finalBody = transferBody(inputBody);
-    }
     // 42. Set this's request's body to finalBody.
-    request.body = finalBody;
+    request.body = inputOrInitBody;
+    if (initBody === null && inputBody !== null) {
+      if (isUnusable(inputBody)) throw typeError(member, 'body used');
+      request.body = transferBody(inputBody);
+    }
     slot.set(this, request);
-  }
-
-  get method(): string {
-    return slot.get(this, 'Request.method').method;
-  }
-
-  get url(): string {
-    return slot.get(this, 'Request.url').url;
-  }
-
-  get headers(): Headers {
-    return slot.get(this, 'Request.headers').headers;
-  }
-
-  get destination(): string {
-    slot.get(this, 'Request.destination');
-    return '';
-  }
-
-  // https://fetch.spec.whatwg.org/#dom-request-referrer
-  get referrer(): string {
-    var referrer = slot.get(this, 'Request.referrer').referrer;
-    return referrer === 'no-referrer' ? '' : referrer === 'client' ? 'about:client' : referrer;
-  }
-
-  get referrerPolicy(): ReferrerPolicy {
-    return slot.get(this, 'Request.referrerPolicy').referrerPolicy;
-  }
-
-  get mode(): RequestMode {
-    return slot.get(this, 'Request.mode').mode;
-  }
-
-  get credentials(): RequestCredentials {
-    return slot.get(this, 'Request.credentials').credentials;
-  }
-
-  get cache(): RequestCache {
-    return slot.get(this, 'Request.cache').cache;
-  }
-
-  get redirect(): RequestRedirect {
-    return slot.get(this, 'Request.redirect').redirect;
-  }
-
-  get integrity(): string {
-    return slot.get(this, 'Request.integrity').integrity;
-  }
-
-  get keepalive(): boolean {
-    return slot.get(this, 'Request.keepalive').keepalive;
-  }
-
-  get isReloadNavigation(): boolean {
-    slot.get(this, 'Request.isReloadNavigation');
-    return false;
-  }
-
-  get isHistoryNavigation(): boolean {
-    slot.get(this, 'Request.isHistoryNavigation');
-    return false;
-  }
-
-  // https://fetch.spec.whatwg.org/#dom-request-signal
-  get signal(): AbortSignal {
-    return slot.get(this, 'Request.signal').signal;
-  }
-
-  get duplex(): 'half' {
-    slot.get(this, 'Request.duplex');
-    return 'half';
   }
 
   // https://fetch.spec.whatwg.org/#dom-request-clone
   clone(): Request {
     var inner = slot.get(this, 'Request.clone');
     // 1. If this is unusable, then throw a TypeError.
-    if (isUnusable(inner.body)) throw new TypeError('Request.clone: body already used');
+    if (isUnusable(inner.body)) throw typeError('Request.clone', 'body used');
     // 2–4. Clone the request (its body teed) with a Headers object of the same guard.
-    var copy: InnerRequest = {
-      method: inner.method, url: inner.url, headers: createHeaders(copyHeaderList(inner.headers), inner.guard),
-      guard: inner.guard, body: inner.body === null ? null : cloneBody(inner.body), mode: inner.mode,
-      credentials: inner.credentials, cache: inner.cache, redirect: inner.redirect, referrer: inner.referrer,
-      referrerPolicy: inner.referrerPolicy, integrity: inner.integrity, keepalive: inner.keepalive,
-      priority: inner.priority, signal: null as any, extensions: copyExtensions(inner.extensions)
-    };
+    var copy = copyRequest(inner);
+    copy.body = inner.body && cloneBody(inner.body);
     // 4. Set clonedRequestObject's signal to the result of creating a dependent abort signal from « this's signal ».
     copy.signal = createDependentAbortSignal([inner.signal]);
     var request = Object.create(Request.prototype);
@@ -353,37 +272,34 @@ export class Request {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Request extends Body {}
 
-function copyExtensions(extensions: { [name: string]: unknown }): { [name: string]: unknown } {
-  var copy: { [name: string]: unknown } = {};
-  for (var name in extensions) copy[name] = extensions[name];
-  return copy;
+// The attributes (https://fetch.spec.whatwg.org/#request-class): the fields of their names, but the referrer.
+var attributes: { [name: string]: string | ((inner: InnerRequest) => unknown) } = {};
+for (var name in DEFAULTS) {
+  if (name === 'body') break;
+  attributes[name] = name;
 }
+// https://fetch.spec.whatwg.org/#dom-request-referrer
+attributes.referrer = function (inner) {
+  return inner.referrer === 'no-referrer' ? '' : inner.referrer === 'client' ? 'about:client' : inner.referrer;
+};
+defineAttributes(Request.prototype, slot, 'Request', attributes);
 
-// https://fetch.spec.whatwg.org/#concept-method-normalize, with the validity and forbidden checks.
+// https://fetch.spec.whatwg.org/#concept-method-normalize, with the checks of a method
+// (https://fetch.spec.whatwg.org/#concept-method: a token) and of a forbidden method.
 function normalizeMethod(method: string, member: string): string {
-  if (!isToken(method)) throw new TypeError(member + ": '" + method + "' is not a valid HTTP method");
+  if (!isToken(method) || /^(CONNECT|TRACE|TRACK)$/i.test(method)) throw typeError(member, 'bad method ' + method);
   var upper = method.toUpperCase();
-  if (upper === 'CONNECT' || upper === 'TRACE' || upper === 'TRACK') {
-    throw new TypeError(member + ": '" + method + "' HTTP method is unsupported (forbidden method)");
-  }
-  for (var i = 0; i < NORMALIZED_METHODS.length; i++) if (NORMALIZED_METHODS[i] === upper) return upper;
-  return method;
+  return /^(DELETE|GET|HEAD|OPTIONS|POST|PUT)$/.test(upper) ? upper : method;
 }
 
 // https://fetch.spec.whatwg.org/#concept-body-transfer: the new body takes the source; the old one is used up.
 function transferBody(body: InnerBody): InnerBody {
-  var moved: InnerBody = {
-    source: body.source, stream: body.stream, disturbed: false, origin: body.origin, replay: body.replay, length: body.length
-  };
+  var moved: any = {};
+  for (var name in body) moved[name] = (body as any)[name];
+  moved.disturbed = false;
   body.disturbed = true;
   return moved;
 }
 
-includeBody(Request.prototype, 'Request', function (self, member) {
-  var inner = slot.get(self, member);
-  return { body: inner.body, headerList: headerListOf(inner.headers) };
-});
-
-if (supportsSymbolToStringTag) {
-  Object.defineProperty(Request.prototype, Symbol.toStringTag, { value: 'Request', configurable: true });
-}
+includeBody(Request.prototype, 'Request', slot);
+defineToStringTag(Request.prototype, 'Request');

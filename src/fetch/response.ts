@@ -1,8 +1,9 @@
 // The Response class: https://fetch.spec.whatwg.org/#response-class
 import { createSlot } from '../webidl/slots';
-import { toDictionary, toByteString, requireArguments, toUSVString, toUnsignedShort } from '../webidl/conversions';
-import { supportsSymbolToStringTag } from '../env/support';
-import { ConvertedHeadersInit, Headers, HeadersGuard, convertHeadersInit, createHeaders, fillHeaders, headerListOf, setHeadersGuard } from './headers';
+import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
+import { toDictionaryMembers, toByteString, requireArguments, toUSVString, toUnsignedShort, typeError } from '../webidl/conversions';
+import { ConvertedHeadersInit, Headers, HeadersGuard, convertHeadersInit, copyHeaders, createHeaders, fillHeaders, guardSteps, headerListOf } from './headers';
+import { HeaderList, headerListAppend, headerListContains, isForbiddenResponseHeaderName } from './header-list';
 import { Body, InnerBody, includeBody, isUnusable, cloneBody, bodyFromBytes } from './body';
 import { convertBodyInit, extractBody, ExtractedBody } from './extract-body';
 import { utf8Encode } from '../encoding/utf8';
@@ -16,26 +17,26 @@ export interface InnerResponse {
   statusText: string;
   body: InnerBody | null;
   urlList: string[];
-  /** The Headers object, over the response's header list, and the guard it was made with. */
+  /** The Headers object, over the response's header list. */
   headers: Headers;
-  guard: HeadersGuard;
 }
 
 var slot = createSlot<InnerResponse>('Response');
 
-/** @internal */
-export function innerResponse(response: unknown, member: string): InnerResponse {
-  return slot.get(response, member);
-}
-
 // https://fetch.spec.whatwg.org/#null-body-status
 export function isNullBodyStatus(status: number): boolean {
-  return status === 101 || status === 103 || status === 204 || status === 205 || status === 304;
+  return [101, 103, 204, 205, 304].indexOf(status) >= 0;
 }
 
+// https://fetch.spec.whatwg.org/#redirect-status
 export function isRedirectStatus(status: number): boolean {
-  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+  return [301, 302, 303, 307, 308].indexOf(status) >= 0;
 }
+
+// The "response" guard's step of validate (4: a forbidden response-header name is dropped): see guardSteps in ./headers.ts.
+guardSteps.response = function (name) {
+  return !isForbiddenResponseHeaderName(name);
+};
 
 /** https://fetch.spec.whatwg.org/#responseinit, converted. */
 interface ResponseInitRecord {
@@ -44,43 +45,44 @@ interface ResponseInitRecord {
   statusText: string;
 }
 
+// https://fetch.spec.whatwg.org/#responseinit: each member in lexicographic order with its conversion.
+var INIT_MEMBERS = {
+  headers: convertHeadersInit,
+  status: toUnsignedShort,
+  statusText: toByteString
+};
+
 // https://webidl.spec.whatwg.org/#es-dictionary: headers, status, statusText, each read once and converted in turn.
 function convertResponseInit(value: unknown, member: string): ResponseInitRecord {
-  var init = toDictionary<any>(value, member);
-  var record: ResponseInitRecord = { status: 200, statusText: '' };
-  var v = init.headers;
-  if (v !== undefined) record.headers = convertHeadersInit(v, member + ' (headers)');
-  if ((v = init.status) !== undefined) record.status = toUnsignedShort(v, member + ' (status)');
-  if ((v = init.statusText) !== undefined) record.statusText = toByteString(v, member + ' (statusText)');
+  var record = { status: 200, statusText: '' };
+  toDictionaryMembers(value, member, INIT_MEMBERS, record);
   return record;
 }
 
-// https://fetch.spec.whatwg.org/#initialize-a-response
-function initializeResponse(inner: InnerResponse, init: ResponseInitRecord, body: ExtractedBody | null, member: string): void {
+// A new response whose headers are a new Headers object with guard "response" (the constructor's steps 1–2, json()'s
+// step 3), then https://fetch.spec.whatwg.org/#initialize-a-response with init and body.
+function initializeResponse(init: ResponseInitRecord, body: ExtractedBody | null, member: string): InnerResponse {
+  var inner = newNetworkResponse(200, '', [], null, [], 'default', 'response');
   // 1. If init["status"] is not in the range 200 to 599, inclusive, then throw a RangeError.
-  if (init.status < 200 || init.status > 599) {
-    throw new RangeError(member + ': status ' + init.status + ' is outside the range [200, 599]');
-  }
+  if (init.status < 200 || init.status > 599) throw new RangeError(member + ': bad status ' + init.status);
   // 2. If init["statusText"] does not match the reason-phrase token production, then throw a TypeError.
-  if (!isQuotedStringTokens(init.statusText)) throw new TypeError(member + ': statusText is not a valid reason phrase');
+  if (!isQuotedStringTokens(init.statusText)) throw typeError(member, 'bad statusText');
   // 3–4. Set the status and status message.
   inner.status = init.status;
   inner.statusText = init.statusText;
   // 5. If init["headers"] exists, then fill response's headers with init["headers"].
-  if (init.headers !== undefined) fillHeaders(inner.headers, init.headers, member);
+  if (init.headers) fillHeaders(inner.headers, init.headers, member);
   // 6. If body was given:
   if (body !== null) {
     // 1. If response's status is a null body status, then throw a TypeError.
-    if (isNullBodyStatus(init.status)) throw new TypeError(member + ': a Response with status ' + init.status + ' cannot have a body');
+    if (isNullBodyStatus(init.status)) throw typeError(member, init.status + ' with a body');
     // 2. Set response's body to body's body.
-    inner.body = body.body;
+    inner.body = body._body;
     // 3. If body's type is non-null and response's header list does not contain `Content-Type`, append it.
-    if (body.type !== null && !inner.headers.has('Content-Type')) inner.headers.append('Content-Type', body.type);
+    var list = headerListOf(inner.headers);
+    if (body._type !== null && !headerListContains(list, 'Content-Type')) headerListAppend(list, 'Content-Type', body._type);
   }
-}
-
-function newInner(guard: HeadersGuard): InnerResponse {
-  return { type: 'default', status: 200, statusText: '', body: null, urlList: [], headers: createHeaders([], guard), guard: guard };
+  return inner;
 }
 
 /** Makes a Response object around a response record (fetch() and the static methods use this). @internal */
@@ -90,35 +92,37 @@ export function createResponse(inner: InnerResponse): Response {
   return response;
 }
 
-/** A response record with a header list the caller fills; its Headers object is immutable. @internal */
-export function newNetworkResponse(status: number, statusText: string, headerList: Array<[string, string]>,
-  body: InnerBody | null, urlList: string[], type: ResponseType): InnerResponse {
-  return { type: type, status: status, statusText: statusText, body: body, urlList: urlList,
-    headers: createHeaders(headerList, 'immutable'), guard: 'immutable' };
+/** A response record over a header list the caller made; its Headers object is immutable (or of `guard`). @internal */
+export function newNetworkResponse(status: number, statusText: string, headerList: HeaderList, body: InnerBody | null,
+  urlList: string[], type: ResponseType, guard?: HeadersGuard): InnerResponse {
+  return { type: type, status: status, statusText: statusText, body: body, urlList: urlList, headers: createHeaders(headerList, guard || 'immutable') };
 }
 
 export class Response {
+  declare readonly type: ResponseType;
+  declare readonly url: string;
+  declare readonly redirected: boolean;
+  declare readonly status: number;
+  declare readonly ok: boolean;
+  declare readonly statusText: string;
+  declare readonly headers: Headers;
+
+  // https://fetch.spec.whatwg.org/#dom-response
   constructor(body?: unknown, init?: unknown) {
-    if (!(this instanceof Response) || slot.has(this)) throw new TypeError("Response: Please use the 'new' operator");
     var member = 'Response constructor';
+    constructing(this, Response, slot, member);
     // (WebIDL: the arguments are converted first, body then init.)
-    body = body === undefined || body === null ? null : convertBodyInit(body, member + ' (body)');
+    body = convertBodyInit(body, member + ' (body)');
     var dict = convertResponseInit(init, member);
     // 1–2. Set this's response to a new response, and its headers to a new Headers with guard "response".
-    var inner = newInner('response');
     // 3. Let bodyWithType be null; 4. if body is non-null, set it to the result of extracting body.
-    var bodyWithType = body === null ? null : extractBody(body, false, member);
     // 5. Perform initialize a response given this, init, and bodyWithType.
-    initializeResponse(inner, dict, bodyWithType, member);
-    slot.set(this, inner);
+    slot.set(this, initializeResponse(dict, body === null ? null : extractBody(body, false, member), member));
   }
 
   // https://fetch.spec.whatwg.org/#dom-response-error
   static error(): Response {
-    var inner = newInner('immutable');
-    inner.type = 'error';
-    inner.status = 0;
-    return createResponse(inner);
+    return createResponse(newNetworkResponse(0, '', [], null, [], 'error'));
   }
 
   // https://fetch.spec.whatwg.org/#dom-response-redirect
@@ -131,16 +135,11 @@ export class Response {
     // 1. Let parsedURL be the result of parsing url with current settings object's API base URL.
     var parsed = parseURL(href);
     // 2. If parsedURL is failure, then throw a TypeError.
-    if (parsed === null) throw new TypeError(member + ": '" + href + "' is not a valid URL");
+    if (parsed === null) throw typeError(member, 'invalid URL ' + href);
     // 3. If status is not a redirect status, then throw a RangeError.
-    if (!isRedirectStatus(code)) throw new RangeError(member + ': ' + code + ' is not a redirect status');
+    if (!isRedirectStatus(code)) throw new RangeError(member + ': bad status ' + code);
     // 4–7. A new response with guard "immutable", the status, and `Location` set to parsedURL serialized.
-    var inner = newInner('none');
-    inner.status = code;
-    inner.headers.set('Location', parsed.href);
-    setHeadersGuard(inner.headers, 'immutable');
-    inner.guard = 'immutable';
-    return createResponse(inner);
+    return createResponse(newNetworkResponse(code, '', [['Location', parsed.href]], null, [], 'default'));
   }
 
   // https://fetch.spec.whatwg.org/#dom-response-json
@@ -150,69 +149,45 @@ export class Response {
     var dict = convertResponseInit(init, member);
     // 1. Let bytes be the result of running serialize a JavaScript value to JSON bytes on data.
     var json = JSON.stringify(data);
-    if (json === undefined) throw new TypeError(member + ': the value is not JSON-serializable');
+    if (json === undefined) throw typeError(member, 'not JSON');
     // 2–4. Extract bytes; a new Response with guard "response"; initialize with (body, "application/json").
-    var inner = newInner('response');
-    initializeResponse(inner, dict, { body: bodyFromBytes(utf8Encode(json)), type: 'application/json' }, member);
-    return createResponse(inner);
-  }
-
-  get type(): ResponseType {
-    return slot.get(this, 'Response.type').type;
-  }
-
-  // https://fetch.spec.whatwg.org/#dom-response-url: the last URL, serialized with exclude fragment, or ''.
-  get url(): string {
-    var list = slot.get(this, 'Response.url').urlList;
-    return list.length === 0 ? '' : stripFragment(list[list.length - 1]);
-  }
-
-  get redirected(): boolean {
-    return slot.get(this, 'Response.redirected').urlList.length > 1;
-  }
-
-  get status(): number {
-    return slot.get(this, 'Response.status').status;
-  }
-
-  get ok(): boolean {
-    var status = slot.get(this, 'Response.ok').status;
-    return status >= 200 && status <= 299;
-  }
-
-  get statusText(): string {
-    return slot.get(this, 'Response.statusText').statusText;
-  }
-
-  get headers(): Headers {
-    return slot.get(this, 'Response.headers').headers;
+    return createResponse(initializeResponse(dict, { _body: bodyFromBytes(utf8Encode(json)), _type: 'application/json' }, member));
   }
 
   // https://fetch.spec.whatwg.org/#dom-response-clone
   clone(): Response {
     var inner = slot.get(this, 'Response.clone');
     // 1. If this is unusable, then throw a TypeError.
-    if (isUnusable(inner.body)) throw new TypeError('Response.clone: body stream already read');
+    if (isUnusable(inner.body)) throw typeError('Response.clone', 'body used');
     // 2–3. Clone the response (the body is teed), with a Headers object of the same guard.
-    var list = headerListOf(inner.headers).slice();
-    for (var i = 0; i < list.length; i++) list[i] = [list[i][0], list[i][1]];
-    var copy: InnerResponse = {
-      type: inner.type, status: inner.status, statusText: inner.statusText,
-      body: inner.body === null ? null : cloneBody(inner.body), urlList: inner.urlList.slice(),
-      headers: createHeaders(list, inner.guard), guard: inner.guard
-    };
-    return createResponse(copy);
+    return createResponse({
+      type: inner.type, status: inner.status, statusText: inner.statusText, body: inner.body && cloneBody(inner.body),
+      urlList: inner.urlList.slice(), headers: copyHeaders(inner.headers)
+    });
   }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Response extends Body {}
 
-includeBody(Response.prototype, 'Response', function (self, member) {
-  var inner = slot.get(self, member);
-  return { body: inner.body, headerList: headerListOf(inner.headers) };
+// The attributes: https://fetch.spec.whatwg.org/#response-class
+defineAttributes<InnerResponse>(Response.prototype, slot, 'Response', {
+  type: 'type',
+  // https://fetch.spec.whatwg.org/#dom-response-url: the last URL, serialized with exclude fragment, or ''.
+  url: function (inner) {
+    var list = inner.urlList;
+    return list.length ? stripFragment(list[list.length - 1]) : '';
+  },
+  redirected: function (inner) {
+    return inner.urlList.length > 1;
+  },
+  status: 'status',
+  ok: function (inner) {
+    return inner.status >= 200 && inner.status <= 299;
+  },
+  statusText: 'statusText',
+  headers: 'headers'
 });
 
-if (supportsSymbolToStringTag) {
-  Object.defineProperty(Response.prototype, Symbol.toStringTag, { value: 'Response', configurable: true });
-}
+includeBody(Response.prototype, 'Response', slot);
+defineToStringTag(Response.prototype, 'Response');

@@ -3,60 +3,60 @@
 import { globalObject as g } from '../env/global';
 import { supportsURL } from '../env/support';
 
-export interface ParsedURL {
+interface ParsedURL {
   href: string;
   /** https://url.spec.whatwg.org/#include-credentials */
   includesCredentials: boolean;
 }
 
-var ABSOLUTE = /^[a-zA-Z][a-zA-Z0-9+.\-]*:/;
-var CREDENTIALS = /^[a-zA-Z][a-zA-Z0-9+.\-]*:\/\/[^\/?#]*@/;
-var ORIGIN = /^([a-zA-Z][a-zA-Z0-9+.\-]*:)\/\/([^\/?#@]*@)?([^\/?#]*)/;
+// A scheme and its colon (https://url.spec.whatwg.org/#url-scheme-string), at the start.
+var SCHEME = '^([a-zA-Z][a-zA-Z0-9+.\\-]*:)';
+var ABSOLUTE = new RegExp(SCHEME);
+// The scheme, `//`, the userinfo with its `@` (credentials), the host and port.
+var AUTHORITY = new RegExp(SCHEME + '//([^/?#@]*@)?([^/?#]*)');
 var DEFAULT_PORTS: { [scheme: string]: string } = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21' };
 
 // The current settings object's API base URL: the document's base URL, or a worker's location.
 export function baseURL(): string | undefined {
-  if (g.document && typeof g.document.baseURI === 'string') return g.document.baseURI;
-  if (g.location && typeof g.location.href === 'string') return g.location.href;
-  return undefined;
+  var d = g.document;
+  var l = g.location;
+  return d && typeof d.baseURI === 'string' ? d.baseURI : l && typeof l.href === 'string' ? l.href : undefined;
 }
 
 export function parseURL(input: string, base?: string): ParsedURL | null {
-  if (base === undefined) base = baseURL();
-  var href: string;
+  var page = baseURL();
+  if (base === undefined) base = page;
+  var href: string | null;
   if (supportsURL) {
     try {
-      href = base === undefined ? new g.URL(input).href : new g.URL(input, base).href;
+      href = (base === undefined ? new g.URL(input) : new g.URL(input, base)).href;
     } catch (e) {
       return null;
     }
-  } else if (g.document && typeof g.document.createElement === 'function' && base === baseURL()) {
+  } else if (g.document && typeof g.document.createElement === 'function' && base === page) {
     // LEGACY(old WebKit, IE): no URL constructor; an <a> element resolves against the document base.
     var a = g.document.createElement('a');
     a.href = input;
     href = a.href;
     // An invalid URL leaves the anchor without a scheme (old WebKit reports protocol ':').
-    if (!ABSOLUTE.test(href) || a.protocol === ':' || (/^(https?|wss?|ftp):$/i.test(a.protocol) && !a.host)) return null;
-  } else if (ABSOLUTE.test(input)) {
-    // LEGACY(old WebKit, ES5): no URL constructor and no DOM (a worker in PhantomJS, Duktape): absolute URLs taken as written,
-    href = input;
-  } else if (base !== undefined) {
-    // relative ones resolved against the base by path rules.
-    var resolved = resolveByPath(input, base);
-    if (resolved === null) return null;
-    href = resolved;
+    if (!ABSOLUTE.test(href!) || a.protocol === ':' || (/^(https?|wss?|ftp):$/i.test(a.protocol) && !a.host)) return null;
   } else {
-    return null;
+    // LEGACY(old WebKit, ES5): no URL constructor and no DOM (a worker in PhantomJS, Duktape): absolute URLs taken as
+    // written, relative ones resolved against the base by path rules.
+    href = ABSOLUTE.test(input) ? input : base === undefined ? null : resolveByPath(input, base);
+    if (href === null) return null;
   }
-  return { href: href, includesCredentials: CREDENTIALS.test(href) };
+  var m = AUTHORITY.exec(href!);
+  return { href: href!, includesCredentials: !!(m && m[2]) };
 }
 
 // https://html.spec.whatwg.org/#concept-origin, serialized: scheme://host[:port], the default port dropped.
 export function originOf(href: string): string {
-  var m = ORIGIN.exec(href);
+  var m = AUTHORITY.exec(href);
   if (!m || !m[3]) return 'null';
   var scheme = m[1].toLowerCase();
   var host = m[3].toLowerCase();
+  // (The port's colon comes after an IPv6 address's `]`.)
   var colon = host.lastIndexOf(':');
   if (colon > host.lastIndexOf(']') && host.slice(colon + 1) === DEFAULT_PORTS[scheme]) host = host.slice(0, colon);
   return scheme + '//' + host;
@@ -69,35 +69,29 @@ export function currentOrigin(): string {
 
 /** The URL without its fragment: https://url.spec.whatwg.org/#concept-url-serializer with exclude fragment. */
 export function stripFragment(href: string): string {
-  var hash = href.indexOf('#');
-  return hash < 0 ? href : href.slice(0, hash);
-}
-
-/** Resolves `input` against an absolute `base` (a redirect's Location against the URL it came from). */
-export function resolveURL(input: string, base: string): string | null {
-  var parsed = parseURL(input, base);
-  return parsed === null ? null : parsed.href;
+  return href.split('#')[0];
 }
 
 // LEGACY(old WebKit, IE): no URL constructor; RFC 3986 reference resolution for the common forms (absolute, scheme-relative,
 // path-absolute, query, fragment, relative path with ./ and ../ segments).
 function resolveByPath(input: string, base: string): string | null {
-  var m = /^([a-zA-Z][a-zA-Z0-9+.\-]*:)(\/\/[^\/?#]*)?([^?#]*)(\?[^#]*)?/.exec(base);
+  var m = new RegExp(SCHEME + '(//[^/?#]*)?([^?#]*)(\\?[^#]*)?').exec(base);
   if (!m) return null;
   var prefix = m[1] + (m[2] || '');
+  var first = input.charAt(0);
   if (input.indexOf('//') === 0) return m[1] + input;
-  if (input.charAt(0) === '#') return prefix + m[3] + (m[4] || '') + input;
-  if (input.charAt(0) === '?') return prefix + m[3] + input;
+  if (first === '#') return prefix + m[3] + (m[4] || '') + input;
+  if (first === '?') return prefix + m[3] + input;
   var tail = /^([^?#]*)(.*)$/.exec(input)!;
-  var path = tail[1].charAt(0) === '/' ? tail[1] : m[3].slice(0, m[3].lastIndexOf('/') + 1) + tail[1];
-  var segments = path.split('/');
+  var segments = (first === '/' ? tail[1] : m[3].slice(0, m[3].lastIndexOf('/') + 1) + tail[1]).split('/');
   var out: string[] = [];
   for (var i = 0; i < segments.length; i++) {
+    var last = i === segments.length - 1;
     if (segments[i] === '..') {
       if (out.length > 1) out.pop();
-      if (i === segments.length - 1) out.push('');
+      if (last) out.push('');
     } else if (segments[i] === '.') {
-      if (i === segments.length - 1) out.push('');
+      if (last) out.push('');
     } else {
       out.push(segments[i]);
     }

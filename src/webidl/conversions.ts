@@ -1,78 +1,81 @@
 // WebIDL conversions: https://webidl.spec.whatwg.org/#es-type-mapping
 // Every error names the member it comes from (STYLE habit 8).
 
+/** A TypeError whose message names the member, then the problem: `Headers.append: ...`. */
+export function typeError(member: string, problem: string): TypeError {
+  return new TypeError(member + ': ' + problem);
+}
+
 // https://webidl.spec.whatwg.org/#es-DOMString
 export function toDOMString(value: unknown, member: string): string {
-  if (typeof value === 'symbol') throw new TypeError(member + ': cannot convert a Symbol to a string');
+  if (typeof value === 'symbol') throw typeError(member, 'bad value (a Symbol)');
   return String(value);
 }
 
-// https://webidl.spec.whatwg.org/#es-ByteString
+// https://webidl.spec.whatwg.org/#es-ByteString: a code point over 255 is a TypeError.
 export function toByteString(value: unknown, member: string): string {
   var s = toDOMString(value, member);
-  var i = s.search(/[^\0-\xff]/);
-  if (i >= 0) throw new TypeError(member + ': ' + JSON.stringify(s) + ' is not a valid ByteString (code point > 255 at index ' + i + ')');
+  if (/[^\0-\xff]/.test(s)) throw typeError(member, 'not a ByteString ' + JSON.stringify(s));
   return s;
 }
 
-// https://webidl.spec.whatwg.org/#es-USVString: lone surrogates become U+FFFD.
+// https://webidl.spec.whatwg.org/#es-USVString: lone surrogates become U+FFFD (a pair is kept as it is).
 export function toUSVString(value: unknown, member: string): string {
-  var s = toDOMString(value, member);
-  return /[\uD800-\uDFFF]/.test(s) ? replaceLoneSurrogates(s) : s;
-}
-
-function replaceLoneSurrogates(s: string): string {
-  var out = '';
-  for (var i = 0; i < s.length; i++) {
-    var c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      var d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        out += s.charAt(i) + s.charAt(i + 1);
-        i++;
-        continue;
-      }
-    }
-    out += c >= 0xd800 && c <= 0xdfff ? '\uFFFD' : s.charAt(i);
-  }
-  return out;
+  return toDOMString(value, member).replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, function (m) {
+    return m.length > 1 ? m : '\uFFFD';
+  });
 }
 
 // https://tc39.es/ecma262/#sec-tonumber: a Symbol or a BigInt is a TypeError (Number() would convert a BigInt).
 export function toNumber(value: unknown, member: string): number {
-  if (typeof value === 'symbol' || typeof value === 'bigint') throw new TypeError(member + ': cannot convert a ' + typeof value + ' to a number');
+  if (typeof value === 'symbol' || typeof value === 'bigint') throw typeError(member, 'bad value (a ' + typeof value + ')');
   return +(value as number);
 }
 
-// https://webidl.spec.whatwg.org/#es-unsigned-short (ConvertToInt(V, 16, "unsigned")).
+// https://webidl.spec.whatwg.org/#es-unsigned-short: ConvertToInt(V, 16, "unsigned"), whose steps (NaN and the
+// infinities to +0, IntegerPart, modulo 2^16) are the low 16 bits of ToInt32.
 export function toUnsignedShort(value: unknown, member: string): number {
-  // 1. Let x be ? ToNumber(V). 8. If x is NaN, +0, −0, +∞, or −∞, then return +0.
-  var x = toNumber(value, member);
-  if (x !== x || x === Infinity || x === -Infinity) return 0;
-  // 9. Set x to IntegerPart(x). 10. Set x to x modulo 2^16 (a non-negative result, +0 for −0).
-  x = (x < 0 ? -1 : 1) * Math.floor(Math.abs(x)) % 65536;
-  return x < 0 ? x + 65536 : x + 0;
+  return toNumber(value, member) & 0xffff;
 }
 
 // A dictionary argument: undefined/null → an empty one (nothing inherited is read), objects as they are, anything
 // else → TypeError. https://webidl.spec.whatwg.org/#es-dictionary
 export function toDictionary<T>(value: unknown, member: string): T {
-  if (value === undefined || value === null) return Object.create(null);
-  if (typeof value !== 'object' && typeof value !== 'function') {
-    throw new TypeError(member + ': the argument is not an object');
-  }
+  if (value == null) return Object.create(null);
+  if (!isObject(value)) throw typeError(member, 'not an object');
   return value as T;
 }
 
-// https://webidl.spec.whatwg.org/#es-enumeration
-export function toEnum<T extends string>(value: unknown, allowed: readonly T[], member: string): T {
+/** https://webidl.spec.whatwg.org/#dfn-object-type: an ECMAScript Object (a function too). */
+export function isObject(value: unknown): value is any {
+  return value !== null && (typeof value === 'object' || typeof value === 'function');
+}
+
+/**
+ * https://webidl.spec.whatwg.org/#es-dictionary: each of `members` (in lexicographic order) read once from the
+ * dictionary `value` and converted as it is read, into `record`: by its function, or as an enumeration of the
+ * space-separated values of its string. Absent members stay absent. Returns the dictionary (for members read after).
+ */
+export function toDictionaryMembers(value: unknown, member: string, members: { [name: string]: string | ((value: any, member: string) => unknown) },
+  record: any): any {
+  var dictionary = toDictionary<any>(value, member);
+  for (var name in members) {
+    var v = dictionary[name];
+    var convert = members[name];
+    var named = member + ' (' + name + ')';
+    if (v !== undefined) record[name] = typeof convert === 'string' ? toEnum(v, convert, named) : convert(v, named);
+  }
+  return dictionary;
+}
+
+// https://webidl.spec.whatwg.org/#es-enumeration: `allowed` is the enumeration's values separated by spaces (the
+// empty string is one where the list starts with a space).
+function toEnum<T extends string>(value: unknown, allowed: string, member: string): T {
   var s = toDOMString(value, member);
-  for (var i = 0; i < allowed.length; i++) if (allowed[i] === s) return s as T;
-  throw new TypeError(member + ": '" + s + "' is not a valid value (expected one of " + allowed.join(', ') + ')');
+  if (allowed.split(' ').indexOf(s) < 0) throw typeError(member, 'bad value ' + s);
+  return s as T;
 }
 
 export function requireArguments(count: number, required: number, member: string): void {
-  if (count < required) {
-    throw new TypeError(member + ': ' + required + ' argument' + (required > 1 ? 's' : '') + ' required, but only ' + count + ' present');
-  }
+  if (count < required) throw typeError(member, required + ' argument(s) required');
 }

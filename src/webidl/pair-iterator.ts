@@ -1,73 +1,65 @@
-// Iterators for `iterable<K, V>` declarations: https://webidl.spec.whatwg.org/#es-default-iterator-object
+// Iterators for `iterable<K, V>` declarations: https://webidl.spec.whatwg.org/#es-iterable and
+// https://webidl.spec.whatwg.org/#es-default-iterator-object
 // One iterator prototype per interface ("Headers Iterator", "FormData Iterator"), inheriting %IteratorPrototype%
 // where the engine has one (which gives it @@iterator returning this), with a brand-checked next(). Usable without
 // Symbol through next(). The pairs are re-read on every step, so changes made during iteration are seen.
 import { createSlot } from './slots';
-import { supportsSymbolIterator, supportsSymbolToStringTag } from '../env/support';
+import { defineToStringTag } from './interface';
+import { typeError } from './conversions';
+import { supportsSymbolIterator } from '../env/support';
 
-export type IteratorKind = 'key' | 'value' | 'key+value';
-
+// The object iterated over, its kind (0 key, 1 value, 2 key+value: a pair's index, or both), and its index
+// (fields named _x: the standalone scripts' minifier shortens them, ARCHITECTURE.md).
 interface IteratorState {
-  pairs: () => Array<[string, unknown]>;
-  kind: IteratorKind;
-  index: number;
+  _target: unknown;
+  _kind: number;
+  _index: number;
 }
 
-/** Makes the iterator prototype object of the interface `name`; returns the function that creates its iterators. */
-export function iteratorFactory(name: string): (pairs: () => Array<[string, unknown]>, kind: IteratorKind) => any {
-  var iteratorName = name + ' Iterator';
+/**
+ * Installs entries/keys/values/forEach and @@iterator on an `iterable<K, V>` interface's prototype. `list` brand-checks
+ * its receiver (the TypeError naming `member`) and returns the value pairs to iterate over, as they are now.
+ */
+export function defineIterable(proto: any, className: string, list: (self: unknown, member: string) => Array<[string, unknown]>): void {
+  var iteratorName = className + ' Iterator';
   var slot = createSlot<IteratorState>(iteratorName);
   // https://webidl.spec.whatwg.org/#es-iterator-prototype-object
-  var prototype: object = Object.create(
+  var prototype = Object.create(
     supportsSymbolIterator ? Object.getPrototypeOf(Object.getPrototypeOf(([] as any)[Symbol.iterator]())) : Object.prototype
   );
-  Object.defineProperty(prototype, 'next', {
-    value: function next(this: unknown) {
-      var iterator = slot.get(this, iteratorName + '.next');
-      // Steps 5–12: the pairs as they are now; past the end, done.
-      var pairs = iterator.pairs();
-      if (iterator.index >= pairs.length) return { value: undefined, done: true };
-      var pair = pairs[iterator.index++];
-      var kind = iterator.kind;
-      return { value: kind === 'key' ? pair[0] : kind === 'value' ? pair[1] : [pair[0], pair[1]], done: false };
-    },
-    writable: true, enumerable: true, configurable: true
-  });
-  if (supportsSymbolToStringTag) {
-    Object.defineProperty(prototype, Symbol.toStringTag, { value: iteratorName, writable: false, enumerable: false, configurable: true });
-  }
-  return function (pairs, kind) {
-    var iterator = Object.create(prototype);
-    slot.set(iterator, { pairs: pairs, kind: kind, index: 0 });
-    return iterator;
+  // https://webidl.spec.whatwg.org/#es-iterator-prototype-object: next() (enumerable, as operations are).
+  prototype.next = function () {
+    var iterator = slot.get(this, iteratorName + '.next');
+    // Steps 5–12: the pairs as they are now; past the end, done.
+    var pairs = list(iterator._target, iteratorName + '.next');
+    if (iterator._index >= pairs.length) return { value: undefined, done: true };
+    var pair = pairs[iterator._index++];
+    return { value: iterator._kind < 2 ? pair[iterator._kind] : [pair[0], pair[1]], done: false };
   };
-}
-
-/** Installs entries/keys/values/forEach and @@iterator on an `iterable<K, V>` interface's prototype. */
-export function defineIterable(proto: any, className: string, list: (self: unknown, member: string) => Array<[string, unknown]>): void {
-  var create = iteratorFactory(className);
-  function method(kind: IteratorKind, member: string) {
+  defineToStringTag(prototype, iteratorName);
+  // entries, keys and values: the brand check now, as the IDL operation does; then a new default iterator object.
+  function method(kind: number, name: string) {
     return function (this: unknown) {
-      var self = this;
-      list(self, className + '.' + member); // brand check now, as the IDL operation does
-      return create(function () { return list(self, className + '.' + member); }, kind);
+      list(this, className + '.' + name);
+      var iterator = Object.create(prototype);
+      slot.set(iterator, { _target: this, _kind: kind, _index: 0 });
+      return iterator;
     };
   }
-  proto.entries = method('key+value', 'entries');
-  proto.keys = method('key', 'keys');
-  proto.values = method('value', 'values');
-  proto.forEach = function (this: unknown, callback: (value: unknown, key: string, parent: unknown) => void, thisArg?: unknown) {
+  proto.entries = method(2, 'entries');
+  proto.keys = method(0, 'keys');
+  proto.values = method(1, 'values');
+  // https://webidl.spec.whatwg.org/#es-forEach (one declared parameter: forEach.length is 1), the pairs re-read after
+  // each call (the callback may have changed them).
+  proto.forEach = function (this: unknown, callback: (value: unknown, key: string, parent: unknown) => void) {
     var member = className + '.forEach';
     var pairs = list(this, member);
-    if (typeof callback !== 'function') throw new TypeError(member + ': parameter 1 is not a function');
+    if (typeof callback !== 'function') throw typeError(member, 'bad callback');
     for (var i = 0; i < pairs.length; i++) {
-      callback.call(thisArg, pairs[i][1], pairs[i][0], this);
+      callback.call(arguments[1], pairs[i][1], pairs[i][0], this);
       pairs = list(this, member);
     }
   };
-  // https://webidl.spec.whatwg.org/#es-iterable: @@iterator is entries, not enumerable (an assignment would make a
-  // polyfilled Symbol's key enumerable).
-  if (supportsSymbolIterator) {
-    Object.defineProperty(proto, Symbol.iterator, { value: proto.entries, writable: true, enumerable: false, configurable: true });
-  }
+  // @@iterator is entries, not enumerable (an assignment would make a polyfilled Symbol's key enumerable).
+  if (supportsSymbolIterator) Object.defineProperty(proto, Symbol.iterator, { value: proto.entries, writable: true, configurable: true });
 }
