@@ -5,7 +5,7 @@ import { supportsArrayBuffer, supportsBlob } from '../env/support';
 import { Slot, createSlot } from '../webidl/slots';
 import { defineAttributes } from '../webidl/interface';
 import { typeError } from '../webidl/conversions';
-import { utf8Decode } from '../encoding/utf8';
+import { utf8DecodeWhole } from '../encoding/utf8';
 import { HeaderList, extractMIMEType } from './header-list';
 import { Headers, headerListOf } from './headers';
 import { serializeMIMEType } from '../infra/mime-type';
@@ -174,11 +174,12 @@ var consumers: { [name: string]: (bytes: any, headerList: HeaderList, member: st
   },
   formData: parseFormDataBody,
   // https://infra.spec.whatwg.org/#parse-json-bytes-to-a-javascript-value: a SyntaxError propagates as it is.
+  // utf8DecodeWhole: the engine's FileReader decodes a large body where there is no TextDecoder (PhantomJS, IE).
   json: function (bytes) {
-    return JSON.parse(utf8Decode(bytes));
+    return utf8DecodeWhole(bytes, JSON.parse);
   },
   text: function (bytes) {
-    return utf8Decode(bytes);
+    return utf8DecodeWhole(bytes, String);
   }
 };
 

@@ -78,7 +78,7 @@ export function streamSource(stream: ReadableStream): ChunkSource {
   };
 }
 
-export function isUint8Array(value: unknown): value is Uint8Array {
+function isUint8Array(value: unknown): value is Uint8Array {
   return Object.prototype.toString.call(value) === '[object Uint8Array]';
 }
 
