@@ -33,12 +33,17 @@ function initHas(c: Case, name: string): boolean {
   return c.init !== null && c.init !== undefined && Object.prototype.hasOwnProperty.call(c.init, name);
 }
 
-function withoutMember(name: string): (c: Case) => Case {
+// A case's copy, changed.
+function altered(change: (d: any) => void): (c: Case) => Case {
   return function (c) {
     var d = copy(c);
-    delete d.init[name];
+    change(d);
     return d;
   };
+}
+
+function withoutMember(name: string): (c: Case) => Case {
+  return altered(function (d) { delete d.init[name]; });
 }
 
 export var NATIVE_DIFFERENCES: NativeDifference[] = [
@@ -71,11 +76,9 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
       return !throws(function () { new natives.Request('/x', { method: 'POST', body: new natives.ReadableStream() }); });
     },
     applies: function (c) { return c.kind === 'Request' && initHas(c, 'body') && c.init.body.k === 'stream' && !initHas(c, 'duplex'); },
-    without: function (c) {
-      var d = copy(c);
+    without: altered(function (d) {
       d.init.body = { k: 'str', v: 'was a stream' };
-      return d;
-    }
+    })
   },
   {
     id: 'RequestInit.signal takes any value',
@@ -112,12 +115,10 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
       return new natives.Request('/x', { method: 'POST', body: body, duplex: 'half' } as any).headers.get('Content-Type') !== null;
     },
     applies: function (c) { return c.kind === 'Request' && initHas(c, 'body') && c.init.body.k === 'stream'; },
-    without: function (c) {
-      var d = copy(c);
+    without: altered(function (d) {
       d.init.body = { k: 'str', v: '[object ReadableStream]' };
       delete d.init.duplex;
-      return d;
-    }
+    })
   },
   {
     id: 'stream request body makes mode cors',
@@ -128,11 +129,9 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
       return new natives.Request('http://example.com/', init).mode !== 'same-origin';
     },
     applies: function (c) { return c.kind === 'Request' && initHas(c, 'body') && c.init.body.k === 'stream'; },
-    without: function (c) {
-      var d = copy(c);
+    without: altered(function (d) {
       d.init.body = { k: 'str', v: 'was a stream' };
-      return d;
-    }
+    })
   },
   {
     id: 'formData() takes Content-Type as one MIME type',
@@ -145,11 +144,9 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
       return new natives.Response(body, { headers: headers }).formData().then(function () { return false; }, function () { return true; });
     },
     applies: function (c) { return c.read === 'formData' && contentTypeAppends(c) > 0; },
-    without: function (c) {
-      var d = copy(c);
+    without: altered(function (d) {
       d.ops = d.ops.filter(function (op: any) { return !(op.m === 'append' && isContentType(op.args[0])); });
-      return d;
-    }
+    })
   },
   {
     id: 'statusText with control characters',
@@ -161,11 +158,9 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
       var text = c.kind === 'Response' && c.how !== 'error' && initHas(c, 'statusText') ? c.init.statusText : null;
       return text !== null && text.k === 'str' && /[\u0000-\u0008\u000b-\u001f\u007f]/.test(text.v) && !/[\r\n]/.test(text.v);
     },
-    without: function (c) {
-      var d = copy(c);
+    without: altered(function (d) {
       d.init.statusText = { k: 'str', v: '' };
-      return d;
-    }
+    })
   },
   {
     id: 'errored stream read rejects with AbortError',
@@ -179,11 +174,9 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
       var body = bodyOf(c);
       return body !== null && body.k === 'stream' && body.fail === true && c.read;
     },
-    without: function (c) {
-      var d = copy(c);
+    without: altered(function (d) {
       bodyOf(d).fail = false;
-      return d;
-    }
+    })
   },
   {
     id: 'multipart that RFC 7578 allows refused',
@@ -208,8 +201,7 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
       })).then(function (refused) { return refused.indexOf(true) >= 0; });
     },
     applies: function (c) { return c.kind === 'Response' && c.body.k === 'multipart'; },
-    without: function (c) {
-      var d = copy(c);
+    without: altered(function (d) {
       var m = d.body;
       if (!/^[0-9A-Za-z.-]+$/.test(m.boundary)) m.boundary = 'B';
       if (m.typeOverride !== null && /multipart/i.test(m.typeOverride)) m.typeOverride = null;
@@ -226,8 +218,7 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
         });
       });
       d.init.headers.pairs = [['Content-Type', multipartType(m)]];
-      return d;
-    }
+    })
   },
   {
     id: 'unquoted non-token multipart value taken',
@@ -244,13 +235,11 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
         return part.params.some(function (p: any) { return !p.quoted && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(p.value); });
       });
     },
-    without: function (c) {
-      var d = copy(c);
+    without: altered(function (d) {
       d.body.parts.forEach(function (part: any) {
         part.params.forEach(function (p: any) { if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(p.value)) p.quoted = true; });
       });
-      return d;
-    }
+    })
   },
   {
     id: 'multipart header line without a colon skipped',
@@ -262,11 +251,9 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
         .then(function () { return true; }, function () { return false; });
     },
     applies: function (c) { return c.kind === 'Response' && c.body.k === 'multipart' && c.body.parts.some(function (p: any) { return p.junk; }); },
-    without: function (c) {
-      var d = copy(c);
+    without: altered(function (d) {
       d.body.parts.forEach(function (part: any) { part.junk = false; });
-      return d;
-    }
+    })
   },
   {
     id: 'FormData does not round-trip',
@@ -282,13 +269,11 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
       var body = bodyOf(c);
       return body !== null && body.k === 'formData' && c.read === 'formData';
     },
-    without: function (c) {
-      var d = copy(c);
+    without: altered(function (d) {
       bodyOf(d).entries = bodyOf(d).entries.map(function (entry: string[]) {
         return entry.map(function (s) { return s.replace(/[^\u0020-\u007e]/g, '').replace(/^ +| +$/g, ''); });
       });
-      return d;
-    }
+    })
   },
   {
     id: 'malformed multipart parts dropped',
@@ -302,16 +287,14 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
         .then(function () { return true; }, function () { return false; });
     },
     applies: function (c) { return c.kind === 'Response' && c.body.k === 'multipart'; },
-    without: function (c) {
-      var d = copy(c);
+    without: altered(function (d) {
       d.body.parts = d.body.parts.filter(function (part: any) {
         var named = part.params.some(function (p: any) { return /^name$/i.test(p.name); });
         return /^form-data$/i.test(part.type) && named && !part.junk;
       });
       if (!d.body.close) d.body.epilogue = '\r\n';
       d.body.close = true;
-      return d;
-    }
+    })
   },
   {
     id: 'json() rejects with a DOMException',
@@ -321,11 +304,9 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
       return new natives.Response('{').json().then(function () { return false; }, function (e) { return !(e instanceof SyntaxError); });
     },
     applies: function (c) { return c.read === 'json'; },
-    without: function (c) {
-      var d = copy(c);
+    without: altered(function (d) {
       d.read = 'text';
-      return d;
-    }
+    })
   },
   {
     id: 'Response.redirect() refuses credentials',
@@ -333,11 +314,9 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
       'https://fetch.spec.whatwg.org/#dom-response-redirect does not check (and so before the RangeError of a bad status)',
     probe: function (natives) { return throws(function () { natives.Response.redirect('http://u:p@example.com/'); }); },
     applies: function (c) { return c.kind === 'Response' && c.how === 'redirect' && /\/\/[^\/]*@/.test(c.url.v); },
-    without: function (c) {
-      var d = copy(c);
+    without: altered(function (d) {
       d.url.v = d.url.v.replace(/\/\/[^\/]*@/, '//');
-      return d;
-    }
+    })
   },
   {
     id: 'UTF-8 BOM kept',
@@ -350,11 +329,9 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
       var body = bodyOf(c);
       return body !== null && body.k === 'str' && body.v.charAt(0) === '\ufeff';
     },
-    without: function (c) {
-      var d = copy(c);
+    without: altered(function (d) {
       bodyOf(d).v = bodyOf(d).v.slice(1);
-      return d;
-    }
+    })
   },
   {
     id: 'body converted late',
@@ -371,11 +348,9 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
       var body = bodyOf(c);
       return body !== null && CONVERTED[body.k] === true;
     },
-    without: function (c) {
-      var d = copy(c);
+    without: altered(function (d) {
       d.quiet = true;
-      return d;
-    }
+    })
   }
 ];
 
