@@ -107,6 +107,22 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
     without: function (c) { return copyWithout(c, nonAsciiSafelisted)!; }
   },
   {
+    id: 'no-CORS body Content-Type kept',
+    what: 'a no-cors Request keeps the Content-Type its body gives (a Blob\'s type) even where it is not a ' +
+      'CORS-safelisted value; the constructor appends it to the request\'s Headers, whose "request-no-cors" guard ' +
+      'drops it (https://fetch.spec.whatwg.org/#dom-request step 36, https://fetch.spec.whatwg.org/#concept-headers-append)',
+    probe: function (natives) {
+      var body = new Blob(['x'], { type: 'bogus' });
+      return new natives.Request('/x', { method: 'POST', mode: 'no-cors', body: body }).headers.get('Content-Type') !== null;
+    },
+    applies: function (c) {
+      if (c.kind !== 'Request' || !initHas(c, 'body') || c.init.body.k !== 'blob' || !c.init.body.type) return false;
+      var mode = initHas(c, 'mode') ? c.init.mode : null;
+      return mode ? (mode.k === 'str' || mode.k === 'toString') && mode.v === 'no-cors' : c.input.k === 'request' && c.input.mode === 'no-cors';
+    },
+    without: altered(function (d) { d.init.body.type = ''; })
+  },
+  {
     id: 'no ReadableStream request bodies',
     what: 'the native RequestInit.body has no ReadableStream: a stream is converted to the string ' +
       '"[object ReadableStream]" (https://fetch.spec.whatwg.org/#bodyinit-unions), and duplex is not read',
@@ -258,7 +274,7 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
   {
     id: 'FormData does not round-trip',
     what: 'formData() of a FormData body does not give back its entries: it refuses control characters in a name, ' +
-      'drops non-ASCII ones, or trims spaces off a quoted name, which the HTML multipart/form-data encoding writes as they are ' +
+      'drops non-ASCII ones, trims spaces off a quoted name, or cuts a quoted name at a semicolon, which the HTML multipart/form-data encoding writes as they are ' +
       '(https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#multipart-form-data) and RFC 7578 reads so',
     probe: function (natives) {
       var form = new natives.FormData();
@@ -271,7 +287,7 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
     },
     without: altered(function (d) {
       bodyOf(d).entries = bodyOf(d).entries.map(function (entry: string[]) {
-        return entry.map(function (s) { return s.replace(/[^\u0020-\u007e]/g, '').replace(/^ +| +$/g, ''); });
+        return entry.map(function (s) { return s.replace(/[^\u0020-\u007e]|;/g, '').replace(/^ +| +$/g, ''); });
       });
     })
   },
