@@ -65,6 +65,12 @@ const UNDERSCORE_STRINGS = ['_immediateFn', '_unhandledRejectionFn'].concat((fun
   return Array.from(names);
 })());
 
+// web-streams-polyfill's internal names without an underscore, which it never reads as strings and no other bundled
+// code uses: a BYOB pull-into descriptor's fields, its queue's peek(), an iterator record's nextMethod (none is in its
+// public types; the descriptors and records never leave it).
+const INTERNAL_NAMES = ['readerType', 'bytesFilled', 'minimumFill', 'elementSize', 'viewConstructor', 'bufferByteLength', 'peek', 'nextMethod'];
+const MANGLED = new RegExp('^(_|(' + INTERNAL_NAMES.join('|') + ')$)');
+
 // A minified standalone script (counters off, license banner after minification).
 function standalone(name, entry, filename, text, passes) {
   return build({
@@ -81,8 +87,9 @@ function standalone(name, entry, filename, text, passes) {
         // pure_getters: a getter's Get is observable (init members).
         compress: { passes: passes, unsafe_proto: true },
         // The bundled libraries' internal `_properties` get short names, but for those they read as strings (their
-        // brand checks) and promise-polyfill's documented hooks.
-        mangle: { properties: { regex: /^_/, reserved: UNDERSCORE_STRINGS } },
+        // brand checks) and promise-polyfill's documented hooks; so do web-streams-polyfill's internals without an
+        // underscore (INTERNAL_NAMES).
+        mangle: { properties: { regex: MANGLED, reserved: UNDERSCORE_STRINGS } },
         // `Headers.name === 'Headers'` (code that reads constructor.name): the exported classes keep their names,
         // nothing else does (ES5 classes are functions, so keep_fnames; keep_classnames for any class syntax).
         keep_fnames: EXPORTED_CLASSES, keep_classnames: EXPORTED_CLASSES
