@@ -53,9 +53,14 @@ function banner(text) {
 }
 const version = 'retrofetch ' + require('./package.json').version + ' (MIT)';
 
-// The `_underscore` property names that web-streams-polyfill reads as strings (hasOwnProperty brand checks), and
-// promise-polyfill's public hooks: kept when the rest of the `_` names are mangled.
-const UNDERSCORE_STRINGS = ['_immediateFn', '_unhandledRejectionFn'].concat((function () {
+// promise-polyfill's documented hooks on the installed Promise: never mangled.
+const HOOKS = ['_immediateFn', '_unhandledRejectionFn'];
+
+// The `_underscore` property names that web-streams-polyfill reads as strings, all of them in its brand checks
+// (`Object.prototype.hasOwnProperty.call(x, '_readRequests')`). They are mangled too, to names fixed here (terser's
+// name cache: it gives no other property these names), and after minification the brand checks' strings are
+// rewritten to the same names (BrandCheckStrings): ~190 B gzipped.
+const BRAND_NAMES = (function () {
   const acorn = require('acorn');
   const code = fs.readFileSync(require.resolve('web-streams-polyfill/es5').replace(/\.js$/, '.mjs'), 'utf8');
   const names = new Set();
@@ -63,7 +68,29 @@ const UNDERSCORE_STRINGS = ['_immediateFn', '_unhandledRejectionFn'].concat((fun
     if (token.type.label === 'string' && /^_/.test(token.value)) names.add(token.value);
   }
   return Array.from(names);
-})());
+})();
+// '_readRequests' -> '$a', ... (no property of the source starts with `$`)
+const brandName = (i) => '$' + String.fromCharCode(97 + i);
+function brandNameCache() {
+  const props = {};
+  BRAND_NAMES.forEach((name, i) => { props['$' + name] = brandName(i); });
+  return { props: { props: props } };
+}
+class BrandCheckStrings {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('BrandCheckStrings', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'BrandCheckStrings', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1 }, (assets) => {
+        Object.keys(assets).filter((file) => /\.js$/.test(file)).forEach((file) => {
+          let code = assets[file].source().toString();
+          BRAND_NAMES.forEach((name, i) => { code = code.split('"' + name + '"').join('"' + brandName(i) + '"'); });
+          const left = BRAND_NAMES.filter((name) => code.indexOf(name) >= 0);
+          if (left.length) compilation.errors.push(new webpack.WebpackError(file + ': unmangled ' + left.join(', ')));
+          compilation.updateAsset(file, new webpack.sources.RawSource(code));
+        });
+      });
+    });
+  }
+}
 
 // web-streams-polyfill's internal names without an underscore, which it never reads as strings and no other bundled
 // code uses: a BYOB pull-into descriptor's fields, its queue's peek(), an iterator record's nextMethod (none is in its
@@ -77,7 +104,7 @@ function standalone(name, entry, filename, text, passes) {
     name: name,
     entry: entry,
     output: { path: path.resolve(__dirname, 'dist'), filename: filename, iife: true, environment: es5 },
-    plugins: [banner(text), new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: 'false' })],
+    plugins: [banner(text), new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: 'false' }), new BrandCheckStrings()],
     optimization: {
       minimize: true,
       minimizer: [new TerserPlugin({ extractComments: false, terserOptions: {
@@ -86,10 +113,10 @@ function standalone(name, entry, filename, text, passes) {
         // script (gzip decides): a second one saves ~50 B on the core and costs ~25 B on the full script. Not
         // pure_getters: a getter's Get is observable (init members).
         compress: { passes: passes, unsafe_proto: true },
-        // The bundled libraries' internal `_properties` get short names, but for those they read as strings (their
-        // brand checks) and promise-polyfill's documented hooks; so do web-streams-polyfill's internals without an
-        // underscore (INTERNAL_NAMES).
-        mangle: { properties: { regex: MANGLED, reserved: UNDERSCORE_STRINGS } },
+        // The bundled libraries' internal `_properties` get short names, but promise-polyfill's documented hooks; so
+        // do web-streams-polyfill's internals without an underscore (INTERNAL_NAMES).
+        mangle: { properties: { regex: MANGLED, reserved: HOOKS } },
+        nameCache: brandNameCache(),
         // `Headers.name === 'Headers'` (code that reads constructor.name): the exported classes keep their names,
         // nothing else does (ES5 classes are functions, so keep_fnames; keep_classnames for any class syntax).
         keep_fnames: EXPORTED_CLASSES, keep_classnames: EXPORTED_CLASSES
