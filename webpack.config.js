@@ -59,7 +59,7 @@ const HOOKS = ['_immediateFn', '_unhandledRejectionFn'];
 // The `_underscore` property names that web-streams-polyfill reads as strings, all of them in its brand checks
 // (`Object.prototype.hasOwnProperty.call(x, '_readRequests')`). They are mangled too, to names fixed here (terser's
 // name cache: it gives no other property these names), and after minification the brand checks' strings are
-// rewritten to the same names (BrandCheckStrings): ~190 B gzipped.
+// rewritten to the same names (BrandCheckStrings): ~250 B gzipped.
 const BRAND_NAMES = (function () {
   const acorn = require('acorn');
   const code = fs.readFileSync(require.resolve('web-streams-polyfill/es5').replace(/\.js$/, '.mjs'), 'utf8');
@@ -69,24 +69,31 @@ const BRAND_NAMES = (function () {
   }
   return Array.from(names);
 })();
-// '_readRequests' -> '$a', ... (no property of the source starts with `$`)
+// '_readRequests' -> '$a', ...: no property of the bundled source has such a name (BrandCheckStrings checks it).
 const brandName = (i) => '$' + String.fromCharCode(97 + i);
 function brandNameCache() {
   const props = {};
+  if (BRAND_NAMES.length > 26) throw new Error('web-streams-polyfill reads more than 26 names as strings: widen brandName()');
   BRAND_NAMES.forEach((name, i) => { props['$' + name] = brandName(i); });
   return { props: { props: props } };
 }
 class BrandCheckStrings {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('BrandCheckStrings', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'BrandCheckStrings', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1 }, (assets) => {
-        Object.keys(assets).filter((file) => /\.js$/.test(file)).forEach((file) => {
-          let code = assets[file].source().toString();
-          BRAND_NAMES.forEach((name, i) => { code = code.split('"' + name + '"').join('"' + brandName(i) + '"'); });
-          const left = BRAND_NAMES.filter((name) => code.indexOf(name) >= 0);
-          if (left.length) compilation.errors.push(new webpack.WebpackError(file + ': unmangled ' + left.join(', ')));
-          compilation.updateAsset(file, new webpack.sources.RawSource(code));
-        });
+      const each = (stage, fn) => compilation.hooks.processAssets.tap({ name: 'BrandCheckStrings', stage: stage }, (assets) => {
+        Object.keys(assets).filter((file) => /\.js$/.test(file)).forEach((file) => fn(file, assets[file].source().toString()));
+      });
+      const fail = (message) => compilation.errors.push(new webpack.WebpackError('BrandCheckStrings: ' + message));
+      // Before minification: the names are free.
+      each(webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE, (file, code) => {
+        if (/[.]\$[a-z]\b|["']\$[a-z]["']|\b\$[a-z]\s*:/.test(code)) fail(file + ' has a property named like $a');
+      });
+      // After it (terser runs at OPTIMIZE_SIZE): the strings.
+      each(webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1, (file, code) => {
+        BRAND_NAMES.forEach((name, i) => { code = code.split('"' + name + '"').join('"' + brandName(i) + '"'); });
+        const left = BRAND_NAMES.filter((name) => code.indexOf(name) >= 0);
+        if (left.length) fail(file + ': unmangled ' + left.join(', '));
+        compilation.updateAsset(file, new webpack.sources.RawSource(code));
       });
     });
   }
