@@ -53,9 +53,14 @@ function banner(text) {
 }
 const version = 'retrofetch ' + require('./package.json').version + ' (MIT)';
 
-// The `_underscore` property names that web-streams-polyfill reads as strings (hasOwnProperty brand checks), and
-// promise-polyfill's public hooks: kept when the rest of the `_` names are mangled.
-const UNDERSCORE_STRINGS = ['_immediateFn', '_unhandledRejectionFn'].concat((function () {
+// promise-polyfill's documented hooks on the installed Promise: never mangled.
+const HOOKS = ['_immediateFn', '_unhandledRejectionFn'];
+
+// The `_underscore` property names that web-streams-polyfill reads as strings, all of them in its brand checks
+// (`Object.prototype.hasOwnProperty.call(x, '_readRequests')`). They are mangled too, to names fixed here (terser's
+// name cache: it gives no other property these names), and after minification the brand checks' strings are
+// rewritten to the same names (BrandCheckStrings): ~250 B gzipped.
+const BRAND_NAMES = (function () {
   const acorn = require('acorn');
   const code = fs.readFileSync(require.resolve('web-streams-polyfill/es5').replace(/\.js$/, '.mjs'), 'utf8');
   const names = new Set();
@@ -63,24 +68,67 @@ const UNDERSCORE_STRINGS = ['_immediateFn', '_unhandledRejectionFn'].concat((fun
     if (token.type.label === 'string' && /^_/.test(token.value)) names.add(token.value);
   }
   return Array.from(names);
-})());
+})();
+// '_readRequests' -> '$a', ...: no property of the bundled source has such a name (BrandCheckStrings checks it).
+const brandName = (i) => '$' + String.fromCharCode(97 + i);
+function brandNameCache() {
+  const props = {};
+  if (BRAND_NAMES.length > 26) throw new Error('web-streams-polyfill reads more than 26 names as strings: widen brandName()');
+  BRAND_NAMES.forEach((name, i) => { props['$' + name] = brandName(i); });
+  return { props: { props: props } };
+}
+class BrandCheckStrings {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('BrandCheckStrings', (compilation) => {
+      const each = (stage, fn) => compilation.hooks.processAssets.tap({ name: 'BrandCheckStrings', stage: stage }, (assets) => {
+        Object.keys(assets).filter((file) => /\.js$/.test(file)).forEach((file) => fn(file, assets[file].source().toString()));
+      });
+      const fail = (message) => compilation.errors.push(new webpack.WebpackError('BrandCheckStrings: ' + message));
+      // Before minification: the names are free.
+      each(webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE, (file, code) => {
+        if (/[.]\$[a-z]\b|["']\$[a-z]["']|\b\$[a-z]\s*:/.test(code)) fail(file + ' has a property named like $a');
+      });
+      // After it (terser runs at OPTIMIZE_SIZE): the strings.
+      each(webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1, (file, code) => {
+        BRAND_NAMES.forEach((name, i) => { code = code.split('"' + name + '"').join('"' + brandName(i) + '"'); });
+        const left = BRAND_NAMES.filter((name) => code.indexOf(name) >= 0);
+        if (left.length) fail(file + ': unmangled ' + left.join(', '));
+        compilation.updateAsset(file, new webpack.sources.RawSource(code));
+      });
+    });
+  }
+}
+
+// web-streams-polyfill's internal names without an underscore, which it never reads as strings and no other bundled
+// code uses: a BYOB pull-into descriptor's fields, its queue's peek(), an iterator record's nextMethod (none is in its
+// public types; the descriptors and records never leave it).
+const INTERNAL_NAMES = ['readerType', 'bytesFilled', 'minimumFill', 'elementSize', 'viewConstructor', 'bufferByteLength', 'peek', 'nextMethod'];
+const MANGLED = new RegExp('^(_|(' + INTERNAL_NAMES.join('|') + ')$)');
 
 // A minified standalone script (counters off, license banner after minification).
-function standalone(name, entry, filename, text) {
+function standalone(name, entry, filename, text, passes) {
   return build({
     name: name,
     entry: entry,
     output: { path: path.resolve(__dirname, 'dist'), filename: filename, iife: true, environment: es5 },
-    plugins: [banner(text), new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: 'false' })],
+    // SuppressedError: web-streams-polyfill's ES5 build keeps tslib's dead `typeof SuppressedError == 'function' &&
+    // SuppressedError;` (a global read terser must keep); nothing else reads it (~15 B gzipped).
+    plugins: [banner(text), new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: 'false', SuppressedError: 'undefined' }), new BrandCheckStrings()],
     optimization: {
       minimize: true,
       minimizer: [new TerserPlugin({ extractComments: false, terserOptions: {
         ecma: 5, safari10: true, ie8: false,
-        // A second pass: about 100 B less gzipped. Not pure_getters: a getter's Get is observable (init members).
-        compress: { passes: 2 },
-        // The bundled libraries' internal `_properties` get short names, but for those they read as strings (their
-        // brand checks) and promise-polyfill's documented hooks.
-        mangle: { properties: { regex: /^_/, reserved: UNDERSCORE_STRINGS } },
+        // unsafe_proto writes `[].slice` for `Array.prototype.slice` (the same function). The passes are measured per
+        // script (gzip decides): a second one saves ~50 B on the core and costs ~25 B on the full script. Not
+        // pure_getters: a getter's Get is observable (init members).
+        compress: { passes: passes, unsafe_proto: true },
+        // The bundled libraries' internal `_properties` get short names, but promise-polyfill's documented hooks; so
+        // do web-streams-polyfill's internals without an underscore (INTERNAL_NAMES).
+        mangle: { properties: { regex: MANGLED, reserved: HOOKS } },
+        nameCache: brandNameCache(),
+        // Every string in double quotes (~10 B less gzipped than terser's choice per string; BrandCheckStrings
+        // relies on it).
+        format: { quote_style: 2 },
         // `Headers.name === 'Headers'` (code that reads constructor.name): the exported classes keep their names,
         // nothing else does (ES5 classes are functions, so keep_fnames; keep_classnames for any class syntax).
         keep_fnames: EXPORTED_CLASSES, keep_classnames: EXPORTED_CLASSES
@@ -98,8 +146,8 @@ const readable = {
 
 module.exports = [
   standalone('polyfill', './src/standalone.ts', 'retrofetch.polyfill.js',
-    version + ', with ' + notice('web-streams-polyfill') + ' and ' + notice('promise-polyfill')),
-  standalone('core', './src/standalone-core.ts', 'retrofetch.core.js', version),
+    version + ', with ' + notice('web-streams-polyfill') + ' and ' + notice('promise-polyfill'), 1),
+  standalone('core', './src/standalone-core.ts', 'retrofetch.core.js', version, 2),
   build({
     name: 'cjs',
     entry: './src/index.ts',
