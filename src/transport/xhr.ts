@@ -157,7 +157,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     } catch (e) {
       // LEGACY(IE): before IE10, responseText is not readable during readyState 3. At DONE, though, an engine that cannot
       // give the body (out of memory on a huge one) must error it, not leave it hanging (README "Memory").
-      if (done) fail('fetch: the engine could not hold the body (' + (e as Error).message + ')');
+      if (done) fail('fetch: unreadable body (' + (e as Error).message + ')');
       return;
     }
     if (decoded !== null) {
