@@ -82,7 +82,7 @@ AbortSignal.timeout = function (milliseconds: number): AbortSignal {
   requireArguments(arguments.length, 1, member);
   var ms = toNumber(milliseconds, member);
   ms = ms < 0 ? Math.ceil(ms) : Math.floor(ms);
-  if (!(ms >= 0 && ms <= 9007199254740991)) throw new TypeError(member + ': the value is not an unsigned long long');
+  if (!(ms >= 0 && ms <= 9007199254740991)) throw new TypeError(member + ': not an unsigned long long');
   // 1. Let signal be a new AbortSignal object.
   var state = createAbortSignal();
   // 2–3. Run steps after a timeout of milliseconds: signal abort given signal and a new "TimeoutError" DOMException.
