@@ -216,8 +216,6 @@ function httpFetch(params: FetchParams): void {
   });
 }
 
-var REQUEST_BODY_HEADERS = 'Content-Encoding Content-Language Content-Location Content-Type'.split(' ');
-
 // https://fetch.spec.whatwg.org/#http-redirect-fetch, for a redirect the transport handed to script.
 function httpRedirectFetch(params: FetchParams, status: number, location: string): void {
   // 1. Let request be fetchParams's request. 2. internalResponse is response (nothing is filtered yet).
@@ -246,7 +244,7 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   if (status < 303 ? method === 'POST' : status === 303 && method !== 'GET' && method !== 'HEAD') {
     request.method = 'GET';
     request.body = request.form = null;
-    for (var i = 0; i < 4; i++) headerListDelete(request.headerList, REQUEST_BODY_HEADERS[i]);
+    request.headerList = request.headerList.filter(function (header) { return !/^content-(encoding|language|location|type)$/i.test(header[0]); });
   }
   // 13. If request's current URL's origin is not same origin with locationURL's origin, then delete each CORS
   //     non-wildcard request-header name (`Authorization`) from request's header list.
