@@ -24,7 +24,7 @@ function decodeHeaderText(s: string): string {
  */
 export function parseMultipart(bytes: Bytes, boundary: string, member: string): Array<[string, string | { bytes: Bytes; filename: string; type: string }]> {
   function fail(reason: string): never {
-    throw new TypeError(member + ': the multipart/form-data body is malformed (' + reason + ')');
+    throw new TypeError(member + ': bad multipart body (' + reason + ')');
   }
   if (boundary === '' || boundary.length > 70) fail('a boundary of ' + boundary.length + ' characters, not 1 to 70');
   // The body isomorphic decoded: one char a byte, so that positions in it are positions in bytes. The boundary is a
