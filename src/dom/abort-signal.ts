@@ -7,7 +7,7 @@
 // its sources when asked, which gives the same answers. So `AbortSignal.any([longLived])` leaves nothing on
 // `longLived` unless someone listens, and a settled fetch leaves nothing on the signal it was given.
 import { createSlot } from '../webidl/slots';
-import { requireArguments, toNumber } from '../webidl/conversions';
+import { isObject, requireArguments, toNumber, typeError } from '../webidl/conversions';
 import { defineAttributes, defineOperations, defineToStringTag } from '../webidl/interface';
 import { works, nativeAbortedGetter, supportsSymbolIterator } from '../env/support';
 import { createDOMException } from './dom-exception';
@@ -82,7 +82,7 @@ AbortSignal.timeout = function (milliseconds: number): AbortSignal {
   requireArguments(arguments.length, 1, member);
   var ms = toNumber(milliseconds, member);
   ms = ms < 0 ? Math.ceil(ms) : Math.floor(ms);
-  if (!(ms >= 0 && ms <= 9007199254740991)) throw new TypeError(member + ': the value is not an unsigned long long');
+  if (!(ms >= 0 && ms <= 9007199254740991)) throw new TypeError(member + ': not an unsigned long long');
   // 1. Let signal be a new AbortSignal object.
   var state = createAbortSignal();
   // 2–3. Run steps after a timeout of milliseconds: signal abort given signal and a new "TimeoutError" DOMException.
@@ -99,19 +99,11 @@ AbortSignal.any = function (signals: Iterable<AbortSignal>): AbortSignal {
   requireArguments(arguments.length, 1, member);
   // https://webidl.spec.whatwg.org/#es-sequence: an iterable (an array-like where the engine has no Symbol.iterator).
   var value: any = signals;
-  var list: unknown[] = [];
-  var iterable = value !== null && (typeof value === 'object' || typeof value === 'function');
-  if (supportsSymbolIterator) {
-    var method = iterable && value[Symbol.iterator];
-    if (typeof method !== 'function') iterable = false;
-    else for (var iterator = method.call(value), step = iterator.next(); !step.done; step = iterator.next()) list.push(step.value);
-  } else if (iterable && typeof value.length === 'number') {
-    // LEGACY(ES5): without Symbol.iterator, an array or array-like stands for the iterable.
-    list = Array.prototype.slice.call(value);
-  } else {
-    iterable = false;
-  }
-  if (!iterable) throw new TypeError(member + ': parameter 1 is not iterable');
+  // LEGACY(ES5): without Symbol.iterator, an array or array-like stands for the iterable (its elements sliced out).
+  var method = isObject(value) && (supportsSymbolIterator ? value[Symbol.iterator] : typeof value.length === 'number' && Array.prototype.slice);
+  if (typeof method !== 'function') throw typeError(member, 'parameter 1 is not iterable');
+  var list: unknown[] = supportsSymbolIterator ? [] : method.call(value);
+  if (supportsSymbolIterator) for (var iterator = method.call(value), step = iterator.next(); !step.done; step = iterator.next()) list.push(step.value);
   for (var i = 0; i < list.length; i++) {
     if (!isAbortSignal(list[i])) throw new TypeError(member + ': element ' + i + " of parameter 1 is not of type 'AbortSignal'");
   }

@@ -1,7 +1,7 @@
 // The EventTarget interface, for targets with no tree (no capture or bubble path): https://dom.spec.whatwg.org/#interface-eventtarget
 // and event handler IDL attributes (`onabort`): https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-attributes
 import { createSlot } from '../webidl/slots';
-import { requireArguments, toDOMString } from '../webidl/conversions';
+import { isObject, requireArguments, toDOMString } from '../webidl/conversions';
 import { constructing, defineToStringTag } from '../webidl/interface';
 import { isHostInstance } from '../env/global';
 import { createDOMException } from './dom-exception';
@@ -282,7 +282,7 @@ export function defineEventHandler(proto: object, type: string, interfaceName: s
       var state = slot.get(self, member);
       var handler = state._handlers[type] || (state._handlers[type] = { _value: null });
       // [LegacyTreatNonObjectAsNull]: anything but an object (a function is one) is null.
-      handler._value = value = (typeof value === 'object' || typeof value === 'function') ? value : null;
+      handler._value = value = isObject(value) ? value : null;
       if (value === null) {
         // Setting null deactivates the handler: its listener is removed (set again, it goes to the end of the list).
         if (handler._listener) removeListener(state, handler._listener);

@@ -158,10 +158,10 @@ function mainFetch(params: FetchParams): void {
   if (type === 'data' || type === 'blob') return schemeFetch(params, url, type);
   if (crossOrigin) {
     // request's mode is "same-origin": a network error.
-    if (mode === 'same-origin') return networkError(params, "mode 'same-origin' refuses the cross-origin " + url);
+    if (mode === 'same-origin') return networkError(params, 'cross-origin in same-origin mode: ' + url);
     // request's mode is "no-cors": LEGACY(XHR) no opaque responses; a cross-origin no-cors request can only be
     // sent as a CORS request.
-    if (mode === 'no-cors') return networkError(params, "cross-origin mode 'no-cors' is impossible over XHR");
+    if (mode === 'no-cors') return networkError(params, 'no-cors cross-origin is impossible over XHR');
     // Otherwise: set request's response tainting to "cors" and run HTTP fetch.
     request.tainting = 'cors';
   }
@@ -216,8 +216,6 @@ function httpFetch(params: FetchParams): void {
   });
 }
 
-var REQUEST_BODY_HEADERS = 'Content-Encoding Content-Language Content-Location Content-Type'.split(' ');
-
 // https://fetch.spec.whatwg.org/#http-redirect-fetch, for a redirect the transport handed to script.
 function httpRedirectFetch(params: FetchParams, status: number, location: string): void {
   // 1. Let request be fetchParams's request. 2. internalResponse is response (nothing is filtered yet).
@@ -239,14 +237,14 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   // 11. If internalResponse's status is not 303, request's body is non-null, and its source is null, then return a
   //     network error (a stream cannot be sent again).
   if (status !== 303 && (request.body || request.form) && request.inner.body!.origin === null) {
-    return networkError(params, 'a ReadableStream body cannot follow a ' + status + ' redirect');
+    return networkError(params, 'a ReadableStream body cannot follow a ' + status);
   }
   // 12. A 301 or 302 after POST, or a 303 but for GET or HEAD: 1. the method becomes GET and the body null;
   //     2. each request-body-header name is deleted from request's header list.
   if (status < 303 ? method === 'POST' : status === 303 && method !== 'GET' && method !== 'HEAD') {
     request.method = 'GET';
     request.body = request.form = null;
-    for (var i = 0; i < 4; i++) headerListDelete(request.headerList, REQUEST_BODY_HEADERS[i]);
+    request.headerList = request.headerList.filter(function (header) { return !/^content-(encoding|language|location|type)$/i.test(header[0]); });
   }
   // 13. If request's current URL's origin is not same origin with locationURL's origin, then delete each CORS
   //     non-wildcard request-header name (`Authorization`) from request's header list.
@@ -270,7 +268,7 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
   //   counts once (not again after a redirect) until its fetch is done; an engine's FormData, of unknown length, not.
   var length = request.body ? request.body.length : 0;
   if (request.keepalive && length) {
-    if (keepaliveBytes + length > 65536) return networkError(params, 'keepalive bodies in flight over 64 KiB');
+    if (keepaliveBytes + length > 65536) return networkError(params, 'keepalive bodies over 64 KiB');
     keepaliveBytes += length;
     request.keepalive = false;
     var processEnd = params.processEnd;
@@ -396,7 +394,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   } catch (error) {
     // An engine that refuses the URL or the method at open() or send().
     controller.stop = noop;
-    return networkError(params, name + ' refused the request (' + (error as Error).message + ')');
+    return networkError(params, name + ' refused: ' + (error as Error).message);
   }
 
   function end(): void {

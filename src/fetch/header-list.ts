@@ -134,7 +134,7 @@ export function isForbiddenRequestHeader(name: string, value: string): boolean {
   if (/^(accept-(charset|encoding)|access-control-request-(headers|method)|connection|content-length|cookie2?|date|dnt|expect|host|keep-alive|origin|referer|set-cookie|te|trailer|transfer-encoding|upgrade|via|(proxy|sec)-.*)$/i.test(name)) return true;
   // 3. If name is `X-HTTP-Method`, `X-HTTP-Method-Override` or `X-Method-Override`: return true if any of the
   //    values got, decoded and split from value is a forbidden method (https://fetch.spec.whatwg.org/#forbidden-method).
-  if (/^x-(http-method|http-method-override|method-override)$/i.test(name)) {
+  if (/^x-(http-method(-override)?|method-override)$/i.test(name)) {
     var parsedValues = getDecodeSplit(value);
     for (var i = 0; i < parsedValues.length; i++) if (/^(connect|trace|track)$/i.test(parsedValues[i])) return true;
   }

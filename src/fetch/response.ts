@@ -25,12 +25,12 @@ var slot = createSlot<InnerResponse>('Response');
 
 // https://fetch.spec.whatwg.org/#null-body-status
 export function isNullBodyStatus(status: number): boolean {
-  return [101, 103, 204, 205, 304].indexOf(status) >= 0;
+  return /^(10[13]|20[45]|304)$/.test('' + status);
 }
 
 // https://fetch.spec.whatwg.org/#redirect-status
 export function isRedirectStatus(status: number): boolean {
-  return [301, 302, 303, 307, 308].indexOf(status) >= 0;
+  return /^30[12378]$/.test('' + status);
 }
 
 // The "response" guard's step of validate (4: a forbidden response-header name is dropped): see guardSteps in ./headers.ts.
@@ -62,14 +62,12 @@ function convertResponseInit(value: unknown, member: string): ResponseInitRecord
 // A new response whose headers are a new Headers object with guard "response" (the constructor's steps 1–2, json()'s
 // step 3), then https://fetch.spec.whatwg.org/#initialize-a-response with init and body.
 function initializeResponse(init: ResponseInitRecord, body: ExtractedBody | null, member: string): InnerResponse {
-  var inner = newNetworkResponse(200, '', [], null, [], 'default', 'response');
   // 1. If init["status"] is not in the range 200 to 599, inclusive, then throw a RangeError.
   if (init.status < 200 || init.status > 599) throw new RangeError(member + ': bad status ' + init.status);
   // 2. If init["statusText"] does not match the reason-phrase token production, then throw a TypeError.
   if (!isQuotedStringTokens(init.statusText)) throw typeError(member, 'bad statusText');
-  // 3–4. Set the status and status message.
-  inner.status = init.status;
-  inner.statusText = init.statusText;
+  // 3–4. Set the status and status message (of the new response, made once nothing can throw before it: unseen).
+  var inner = newNetworkResponse(init.status, init.statusText, [], null, [], 'default', 'response');
   // 5. If init["headers"] exists, then fill response's headers with init["headers"].
   if (init.headers) fillHeaders(inner.headers, init.headers, member);
   // 6. If body was given:

@@ -38,8 +38,9 @@ export function parseURL(input: string, base?: string): ParsedURL | null {
     var a = g.document.createElement('a');
     a.href = input;
     href = a.href;
-    // An invalid URL leaves the anchor without a scheme (old WebKit reports protocol ':').
-    if (!ABSOLUTE.test(href!) || a.protocol === ':' || (/^(https?|wss?|ftp):$/i.test(a.protocol) && !a.host)) return null;
+    // An invalid URL leaves the anchor without a scheme (old WebKit reports protocol ':'), or of a scheme with a
+    // default port (http, https, ws, wss, ftp) without a host.
+    if (!ABSOLUTE.test(href!) || a.protocol === ':' || (a.protocol.toLowerCase() in DEFAULT_PORTS && !a.host)) return null;
   } else {
     // LEGACY(old WebKit, ES5): no URL constructor and no DOM (a worker in PhantomJS, Duktape): absolute URLs taken as
     // written, relative ones resolved against the base by path rules.

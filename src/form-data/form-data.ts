@@ -51,11 +51,11 @@ export class FormData {
       if (button && !isSubmitButton(button)) throw new TypeError(member + ': the submitter is not a submit button');
       // 1.1.2. If submitter's form owner is not form, then throw a "NotFoundError" DOMException.
       // (https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#form-owner)
-      if (button && button.form !== form) throw createDOMException(member + ": the submitter's form owner is not this form", 'NotFoundError');
+      if (button && button.form !== form) throw createDOMException(member + ': the submitter is of another form', 'NotFoundError');
       // 1.2. Let list be the result of constructing the entry list for form and submitter.
       list = constructEntryList(form as HTMLFormElement, button, formDataOf);
       // 1.3. If list is null, then throw an "InvalidStateError" DOMException.
-      if (!list) throw createDOMException(member + ': the form is already constructing an entry list', 'InvalidStateError');
+      if (!list) throw createDOMException(member + ': the form is busy', 'InvalidStateError');
       // 1.4. Set this's entry list to list.
     }
     slot.set(this, list);

@@ -9,10 +9,9 @@
 //   string or a token, in any order with `filename`; `filename*` is ignored (RFC 7578 4.2);
 // - names and filenames are UTF-8, not percent-decoded (no engine decodes the %22/%0D/%0A that HTML writes);
 // - a missing close delimiter, a header line without a colon, or a body that ends early is a TypeError.
-import { Bytes, bytesFrom, sliceBytes } from '../infra/bytes';
+import { Bytes, bytesFrom, isomorphicDecode, sliceBytes } from '../infra/bytes';
 import { utf8Decode } from '../encoding/utf8';
 import { HTTP_TAB_OR_SPACE, byteLowercase, collect, collectHttpQuotedString, isToken, isomorphicEncode, trim } from '../infra/http';
-import { isomorphicDecodeBody } from './urlencoded';
 
 // Header lines are isomorphic decoded (chars 0x00–0xFF); names and filenames are then UTF-8 decoded.
 function decodeHeaderText(s: string): string {
@@ -25,12 +24,12 @@ function decodeHeaderText(s: string): string {
  */
 export function parseMultipart(bytes: Bytes, boundary: string, member: string): Array<[string, string | { bytes: Bytes; filename: string; type: string }]> {
   function fail(reason: string): never {
-    throw new TypeError(member + ': the multipart/form-data body is malformed (' + reason + ')');
+    throw new TypeError(member + ': bad multipart body (' + reason + ')');
   }
   if (boundary === '' || boundary.length > 70) fail('a boundary of ' + boundary.length + ' characters, not 1 to 70');
   // The body isomorphic decoded: one char a byte, so that positions in it are positions in bytes. The boundary is a
   // MIME type parameter value: code points 0x00–0xFF.
-  var text = isomorphicDecodeBody(bytes);
+  var text = isomorphicDecode(bytes);
   var dashBoundary = '--' + boundary;
   var delimiter = '\r\n' + dashBoundary;
   var entries: Array<[string, string | { bytes: Bytes; filename: string; type: string }]> = [];

@@ -49,7 +49,7 @@ export function extractFormData(form: FormData, member: string): { origin: FormD
       replay: function () {
         return {
           read: function (_done, fail) {
-            fail(new TypeError(member + ": this engine's FormData can only be sent, not read"));
+            fail(new TypeError(member + ": this engine's FormData cannot be read"));
           },
           cancel: function () { /* nothing to stop */ }
         };

@@ -1,23 +1,13 @@
 // The application/x-www-form-urlencoded parser, for Body.formData(): https://url.spec.whatwg.org/#concept-urlencoded-parser
 import { utf8Decode } from '../encoding/utf8';
-import { Bytes, bytesFrom, sliceBytes } from '../infra/bytes';
+import { Bytes, bytesFrom, isomorphicDecode } from '../infra/bytes';
 import { isomorphicEncode } from '../infra/http';
-
-/**
- * https://infra.spec.whatwg.org/#isomorphic-decode of a whole body (one char a byte), 8 KiB at a time: a char at a
- * time is about 15 times slower on a body of megabytes.
- */
-export function isomorphicDecodeBody(bytes: Bytes): string {
-  var text = '';
-  for (var i = 0; i < bytes.length; i += 8192) text += String.fromCharCode.apply(null, sliceBytes(bytes, i, i + 8192) as number[]);
-  return text;
-}
 
 // https://url.spec.whatwg.org/#concept-urlencoded-parser, on bytes (isomorphic decoded: one char a byte).
 export function parseURLEncoded(bytes: Bytes): Array<[string, string]> {
   var output: Array<[string, string]> = [];
   // 1. Let sequences be the result of splitting input on 0x26 (&).
-  var sequences = isomorphicDecodeBody(bytes).split('&');
+  var sequences = isomorphicDecode(bytes).split('&');
   // 3. For each byte sequence bytes in sequences:
   for (var i = 0; i < sequences.length; i++) {
     var sequence = sequences[i];

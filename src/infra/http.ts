@@ -2,7 +2,6 @@
 // and the Infra primitives it builds on (https://infra.spec.whatwg.org/). Strings of bytes are ByteStrings here
 // (one code unit per byte). Every scan is one loop over the input: linear. A trim written as a regular expression
 // (/[\t ]+$/) restarts at every code unit of a whitespace run that does not end the input, and is quadratic.
-import { Bytes } from './bytes';
 
 /** https://infra.spec.whatwg.org/#string-position-variable */
 export interface Position {
@@ -88,13 +87,6 @@ export function collectHttpQuotedString(input: string, position: Position, extra
 export function byteLowercase(input: string): string {
   // (Pure ASCII, the usual case, lowercases natively and at once.)
   return !/[^\0-\x7f]/.test(input) ? input.toLowerCase() : input.replace(/[A-Z]+/g, function (m) { return m.toLowerCase(); });
-}
-
-// https://infra.spec.whatwg.org/#isomorphic-decode: each byte becomes the code point of the same value.
-export function isomorphicDecode(bytes: Bytes, start: number, end: number): string {
-  var out = '';
-  for (var i = start; i < end; i++) out += String.fromCharCode(bytes[i]);
-  return out;
 }
 
 // https://infra.spec.whatwg.org/#isomorphic-encode: each code point (<= U+00FF, asserted by the callers) is a byte.

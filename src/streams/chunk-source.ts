@@ -152,7 +152,7 @@ export function readAll(source: ChunkSource, done: (chunks: Bytes[], length: num
   }
   function onChunk(chunk: Bytes | null): void {
     if (chunk === null) return done(chunks, length);
-    if (source.raw && !isUint8Array(chunk)) return fail(new TypeError('Body: the stream gave a chunk that is not a Uint8Array'));
+    if (source.raw && !isUint8Array(chunk)) return fail(new TypeError('Body: a stream chunk is not a Uint8Array'));
     chunks.push(chunk);
     length += chunk.length;
     next();

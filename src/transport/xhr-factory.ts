@@ -20,5 +20,5 @@ export function createXHR(): XMLHttpRequest {
     }
     if (cachedProgId) return new g.ActiveXObject(cachedProgId);
   }
-  throw new TypeError('createXHR: no XHR object available (no XMLHttpRequest, no MSXML2.XMLHttp)');
+  throw new TypeError('createXHR: no XHR object available');
 }

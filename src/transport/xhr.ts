@@ -17,7 +17,7 @@ import { isUTF8Label, utf8Decode } from '../encoding/utf8';
 
 var X_USER_DEFINED = 'text/plain; charset=x-user-defined';
 // README "Byte-order marks": the engine decodes a body's BOM before script sees the bytes.
-var BOM_MESSAGE = 'fetch: a body starting with a byte-order mark streams inexactly here: read it whole';
+var BOM_MESSAGE = 'fetch: a body with a BOM streams inexactly here: read it whole';
 var EVENTS = 'onreadystatechange onprogress onerror ontimeout'.split(' ');
 
 // LEGACY(old WebKit): whether the engine decodes a body of this Content-Type as UTF-8 (by the charset it names, else
@@ -157,7 +157,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     } catch (e) {
       // LEGACY(IE): before IE10, responseText is not readable during readyState 3. At DONE, though, an engine that cannot
       // give the body (out of memory on a huge one) must error it, not leave it hanging (README "Memory").
-      if (done) fail('fetch: the engine could not hold the body (' + (e as Error).message + ')');
+      if (done) fail('fetch: unreadable body (' + (e as Error).message + ')');
       return;
     }
     if (decoded !== null) {

@@ -14,5 +14,5 @@ export function toBufferSourceBytes(value: unknown, member: string): Uint8Array 
     (supportsArrayBufferIsView ? ArrayBuffer.isView(value) : tag(view.buffer) === '[object ArrayBuffer]')) {
     return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
   }
-  throw new TypeError(member + ': the value is not an ArrayBuffer or ArrayBufferView');
+  throw new TypeError(member + ': not a BufferSource');
 }

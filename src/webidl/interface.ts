@@ -8,7 +8,7 @@ import { supportsSymbolToStringTag } from '../env/support';
  * throws a TypeError. Returns `self` for the constructor to go on with.
  */
 export function constructing<T>(self: T, Class: Function, slot: Slot<unknown>, name: string): T {
-  if (!(self instanceof Class) || slot.has(self)) throw new TypeError(name + ": Please use the 'new' operator");
+  if (!(self instanceof Class) || slot.has(self)) throw new TypeError(name + ": use 'new'");
   return self;
 }
 

@@ -4,8 +4,9 @@ import { expect } from 'chai';
 import { suite } from '../../support/harness';
 import {
   HTTP_TAB_OR_SPACE, HTTP_WHITESPACE, Position, byteLowercase, collect, collectHttpQuotedString, isQuotedStringTokens,
-  isToken, isomorphicDecode, isomorphicEncode, trim
+  isToken, isomorphicEncode, trim
 } from '../../../src/infra/http';
+import { isomorphicDecode } from '../../../src/infra/bytes';
 import { getDecodeSplit, isHeaderValue, normalizeHeaderValue } from '../../../src/fetch/header-list';
 
 export var MB = 1024 * 1024;
@@ -118,9 +119,21 @@ suite('infra: HTTP syntax', function (impl) {
 
     it('maps bytes to code points and back', function () {
       var bytes = new Uint8Array([0, 0x41, 0x7f, 0x80, 0xe9, 0xff]);
-      expect(isomorphicDecode(bytes, 0, bytes.length)).to.equal('\u0000A\u007f\u0080\u00e9\u00ff');
-      expect(isomorphicDecode(bytes, 1, 3)).to.equal('A\u007f');
+      expect(isomorphicDecode(bytes)).to.equal('\u0000A\u007f\u0080\u00e9\u00ff');
+      expect(isomorphicDecode(bytes.subarray(1, 3))).to.equal('A\u007f');
+      expect(isomorphicDecode([0x41, 0xff])).to.equal('A\u00ff');
       expect(isomorphicEncode('\u0000A\u00ff')).to.deep.equal([0, 0x41, 0xff]);
+    });
+
+    it('isomorphic decodes 5 MB (more than one 8 KiB step, not a multiple of it) exactly', function () {
+      var length = 5 * MB + 3;
+      var bytes = new Uint8Array(length);
+      for (var i = 0; i < length; i++) bytes[i] = (i * 7 + (i >> 13)) & 0xff;
+      var text = isomorphicDecode(bytes);
+      expect(text.length).to.equal(length);
+      var bad = -1;
+      for (i = 0; i < length && bad < 0; i++) if (text.charCodeAt(i) !== bytes[i]) bad = i;
+      expect(bad, 'first wrong position').to.equal(-1);
     });
   });
 
