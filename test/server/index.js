@@ -290,7 +290,7 @@ const routes = {
     if (s.res) throw new BadRequest('lockstep id ' + id + ' is already streaming');
     s.res = ctx.res;
     s.chunks = int(q, 'chunks', 3, 1, 1000);
-    s.size = int(q, 'size', 16, 1, 1024 * 1024);
+    s.size = int(q, 'size', 16, 1, 4 * 1024 * 1024);
     s.sse = q.get('as') === 'events';
     s.events.push({ type: 'request', t: Date.now() });
     begin(ctx, 200, { 'Content-Type': s.sse ? 'text/event-stream; charset=utf-8' : 'text/plain; charset=utf-8',
