@@ -54,6 +54,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   var doneWithoutStatus = false; // DONE with no response: waiting for `timeout` or `error` to say which
   var lastRead = 0; // when responseText was last read (ms)
   var lastLength = 0; // and its length then
+  var later: any = null; // the read put off (see pump)
 
   // The handlers in EVENTS order: onreadystatechange always, the others only where the object has them (an
   // ActiveX XHR throws on properties it does not know, and on a null handler: it gets a function that does nothing).
@@ -71,6 +72,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   function release(): void {
     finished = true;
     clearInterval(timer);
+    clearTimeout(later);
     count('liveTimers', -1);
     count('liveXHRs', -1);
     on([null, null, null, null]);
@@ -158,10 +160,13 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       // Reading responseText copies the whole text in some engines (Chromium: a 64 MB body read at its 29 progress
       // events spent 1.9 s in the getter alone, against 0.15 s for one read at the end). While a large body streams,
       // the text is read again only after a pause that grows with it (1 ms per 64 KiB): the reads then come ever
-      // further apart, so what they copy adds up to a linear cost, and a stalled stream is still read by the timer.
-      var time = new Date().getTime();
-      if (!done && time - lastRead < lastLength / 65536) return;
-      lastRead = time;
+      // further apart, so what they copy adds up to a linear cost. A read put off is made when the pause ends.
+      var wait = lastRead + lastLength / 65536 - new Date().getTime();
+      if (!done && wait > 0) {
+        if (!later) later = setTimeout(function () { later = null; pump(false); }, wait);
+        return;
+      }
+      lastRead = new Date().getTime();
       text = xhr.responseText;
       lastLength = text.length;
     } catch (e) {
