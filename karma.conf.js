@@ -45,7 +45,9 @@ module.exports = async function (config) {
       { pattern: 'node_modules/promise-polyfill/dist/polyfill.min.js', included: false, watched: false },
       { pattern: 'test/setup/microtask-promise.js', included: false, watched: false },
       // For the frame that loads core-js before the polyfill (test/integration/core-js.test.ts).
-      { pattern: 'node_modules/core-js-bundle/minified.js', included: false, watched: false }
+      { pattern: 'node_modules/core-js-bundle/minified.js', included: false, watched: false },
+      // A page's own stream polyfill, under the standalone scripts (test/integration/polyfill-install.test.ts).
+      { pattern: 'node_modules/web-streams-polyfill/dist/polyfill.es5.js', included: false, watched: false }
     ],
     plugins: [
       'karma-mocha',

@@ -54,7 +54,9 @@ function banner(text) {
 const version = 'retrofetch ' + require('./package.json').version + ' (MIT)';
 
 // promise-polyfill's documented hooks on the installed Promise: never mangled.
-const HOOKS = ['_immediateFn', '_unhandledRejectionFn'];
+// And web-streams-polyfill's [[disturbed]] field, which retrofetch reads on the page's own copy's streams too
+// (fetch/body.ts isStreamDisturbed).
+const HOOKS = ['_immediateFn', '_unhandledRejectionFn', '_disturbed'];
 
 // The `_underscore` property names that web-streams-polyfill reads as strings, all of them in its brand checks
 // (`Object.prototype.hasOwnProperty.call(x, '_readRequests')`). They are mangled too, to names fixed here (terser's

@@ -1,7 +1,7 @@
 // The standalone script's install rules, checked in fresh same-origin iframes (real globals, not mocks): it installs
 // only what is missing, never replaces a working native, and loading it twice changes nothing.
 import { expect } from 'chai';
-import { suite } from '../support/harness';
+import { suite, skipBecause } from '../support/harness';
 import { frameWith } from '../support/frames';
 
 var NAMES = ['fetch', 'Headers', 'Request', 'Response', 'FormData', 'ReadableStream', 'Promise', 'WritableStream',
@@ -92,6 +92,42 @@ suite('polyfill install', function (impl) {
       }).then(function () {
         expect(out.join('')).to.equal('h\u00e9');
         frame.remove();
+      });
+    });
+  });
+  // Both scripts read a page stream's [[disturbed]] where it is web-streams-polyfill's (its `_disturbed` field): the
+  // minifier must leave that name as the page's copy has it.
+  ['retrofetch.core.js', 'retrofetch.polyfill.js'].forEach(function (file) {
+    it(file + ": the page's own web-streams-polyfill stream, once read, is refused by new Response() (its lock released)", function () {
+      if (typeof Uint8Array === 'undefined') return skipBecause(this, 'no Uint8Array: a stream body needs one');
+      var frame: any = null;
+      return frameWith(['/base/test/setup/remove-natives.js', '/base/node_modules/promise-polyfill/dist/polyfill.min.js',
+        '/base/node_modules/web-streams-polyfill/dist/polyfill.es5.js', '/base/dist/' + file]).then(function (made) {
+        frame = made;
+        var win = frame.win;
+        var read = new win.ReadableStream({ pull: function (c: any) { c.enqueue(new win.Uint8Array([65])); } });
+        var reader = read.getReader();
+        // Taken out of the frame's promises (its jobs stop once it is removed).
+        return new Promise(function (resolve, reject) {
+          reader.read().then(function () {
+            reader.releaseLock();
+            var error: any = null;
+            try {
+              new win.Response(read);
+            } catch (e) {
+              error = e;
+            }
+            expect(error && error.name).to.equal('TypeError');
+            var unread = new win.ReadableStream({ start: function (c: any) { c.enqueue(new win.Uint8Array([66])); c.close(); } });
+            return new win.Response(unread).text();
+          }).then(resolve, reject);
+        });
+      }).then(function (text) {
+        frame.remove();
+        expect(text).to.equal('B');
+      }, function (e: unknown) {
+        if (frame) frame.remove();
+        throw e;
       });
     });
   });
