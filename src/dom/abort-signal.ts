@@ -82,7 +82,7 @@ AbortSignal.timeout = function (milliseconds: number): AbortSignal {
   requireArguments(arguments.length, 1, member);
   var ms = toNumber(milliseconds, member);
   ms = ms < 0 ? Math.ceil(ms) : Math.floor(ms);
-  if (!(ms >= 0 && ms <= 9007199254740991)) throw new TypeError(member + ': not an unsigned long long');
+  if (!(ms >= 0 && ms <= 9007199254740991)) throw typeError(member, 'not an unsigned long long');
   // 1. Let signal be a new AbortSignal object.
   var state = createAbortSignal();
   // 2–3. Run steps after a timeout of milliseconds: signal abort given signal and a new "TimeoutError" DOMException.
@@ -105,7 +105,7 @@ AbortSignal.any = function (signals: Iterable<AbortSignal>): AbortSignal {
   var list: unknown[] = supportsSymbolIterator ? [] : method.call(value);
   if (supportsSymbolIterator) for (var iterator = method.call(value), step = iterator.next(); !step.done; step = iterator.next()) list.push(step.value);
   for (var i = 0; i < list.length; i++) {
-    if (!isAbortSignal(list[i])) throw new TypeError(member + ': element ' + i + " of parameter 1 is not of type 'AbortSignal'");
+    if (!isAbortSignal(list[i])) throw typeError(member, 'element ' + i + " of parameter 1 is not of type 'AbortSignal'");
   }
   // 1. Return the result of creating a dependent abort signal from signals using AbortSignal and the current realm.
   return createDependentAbortSignal(list);
