@@ -86,7 +86,7 @@ AbortSignal.timeout = function (milliseconds: number): AbortSignal {
   // 1. Let signal be a new AbortSignal object.
   var state = createAbortSignal();
   // 2–3. Run steps after a timeout of milliseconds: signal abort given signal and a new "TimeoutError" DOMException.
-  state._deadline = new Date().getTime() + ms;
+  state._deadline = +new Date() + ms;
   count('liveTimers', 1);
   wait(state, ms);
   // 4. Return signal.
@@ -148,7 +148,7 @@ export function newAbortSignal(): AbortSignal {
 function wait(state: AbortSignalState, ms: number): void {
   var chunk = Math.min(ms, MAX_TIMER_MS);
   state._timer = setTimeout(function () {
-    var left = state._deadline! - new Date().getTime();
+    var left = state._deadline! - +new Date();
     if (chunk < ms && left > 0) wait(state, left);
     else fireTimeout(state);
   }, chunk);
@@ -365,7 +365,7 @@ export function timeoutOf(signal: unknown): { ms: number; fire: () => void } | n
   }
   var chosen = best;
   return chosen ? {
-    ms: Math.max(0, chosen._deadline! - new Date().getTime()),
+    ms: Math.max(0, chosen._deadline! - +new Date()),
     fire: function () { fireTimeout(chosen!); }
   } : null;
 }

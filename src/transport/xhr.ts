@@ -161,12 +161,12 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       // events spent 1.9 s in the getter alone, against 0.15 s for one read at the end). While a large body streams,
       // the text is read again only after a pause that grows with it (1 ms per 64 KiB): the reads then come ever
       // further apart, so what they copy adds up to a linear cost. A read put off is made when the pause ends.
-      var wait = lastRead + lastLength / 65536 - new Date().getTime();
+      var wait = lastRead + lastLength / 65536 - +new Date();
       if (!done && wait > 0) {
         if (!later) later = setTimeout(function () { later = null; pump(false); }, wait);
         return;
       }
-      lastRead = new Date().getTime();
+      lastRead = +new Date();
       text = xhr.responseText;
       lastLength = text.length;
     } catch (e) {
