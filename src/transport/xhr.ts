@@ -113,8 +113,10 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       var name = headerList[i][0].toLowerCase();
       var value = headerList[i][1];
       if (name === 'content-encoding') encoded = true;
-      if (name === 'content-type' && value === X_USER_DEFINED) headerList.splice(i, 1);
-      else if (name === 'content-type') type = value;
+      if (name === 'content-type') {
+        if (value === X_USER_DEFINED) headerList.splice(i, 1);
+        else type = value;
+      }
     }
     var url: string | null = xhr.responseURL || xhr.getResponseHeader('X-Request-URL') || null;
     headSent = true;
