@@ -134,18 +134,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   // BOM is gone, and UTF-16 or UTF-8 take several bytes a char). Once the first 3 bytes are in, a text as long as
   // the body's byte count shows that no BOM was sniffed; until then nothing is delivered. The byte count is the
   // progress events' `loaded`; Firefox counts encoded bytes there, so a content-encoded body is checked by the char
-  // ranges alone (in pump). README: "Byte-order marks".
-  function verify(length: number, done: boolean): boolean {
-    if (!verified && (encoded || loaded >= 3 || done)) {
-      if (!encoded && length < loaded) {
-        fail(BOM_MESSAGE);
-        return false;
-      }
-      verified = true;
-    }
-    return verified || !counting;
-  }
-
+  // ranges alone. README: "Byte-order marks". The check is made at the end of pump (below), inline.
   function pump(done: boolean): void {
     if (!readHead()) return;
     var vb = decoded && supportsVBArray;
@@ -201,8 +190,12 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       held = [];
       return;
     }
-    if (!verify(text.length, done) || text.length <= received) return;
     var end = text.length;
+    if (!verified && (encoded || loaded >= 3 || done)) {
+      if (!encoded && end < loaded) return fail(BOM_MESSAGE);
+      verified = true;
+    }
+    if (!verified && counting || end <= received) return;
     bytes = newBytes(end - received);
     for (var i = received, j = 0; i < end; i++, j++) {
       var c = text.charCodeAt(i);
