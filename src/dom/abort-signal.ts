@@ -82,11 +82,11 @@ AbortSignal.timeout = function (milliseconds: number): AbortSignal {
   requireArguments(arguments.length, 1, member);
   var ms = toNumber(milliseconds, member);
   ms = ms < 0 ? Math.ceil(ms) : Math.floor(ms);
-  if (!(ms >= 0 && ms <= 9007199254740991)) throw new TypeError(member + ': not an unsigned long long');
+  if (!(ms >= 0 && ms <= 9007199254740991)) throw typeError(member, 'not an unsigned long long');
   // 1. Let signal be a new AbortSignal object.
   var state = createAbortSignal();
   // 2–3. Run steps after a timeout of milliseconds: signal abort given signal and a new "TimeoutError" DOMException.
-  state._deadline = new Date().getTime() + ms;
+  state._deadline = +new Date() + ms;
   count('liveTimers', 1);
   wait(state, ms);
   // 4. Return signal.
@@ -105,7 +105,7 @@ AbortSignal.any = function (signals: Iterable<AbortSignal>): AbortSignal {
   var list: unknown[] = supportsSymbolIterator ? [] : method.call(value);
   if (supportsSymbolIterator) for (var iterator = method.call(value), step = iterator.next(); !step.done; step = iterator.next()) list.push(step.value);
   for (var i = 0; i < list.length; i++) {
-    if (!isAbortSignal(list[i])) throw new TypeError(member + ': element ' + i + " of parameter 1 is not of type 'AbortSignal'");
+    if (!isAbortSignal(list[i])) throw typeError(member, 'element ' + i + " of parameter 1 is not of type 'AbortSignal'");
   }
   // 1. Return the result of creating a dependent abort signal from signals using AbortSignal and the current realm.
   return createDependentAbortSignal(list);
@@ -148,7 +148,7 @@ export function newAbortSignal(): AbortSignal {
 function wait(state: AbortSignalState, ms: number): void {
   var chunk = Math.min(ms, MAX_TIMER_MS);
   state._timer = setTimeout(function () {
-    var left = state._deadline! - new Date().getTime();
+    var left = state._deadline! - +new Date();
     if (chunk < ms && left > 0) wait(state, left);
     else fireTimeout(state);
   }, chunk);
@@ -365,7 +365,7 @@ export function timeoutOf(signal: unknown): { ms: number; fire: () => void } | n
   }
   var chosen = best;
   return chosen ? {
-    ms: Math.max(0, chosen._deadline! - new Date().getTime()),
+    ms: Math.max(0, chosen._deadline! - +new Date()),
     fire: function () { fireTimeout(chosen!); }
   } : null;
 }

@@ -1,7 +1,7 @@
 // The EventTarget interface, for targets with no tree (no capture or bubble path): https://dom.spec.whatwg.org/#interface-eventtarget
 // and event handler IDL attributes (`onabort`): https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-attributes
 import { createSlot } from '../webidl/slots';
-import { isObject, requireArguments, toDOMString } from '../webidl/conversions';
+import { isObject, requireArguments, toDOMString, typeError } from '../webidl/conversions';
 import { constructing, defineToStringTag } from '../webidl/interface';
 import { isHostInstance } from '../env/global';
 import { createDOMException } from './dom-exception';
@@ -59,7 +59,7 @@ function listenerOf(self: unknown, count: number, type: string, callback: any, o
   requireArguments(count, 2, member);
   type = toDOMString(type, member);
   if (callback == null) callback = null;
-  else if (typeof callback !== 'function' && typeof callback !== 'object') throw new TypeError(member + ": parameter 2 is not of type 'EventListener'");
+  else if (typeof callback !== 'function' && typeof callback !== 'object') throw typeError(member, "parameter 2 is not of type 'EventListener'");
   var dictionary = typeof options === 'object' && options !== null;
   return [state, { _type: type, _callback: callback, _capture: !!(dictionary ? options.capture : options) }, dictionary && options];
 }
@@ -84,7 +84,7 @@ export class EventTarget {
       if (dictionary.signal !== undefined) {
         signal = dictionary.signal;
         if (!(signal !== null && typeof signal === 'object' && typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function')) {
-          throw new TypeError(member + ": member signal is not of type 'AbortSignal'");
+          throw typeError(member, "member signal is not of type 'AbortSignal'");
         }
       }
     }
@@ -108,7 +108,7 @@ export class EventTarget {
     var state = slot.get(this, member);
     requireArguments(arguments.length, 1, member);
     var own = eventState(event);
-    if (!own && !isHostInstance(event, 'Event')) throw new TypeError(member + ": parameter 1 is not of type 'Event'");
+    if (!own && !isHostInstance(event, 'Event')) throw typeError(member, "parameter 1 is not of type 'Event'");
     if (own) {
       // 1. If event's dispatch flag is set, or if its initialized flag is not set, throw an "InvalidStateError" DOMException.
       if (own._dispatch) throw createDOMException(member + ': the event is being dispatched', 'InvalidStateError');

@@ -33,7 +33,7 @@ export var AT_TARGET = 2;
 /** The state of one of our events, or undefined for anything else (e.g. the engine's own Event). */
 export var eventState = slot.find;
 
-var start = new Date().getTime();
+var start = +new Date();
 
 export class Event {
   declare readonly type: string;
@@ -61,7 +61,7 @@ export class Event {
     slot.set(this, {
       type: toDOMString(type, member), target: null, currentTarget: null, eventPhase: NONE,
       bubbles: !!init.bubbles, cancelable: !!init.cancelable, composed: !!init.composed, isTrusted: false,
-      timeStamp: new Date().getTime() - start
+      timeStamp: +new Date() - start
     });
   }
 

@@ -156,7 +156,7 @@ function appendField(field: Element, submitter: HTMLElement | null, add: (name: 
   // direction (which follows dir, including dir=auto), else "ltr".
   var dirname = field.getAttribute('dirname');
   if (dirname && /^(TEXTAREA|INPUT (hidden|text|search|tel|url|email|password|submit|reset|button))$/.test(kind)) {
-    var rtl = false;
+    var rtl: boolean | undefined;
     try {
       rtl = g.getComputedStyle(field, null).direction === 'rtl';
     } catch (e) {

@@ -21,7 +21,7 @@ export function createFile(parts: BlobPart[], name: string, type: string, lastMo
     var file: any = new g.Blob(parts, { type: type });
     Object.defineProperties(file, {
       name: { value: name, enumerable: true },
-      lastModified: { value: lastModified !== undefined ? lastModified : new Date().getTime(), enumerable: true }
+      lastModified: { value: lastModified !== undefined ? lastModified : +new Date(), enumerable: true }
     });
     standIn.set(file, true);
     return file;

@@ -3,7 +3,7 @@
 // Line breaks are not normalised here: since 2021 the spec does that when a body is encoded (multipart.ts), so
 // get() returns what was appended, as in every current engine.
 import { createSlot } from '../webidl/slots';
-import { toUSVString, requireArguments } from '../webidl/conversions';
+import { toUSVString, requireArguments, typeError } from '../webidl/conversions';
 import { defineIterable } from '../webidl/pair-iterator';
 import { constructing, defineToStringTag } from '../webidl/interface';
 import { isHostInstance } from '../env/global';
@@ -41,14 +41,14 @@ export class FormData {
     var member = 'FormData constructor';
     var list: EntryList | null = [];
     constructing(this, FormData, slot, 'FormData');
-    if (form !== undefined && !isHTML(form, 'HTMLFormElement', /^\[object HTMLFormElement\]$/)) throw new TypeError(member + ": parameter 1 is not of type 'HTMLFormElement'");
-    if (submitter != null && !isHTML(submitter, 'HTMLElement', /^\[object HTML\w*Element\]$/)) throw new TypeError(member + ": parameter 2 is not of type 'HTMLElement'");
+    if (form !== undefined && !isHTML(form, 'HTMLFormElement', /^\[object HTMLFormElement\]$/)) throw typeError(member, "parameter 1 is not of type 'HTMLFormElement'");
+    if (submitter != null && !isHTML(submitter, 'HTMLElement', /^\[object HTML\w*Element\]$/)) throw typeError(member, "parameter 2 is not of type 'HTMLElement'");
     // 1. If form is given, then:
     if (form !== undefined) {
       var button = (submitter || null) as HTMLInputElement | null;
       // 1.1. If submitter is non-null, then:
       // 1.1.1. If submitter is not a submit button, then throw a TypeError.
-      if (button && !isSubmitButton(button)) throw new TypeError(member + ': the submitter is not a submit button');
+      if (button && !isSubmitButton(button)) throw typeError(member, 'the submitter is not a submit button');
       // 1.1.2. If submitter's form owner is not form, then throw a "NotFoundError" DOMException.
       // (https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#form-owner)
       if (button && button.form !== form) throw createDOMException(member + ': the submitter is of another form', 'NotFoundError');
@@ -87,7 +87,7 @@ function operation(name: string, withValue: boolean,
     requireArguments(args.length, withValue ? 2 : 1, member);
     if (withValue) {
       // WebIDL overload resolution: with three arguments only (name, Blob, filename) is left.
-      if (args.length > 2 && !isHostInstance(args[1], 'Blob')) throw new TypeError(member + ": parameter 2 is not of type 'Blob'");
+      if (args.length > 2 && !isHostInstance(args[1], 'Blob')) throw typeError(member, "parameter 2 is not of type 'Blob'");
       // https://xhr.spec.whatwg.org/#create-an-entry
       entry = createEntry(args[0], args[1], args[2], member);
     }

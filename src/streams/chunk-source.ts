@@ -135,8 +135,8 @@ export function streamFromSource(source: ChunkSource, onDisturbed: () => void): 
 export function readAll(source: ChunkSource, done: (chunks: Bytes[], length: number) => void, fail: (reason: unknown) => void): void {
   var chunks: Bytes[] = [];
   var length = 0;
-  var looping = false;
-  var again = false;
+  var looping: boolean | undefined;
+  var again: boolean | undefined;
   function next(): void {
     // A chunk given during read() continues the loop below instead of nesting (a queue of many chunks).
     if (looping) {
@@ -169,19 +169,17 @@ export function readAll(source: ChunkSource, done: (chunks: Bytes[], length: num
  */
 export function teeSource(source: ChunkSource): [ChunkSource, ChunkSource] {
   var queues: Array<Array<Bytes | null>> = [[], []];
-  var waiting: Array<[(chunk: Bytes | null) => void, (reason: unknown) => void] | null> = [null, null];
-  var cancelled = [false, false];
-  var pulling = false;
-  var failure: { reason: unknown } | null = null;
+  var waiting: Array<[(chunk: Bytes | null) => void, (reason: unknown) => void] | null> = [];
+  var cancelled: boolean[] = [];
+  var pulling: boolean | undefined;
+  var failure: { reason: unknown } | undefined;
   function settle(i: number): void {
     var w = waiting[i];
-    if (w === null) return;
-    if (queues[i].length > 0) {
+    if (!w) return;
+    if (queues[i].length || failure) {
       waiting[i] = null;
-      w[0](queues[i].shift()!);
-    } else if (failure !== null) {
-      waiting[i] = null;
-      w[1](failure.reason);
+      if (queues[i].length) w[0](queues[i].shift()!);
+      else w[1](failure!.reason);
     } else if (!pulling) {
       pulling = true;
       source.read(function (chunk) {

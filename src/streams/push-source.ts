@@ -16,26 +16,33 @@ export interface PushSource extends ChunkSource {
 export function createPushSource(onCancel: (reason: unknown) => void, onWhole: () => void): PushSource {
   var queue: Bytes[] = [];
   var queuedBytes = 0;
-  var whole = false;
-  var state: 'open' | 'closed' | 'errored' | 'cancelled' = 'open';
+  var whole: boolean | undefined;
+  var state = 0; // open; then 1 closed, 2 errored or 3 cancelled
   var failure: unknown;
   var waiting: [(chunk: Bytes | null) => void, (reason: unknown) => void] | null = null;
 
   function settle(): void {
     var w = waiting;
-    if (w === null) return;
-    if (queue.length > 0) {
-      var chunk = queue.shift()!;
-      queuedBytes -= chunk.length;
+    if (w && (queue.length || state)) {
       waiting = null;
-      w[0](chunk);
-    } else if (state === 'errored') {
-      waiting = null;
-      w[1](failure);
-    } else if (state !== 'open') {
-      waiting = null;
-      w[0](null);
+      var chunk = queue.shift();
+      if (chunk) {
+        queuedBytes -= chunk.length;
+        w[0](chunk);
+      } else if (state === 2) w[1](failure);
+      else w[0](null);
     }
+  }
+
+  // Ends an open source (an error or a cancel drops the queue); false if it was not open.
+  function stop(to: number): boolean {
+    if (state) return false;
+    state = to;
+    if (to > 1) {
+      queue = [];
+      queuedBytes = 0;
+    }
+    return true;
   }
 
   return {
@@ -44,32 +51,22 @@ export function createPushSource(onCancel: (reason: unknown) => void, onWhole: (
       settle();
     },
     cancel: function (reason) {
-      if (state === 'open') {
-        state = 'cancelled';
-        queue = [];
-        queuedBytes = 0;
-        onCancel(reason);
-      }
+      if (stop(3)) onCancel(reason);
       settle();
     },
     push: function (chunk) {
-      if (state !== 'open' || chunk.length === 0) return;
+      if (state || chunk.length === 0) return;
       queue.push(chunk);
       queuedBytes += chunk.length;
       settle();
     },
     close: function () {
-      if (state !== 'open') return;
-      state = 'closed';
+      stop(1);
       settle();
     },
     error: function (reason) {
-      if (state !== 'open') return;
       // An error wins over the queued chunks: a truncated body must not read as a complete one.
-      state = 'errored';
-      failure = reason;
-      queue = [];
-      queuedBytes = 0;
+      if (stop(2)) failure = reason;
       settle();
     },
     queued: function () {

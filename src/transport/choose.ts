@@ -10,8 +10,7 @@ import { openXDR } from './xdr';
 import { Capabilities, TransportRequest, TransportListener } from './transport';
 
 var XDR: Capabilities = {
-  name: 'XDomainRequest', methods: ['GET', 'POST'], headers: false, credentials: false, binary: false,
-  sameScheme: true, head: false, timeout: true, upload: false, download: true, open: openXDR
+  name: 'XDomainRequest', methods: ['GET', 'POST'], sameScheme: true, timeout: true, download: true, open: openXDR
 };
 
 export function chooseTransport(crossOrigin: boolean): Capabilities {
@@ -24,7 +23,7 @@ export function chooseTransport(crossOrigin: boolean): Capabilities {
   }
   return {
     // LEGACY(IE): without typed arrays (IE9) it sends strings only: UTF-8 text.
-    name: 'XMLHttpRequest', methods: null, headers: true, credentials: cors, binary: supportsArrayBuffer, sameScheme: false,
+    name: 'XMLHttpRequest', methods: null, headers: true, credentials: cors, binary: supportsArrayBuffer,
     head: true, timeout: 'timeout' in xhr, upload: 'upload' in xhr, download: 'onprogress' in xhr,
     open: function (request: TransportRequest, listener: TransportListener) {
       return openXHR(xhr, request, listener);

@@ -61,23 +61,24 @@ export interface Transport {
  * a TypeError naming the limit). `name` is how the errors call it.
  */
 export interface Capabilities {
+  // (A member left out is false.)
   name: string;
   /** The methods it can send; null: any. */
   methods: string[] | null;
   /** Request headers of the page's choosing (else only a text/plain Content-Type, which the engine sends). */
-  headers: boolean;
+  headers?: boolean;
   /** credentials 'include' (cookies cross-origin). */
-  credentials: boolean;
+  credentials?: boolean;
   /** Request bodies that are not UTF-8 text, and engine FormData. */
-  binary: boolean;
+  binary?: boolean;
   /** Only URLs whose scheme is the page's. */
-  sameScheme: boolean;
+  sameScheme?: boolean;
   /** Real status, response headers and redirects (else 200 and Content-Type only). */
-  head: boolean;
+  head?: boolean;
   /** Its own timeout (the backstop for AbortSignal.timeout()). */
   timeout: boolean;
   /** Upload and download progress events. */
-  upload: boolean;
+  upload?: boolean;
   download: boolean;
   open(request: TransportRequest, listener: TransportListener): Transport;
 }

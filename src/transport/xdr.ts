@@ -14,8 +14,8 @@ function noop(): void { /* IE9 aborts an XDomainRequest that lacks a handler: th
 export function openXDR(request: TransportRequest, listener: TransportListener): Transport {
   var xdr = new g.XDomainRequest();
   var read = decodedTextReader();
-  var headSent = false;
-  var finished = false;
+  var headSent: boolean | undefined;
+  var finished: boolean | undefined;
 
   function release(): void {
     finished = true;

@@ -35,10 +35,10 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   // LEGACY(Opera 12, Edge): an engine that fires no progress events gives no byte count to check
   // the text against while it streams (see verify below).
   var counting = 'onprogress' in xhr;
-  var verified = false; // the text is known to be x-user-defined from its first byte (no BOM sniffing)
-  var encoded = false; // a Content-Encoding: progress counts may be of the encoded bytes (Firefox)
-  var whole = false; // chunks wait for the end
-  var binary = false; // responseType 'arraybuffer'
+  var verified: boolean | undefined; // the text is known to be x-user-defined from its first byte (no BOM sniffing)
+  var encoded: boolean | undefined; // a Content-Encoding: progress counts may be of the encoded bytes (Firefox)
+  var whole: boolean | undefined; // chunks wait for the end
+  var binary: boolean | undefined; // responseType 'arraybuffer'
   // LEGACY(IE): an ActiveX or IE9 XHR has no overrideMimeType, so its text is its own decoding of the body. Where
   // JScript's VBArray can read its responseBody (at DONE), that gives the exact bytes instead.
   var decoded = typeof xhr.overrideMimeType !== 'function' ? decodedTextReader() : null;
@@ -46,15 +46,15 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   var keepType = decoded === null && overrideReplacesContentType && 'responseType' in xhr && supportsLateResponseType;
   var held: Bytes[] = []; // decoded text encoded back, until the byte counts show no BOM was sniffed
   var heldBytes = 0; // bytes of all the decoded text so far
-  var counted = false; // `loaded` and the text are of the same moment: in a progress event, and at DONE
-  var headSent = false;
-  var finished = false;
-  var timer: any = null;
-  var timeoutSet = false; // the XHR's own timeout is armed
-  var doneWithoutStatus = false; // DONE with no response: waiting for `timeout` or `error` to say which
+  var counted: boolean | undefined; // `loaded` and the text are of the same moment: in a progress event, and at DONE
+  var headSent: boolean | undefined;
+  var finished: boolean | undefined;
+  var timer: any;
+  var timeoutSet: boolean | undefined; // the XHR's own timeout is armed
+  var doneWithoutStatus: boolean | undefined; // DONE with no response: waiting for `timeout` or `error` to say which
   var lastRead = 0; // when responseText was last read (ms)
   var lastLength = 0; // and its length then
-  var later: any = null; // the read put off (see pump)
+  var later: any; // the read put off (see pump)
 
   // The handlers in EVENTS order: onreadystatechange always, the others only where the object has them (an
   // ActiveX XHR throws on properties it does not know, and on a null handler: it gets a function that does nothing).
@@ -75,7 +75,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     clearTimeout(later);
     count('liveTimers', -1);
     count('liveXHRs', -1);
-    on([null, null, null, null]);
+    on([]);
     if (xhr.upload) xhr.upload.onprogress = null;
   }
 
@@ -100,7 +100,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     }
   }
 
-  function readHead(): boolean {
+  function readHead(): boolean | undefined {
     if (headSent || finished) return headSent;
     var reported = status();
     if (reported === 0) return false;
@@ -113,8 +113,10 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       var name = headerList[i][0].toLowerCase();
       var value = headerList[i][1];
       if (name === 'content-encoding') encoded = true;
-      if (name === 'content-type' && value === X_USER_DEFINED) headerList.splice(i, 1);
-      else if (name === 'content-type') type = value;
+      if (name === 'content-type') {
+        if (value === X_USER_DEFINED) headerList.splice(i, 1);
+        else type = value;
+      }
     }
     var url: string | null = xhr.responseURL || xhr.getResponseHeader('X-Request-URL') || null;
     headSent = true;
@@ -132,18 +134,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   // BOM is gone, and UTF-16 or UTF-8 take several bytes a char). Once the first 3 bytes are in, a text as long as
   // the body's byte count shows that no BOM was sniffed; until then nothing is delivered. The byte count is the
   // progress events' `loaded`; Firefox counts encoded bytes there, so a content-encoded body is checked by the char
-  // ranges alone (in pump). README: "Byte-order marks".
-  function verify(length: number, done: boolean): boolean {
-    if (!verified && (encoded || loaded >= 3 || done)) {
-      if (!encoded && length < loaded) {
-        fail(BOM_MESSAGE);
-        return false;
-      }
-      verified = true;
-    }
-    return verified || !counting;
-  }
-
+  // ranges alone. README: "Byte-order marks". The check is made at the end of pump (below), inline.
   function pump(done: boolean): void {
     if (!readHead()) return;
     var vb = decoded && supportsVBArray;
@@ -161,12 +152,12 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       // events spent 1.9 s in the getter alone, against 0.15 s for one read at the end). While a large body streams,
       // the text is read again only after a pause that grows with it (1 ms per 64 KiB): the reads then come ever
       // further apart, so what they copy adds up to a linear cost. A read put off is made when the pause ends.
-      var wait = lastRead + lastLength / 65536 - new Date().getTime();
+      var wait = lastRead + lastLength / 65536 - +new Date();
       if (!done && wait > 0) {
         if (!later) later = setTimeout(function () { later = null; pump(false); }, wait);
         return;
       }
-      lastRead = new Date().getTime();
+      lastRead = +new Date();
       text = xhr.responseText;
       lastLength = text.length;
     } catch (e) {
@@ -199,8 +190,12 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       held = [];
       return;
     }
-    if (!verify(text.length, done) || text.length <= received) return;
     var end = text.length;
+    if (!verified && (encoded || loaded >= 3 || done)) {
+      if (!encoded && end < loaded) return fail(BOM_MESSAGE);
+      verified = true;
+    }
+    if (!verified && counting || end <= received) return;
     bytes = newBytes(end - received);
     for (var i = received, j = 0; i < end; i++, j++) {
       var c = text.charCodeAt(i);
@@ -236,7 +231,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   }
 
   // Still at HEADERS_RECEIVED: the body can come as an ArrayBuffer, exact whatever its first bytes.
-  function takeBinary(): boolean {
+  function takeBinary(): boolean | undefined {
     if (!finished && xhr.readyState === 2 && 'responseType' in xhr && supportsLateResponseType) {
       try {
         xhr.responseType = 'arraybuffer';
