@@ -117,8 +117,8 @@ export function fetching(inner: InnerRequest, progress: RetrofetchInit,
   // LEGACY(XHR): a request body is sent whole, so it is read to its end first (README "request body streaming").
   // An engine's own FormData is handed to XHR as it is (src/form-data/multipart.ts).
   if (body !== null) {
-    body.disturbed = true;
-    params._request._form = body.stream === null ? nativeFormDataToSend(body.origin) : null;
+    body._disturbed = true;
+    params._request._form = body._stream === null ? nativeFormDataToSend(body._origin) : null;
   }
   if (body === null || params._request._form) {
     mainFetch(params);
@@ -236,7 +236,7 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   }
   // 11. If internalResponse's status is not 303, request's body is non-null, and its source is null, then return a
   //     network error (a stream cannot be sent again).
-  if (status !== 303 && (request._body || request._form) && request._inner.body!.origin === null) {
+  if (status !== 303 && (request._body || request._form) && request._inner.body!._origin === null) {
     return networkError(params, 'a ReadableStream body cannot follow a ' + status);
   }
   // 12. A 301 or 302 after POST, or a 303 but for GET or HEAD: 1. the method becomes GET and the body null;

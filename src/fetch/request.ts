@@ -239,7 +239,7 @@ export class Request {
     }
     // 38–39. A stream body needs duplex "half" and a CORS or same-origin mode.
     var inputOrInitBody = initBody || inputBody;
-    if (inputOrInitBody !== null && inputOrInitBody.origin === null) {
+    if (inputOrInitBody !== null && inputOrInitBody._origin === null) {
       if (initBody !== null && dict.duplex === undefined) throw typeError(member, 'stream body without duplex');
       if (!/^(same-origin|cors)$/.test(request.mode)) throw typeError(member, 'stream body in ' + request.mode);
     }
@@ -296,8 +296,8 @@ function normalizeMethod(method: string, member: string): string {
 function transferBody(body: InnerBody): InnerBody {
   var moved: any = {};
   for (var name in body) moved[name] = (body as any)[name];
-  moved.disturbed = false;
-  body.disturbed = true;
+  moved._disturbed = false;
+  body._disturbed = true;
   return moved;
 }
 
