@@ -195,29 +195,29 @@ var lacks: { [name: string]: string | false } = {
  * Installs the Body mixin's members on a class prototype (Request, Response), whose objects' records (in `slot`) have
  * the body and the Headers object. For the promise-returning members a failed brand check rejects, as WebIDL says.
  */
-export function includeBody(proto: any, className: string, slot: Slot<{ body: InnerBody | null; headers: Headers }>): void {
+export function includeBody(proto: any, className: string, slot: Slot<{ _body: InnerBody | null; headers: Headers }>): void {
   defineAttributes(proto, slot, className, {
     // LEGACY(IE): without typed arrays (IE9) no chunk can be a Uint8Array, so there is no stream to give.
     body: function (inner) {
-      return inner.body === null || !supportsArrayBuffer ? null : bodyStream(inner.body);
+      return inner._body === null || !supportsArrayBuffer ? null : bodyStream(inner._body);
     },
     bodyUsed: function (inner) {
-      return inner.body !== null && isDisturbed(inner.body);
+      return inner._body !== null && isDisturbed(inner._body);
     }
   });
   for (var name in consumers) proto[name] = consumer(name, className + '.' + name, slot);
 }
 
-function consumer(name: string, member: string, slot: Slot<{ body: InnerBody | null; headers: Headers }>) {
+function consumer(name: string, member: string, slot: Slot<{ _body: InnerBody | null; headers: Headers }>) {
   return function (this: unknown): Promise<unknown> {
-    var inner: { body: InnerBody | null; headers: Headers };
+    var inner: { _body: InnerBody | null; headers: Headers };
     try {
       inner = slot.get(this, member);
       if (lacks[name]) throw typeError(member, 'no ' + lacks[name]);
     } catch (e) {
       return Promise.reject(e);
     }
-    return consumeBody(inner.body, member, function (bytes) {
+    return consumeBody(inner._body, member, function (bytes) {
       return consumers[name](bytes, headerListOf(inner.headers), member);
     });
   };

@@ -105,7 +105,7 @@ export function fetching(inner: InnerRequest, progress: RetrofetchInit,
   // LEGACY(XHR): XHR always follows redirects and hides them; an opaque-redirect response cannot be made.
   if (inner.redirect === 'manual') throw fetchError("redirect 'manual' is impossible over XHR");
   var controller: FetchController = { _state: 'ongoing', _stop: noop };
-  var body = inner.body;
+  var body = inner._body;
   var params: FetchParams = {
     _request: {
       _inner: inner, _method: inner.method, _urlList: [inner.url], _headerList: headerListOf(inner.headers).slice(),
@@ -236,7 +236,7 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   }
   // 11. If internalResponse's status is not 303, request's body is non-null, and its source is null, then return a
   //     network error (a stream cannot be sent again).
-  if (status !== 303 && (request._body || request._form) && request._inner.body!._origin === null) {
+  if (status !== 303 && (request._body || request._form) && request._inner._body!._origin === null) {
     return networkError(params, 'a ReadableStream body cannot follow a ' + status);
   }
   // 12. A 301 or 302 after POST, or a 303 but for GET or HEAD: 1. the method becomes GET and the body null;
