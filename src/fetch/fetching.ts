@@ -226,12 +226,12 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   var parsed = parseURL(location, current);
   // 5. If locationURL is failure, then return a network error.
   // 6. If locationURL's scheme is not an HTTP(S) scheme, then return a network error.
-  if (parsed === null || !/^https?:/i.test(parsed.href)) return networkError(params, 'Location is not a valid HTTP(S) URL: ' + location);
-  var next = parsed.href;
+  if (parsed === null || !/^https?:/i.test(parsed._href)) return networkError(params, 'Location is not a valid HTTP(S) URL: ' + location);
+  var next = parsed._href;
   // 7. If request's redirect count is 20, then return a network error. 8. Increase it by 1.
   if (request._redirectCount++ === 20) return networkError(params, 'too many redirects');
   // 9–10. A CORS request (or one tainted so far) must not be redirected to a URL with credentials.
-  if (parsed.includesCredentials && (request._tainting === 'cors' || (request._inner.mode === 'cors' && originOf(next) !== currentOrigin()))) {
+  if (parsed._includesCredentials && (request._tainting === 'cors' || (request._inner.mode === 'cors' && originOf(next) !== currentOrigin()))) {
     return networkError(params, 'CORS redirect to a URL with credentials');
   }
   // 11. If internalResponse's status is not 303, request's body is non-null, and its source is null, then return a

@@ -162,10 +162,10 @@ export class Request {
       var parsed = parseURL(url);
       if (parsed === null) throw typeError(member, 'invalid URL ' + url);
       // 3. If parsedURL includes credentials, then throw a TypeError.
-      if (parsed.includesCredentials) throw typeError(member, 'URL with credentials');
+      if (parsed._includesCredentials) throw typeError(member, 'URL with credentials');
       // 4–5. A new request whose URL is parsedURL; fallbackMode is "cors" (the defaults' mode).
       request = copyRequest(DEFAULTS);
-      request.url = parsed.href;
+      request.url = parsed._href;
     } else {
       // 6. Otherwise: request is input's request; signal is input's signal.
       // 12. A new request with the input request's members (its header list copied).
@@ -185,7 +185,7 @@ export class Request {
       var parsedReferrer = dict.referrer === '' ? null : parseURL(dict.referrer);
       if (dict.referrer !== '' && parsedReferrer === null) throw typeError(member, 'invalid referrer URL ' + dict.referrer);
       request.referrer = parsedReferrer === null ? 'no-referrer'
-        : parsedReferrer.href === 'about:client' || originOf(parsedReferrer.href) !== currentOrigin() ? 'client' : parsedReferrer.href;
+        : parsedReferrer._href === 'about:client' || originOf(parsedReferrer._href) !== currentOrigin() ? 'client' : parsedReferrer._href;
     }
     // 16–18. mode, else fallbackMode (the defaults'); "navigate" is refused.
     if (dict.mode === 'navigate') throw typeError(member, 'bad mode navigate');

@@ -137,7 +137,7 @@ export class Response {
     // 3. If status is not a redirect status, then throw a RangeError.
     if (!isRedirectStatus(code)) throw new RangeError(member + ': bad status ' + code);
     // 4–7. A new response with guard "immutable", the status, and `Location` set to parsedURL serialized.
-    return createResponse(newNetworkResponse(code, '', [['Location', parsed.href]], null, [], 'default'));
+    return createResponse(newNetworkResponse(code, '', [['Location', parsed._href]], null, [], 'default'));
   }
 
   // https://fetch.spec.whatwg.org/#dom-response-json
