@@ -191,12 +191,12 @@ function schemeFetch(params: FetchParams, url: string, type: string): void {
   // 3–4. A new response whose status message is `OK`, header list « (`Content-Type`, mimeType) », and body is
   //      dataURLStruct's body as a body: all of it there already, fed to a push source as a network body is.
   var body = createPushSource(noop, noop);
-  body.push(data.body);
+  body.push(data._body);
   body.close();
   params._processEnd();
   // main fetch 20: a HEAD request's response has a null body.
-  params._processResponse(newNetworkResponse(200, 'OK', [['Content-Type', data.type]],
-    request._method === 'HEAD' ? null : bodyFromSource(body, data.body.length), request._urlList.slice(), 'basic'));
+  params._processResponse(newNetworkResponse(200, 'OK', [['Content-Type', data._type]],
+    request._method === 'HEAD' ? null : bodyFromSource(body, data._body.length), request._urlList.slice(), 'basic'));
 }
 
 var REDIRECT_ERROR = "redirected, and the redirect mode is 'error'";
