@@ -14,23 +14,23 @@ import { parseFormDataBody } from './body-form-data';
 /** https://fetch.spec.whatwg.org/#concept-body, plus what the transport needs to send it without a stream. */
 export interface InnerBody {
   /** Where the bytes come from: what the body getter's stream is made of; null for a ReadableStream given as BodyInit. */
-  source: ChunkSource | null;
+  _source: ChunkSource | null;
   /** The stream the `body` getter returns, made on first access; or the ReadableStream given as BodyInit. */
-  stream: ReadableStream<Uint8Array> | null;
+  _stream: ReadableStream<Uint8Array> | null;
   /** Set by any read or cancel: https://streams.spec.whatwg.org/#is-readable-stream-disturbed */
-  disturbed: boolean;
+  _disturbed: boolean;
   /**
    * https://fetch.spec.whatwg.org/#concept-body-source: the bytes, Blob or FormData the body was made from, or
    * null for a stream. `replay` makes a fresh source over it (clone() and the transport use it).
    */
-  origin: Bytes | Blob | FormData | null;
-  replay: (() => ChunkSource) | null;
-  length: number | null;
+  _origin: Bytes | Blob | FormData | null;
+  _replay: (() => ChunkSource) | null;
+  _length: number | null;
 }
 
 /** A body over a source (null for a stream given as BodyInit) and, where it has one, what it was made from. */
 export function bodyFromSource(source: ChunkSource | null, length: number | null, origin?: Bytes | Blob | FormData, replay?: () => ChunkSource): InnerBody {
-  return { source: source, stream: null, disturbed: false, origin: origin || null, replay: replay || null, length: length };
+  return { _source: source, _stream: null, _disturbed: false, _origin: origin || null, _replay: replay || null, _length: length };
 }
 
 export function bodyFromReplayable(origin: Bytes | Blob | FormData, replay: () => ChunkSource, length: number | null): InnerBody {
@@ -51,11 +51,11 @@ var made = createSlot<InnerBody>('ReadableStream');
  * ReadableStream does not show it: one that was read and released counts as undisturbed (README "Streams").
  */
 export function isStreamDisturbed(stream: ReadableStream): boolean {
-  return (stream as any)._disturbed === true || (made.has(stream) && made.get(stream, '').disturbed);
+  return (stream as any)._disturbed === true || (made.has(stream) && made.get(stream, '')._disturbed);
 }
 
 function isDisturbed(body: InnerBody): boolean {
-  return body.disturbed || (body.stream !== null && isStreamDisturbed(body.stream));
+  return body._disturbed || (body._stream !== null && isStreamDisturbed(body._stream));
 }
 
 /**
@@ -64,31 +64,31 @@ function isDisturbed(body: InnerBody): boolean {
  * that stream would lock it. Either way nothing passes through a stream's promises (no Object.prototype.then).
  */
 export function takeSource(body: InnerBody): ChunkSource {
-  if (body.source === null) return streamSource(body.stream!);
-  if (body.stream !== null) body.stream.getReader();
-  return body.source;
+  if (body._source === null) return streamSource(body._stream!);
+  if (body._stream !== null) body._stream.getReader();
+  return body._source;
 }
 
 /** https://fetch.spec.whatwg.org/#body-unusable */
 export function isUnusable(body: InnerBody | null): boolean {
-  return body !== null && (isDisturbed(body) || (body.stream !== null && body.stream.locked));
+  return body !== null && (isDisturbed(body) || (body._stream !== null && body._stream.locked));
 }
 
 /** https://fetch.spec.whatwg.org/#concept-body-clone */
 export function cloneBody(body: InnerBody): InnerBody {
-  if (body.stream === null && body.replay !== null) {
+  if (body._stream === null && body._replay !== null) {
     // A body with a fixed source that nobody has started reading: the copy reads the same source afresh.
-    return bodyFromReplayable(body.origin!, body.replay, body.length);
+    return bodyFromReplayable(body._origin!, body._replay, body._length);
   }
   // 1. Let « out1, out2 » be the result of teeing body's stream (its source while nobody has its stream: no
   //    ReadableStream is needed then).
   var branches = teeSource(takeSource(body));
   // 2. Set body's stream to out1 (made by the next body getter, so reads through it are seen).
-  body.stream = null;
-  body.source = branches[0];
-  body.origin = body.replay = null;
+  body._stream = null;
+  body._source = branches[0];
+  body._origin = body._replay = null;
   // 3. Return a body whose stream is out2 and other members are copied from body.
-  return bodyFromSource(branches[1], body.length);
+  return bodyFromSource(branches[1], body._length);
 }
 
 /**
@@ -113,7 +113,7 @@ function consumeBody(body: InnerBody | null, member: string, convert: (bytes: By
     if (body === null) return success([], 0);
     // 6. Fully read object's body: its source directly, which may then deliver the bytes at once (the XHR transport
     //    converts its text once, at the end).
-    body.disturbed = true;
+    body._disturbed = true;
     var source = takeSource(body);
     if (source.whole) source.whole();
     var reading = true;
@@ -121,7 +121,7 @@ function consumeBody(body: InnerBody | null, member: string, convert: (bytes: By
       // 3. errorSteps given error: reject promise with error. A body errored already (an aborted fetch) is left
       //    undisturbed, so every body method rejects with its error, as engines do (the spec's stream would be
       //    disturbed, and the next method would reject with a TypeError).
-      if (reading) body.disturbed = false;
+      if (reading) body._disturbed = false;
       reject(error);
     });
     reading = false;
@@ -130,19 +130,19 @@ function consumeBody(body: InnerBody | null, member: string, convert: (bytes: By
 
 /** The body getter: https://fetch.spec.whatwg.org/#dom-body-body (null where the page has no ReadableStream). */
 function bodyStream(body: InnerBody): ReadableStream<Uint8Array> | null {
-  if (body.stream === null) {
-    var stream = streamFromSource(body.source!, function () {
+  if (body._stream === null) {
+    var stream = streamFromSource(body._source!, function () {
       // Only reads through the stream the body currently owns count (after clone() it owns a tee branch).
-      if (body.stream === stream) body.disturbed = true;
+      if (body._stream === stream) body._disturbed = true;
     });
     if (stream !== null) {
       made.set(stream, body);
       // Read whole before anyone asked for its stream: locked, as fully reading it locks it.
-      if (body.disturbed) stream.getReader();
+      if (body._disturbed) stream.getReader();
     }
-    body.stream = stream;
+    body._stream = stream;
   }
-  return body.stream;
+  return body._stream;
 }
 
 /** The Body mixin's members, as Request and Response expose them (installed by includeBody). */
@@ -195,29 +195,29 @@ var lacks: { [name: string]: string | false } = {
  * Installs the Body mixin's members on a class prototype (Request, Response), whose objects' records (in `slot`) have
  * the body and the Headers object. For the promise-returning members a failed brand check rejects, as WebIDL says.
  */
-export function includeBody(proto: any, className: string, slot: Slot<{ body: InnerBody | null; headers: Headers }>): void {
+export function includeBody(proto: any, className: string, slot: Slot<{ _body: InnerBody | null; headers: Headers }>): void {
   defineAttributes(proto, slot, className, {
     // LEGACY(IE): without typed arrays (IE9) no chunk can be a Uint8Array, so there is no stream to give.
     body: function (inner) {
-      return inner.body === null || !supportsArrayBuffer ? null : bodyStream(inner.body);
+      return inner._body === null || !supportsArrayBuffer ? null : bodyStream(inner._body);
     },
     bodyUsed: function (inner) {
-      return inner.body !== null && isDisturbed(inner.body);
+      return inner._body !== null && isDisturbed(inner._body);
     }
   });
   for (var name in consumers) proto[name] = consumer(name, className + '.' + name, slot);
 }
 
-function consumer(name: string, member: string, slot: Slot<{ body: InnerBody | null; headers: Headers }>) {
+function consumer(name: string, member: string, slot: Slot<{ _body: InnerBody | null; headers: Headers }>) {
   return function (this: unknown): Promise<unknown> {
-    var inner: { body: InnerBody | null; headers: Headers };
+    var inner: { _body: InnerBody | null; headers: Headers };
     try {
       inner = slot.get(this, member);
       if (lacks[name]) throw typeError(member, 'no ' + lacks[name]);
     } catch (e) {
       return Promise.reject(e);
     }
-    return consumeBody(inner.body, member, function (bytes) {
+    return consumeBody(inner._body, member, function (bytes) {
       return consumers[name](bytes, headerListOf(inner.headers), member);
     });
   };

@@ -8,7 +8,7 @@ import { isomorphicEncode, trim } from '../infra/http';
 var BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** A data: URL's MIME type (serialized) and body, or null for failure. */
-export function processDataURL(url: string): { type: string; body: Bytes } | null {
+export function processDataURL(url: string): { _type: string; _body: Bytes } | null {
   // 1–3. input: the URL serialized with exclude fragment (ASCII: the URL serializer percent-encodes the rest),
   //      without its leading "data:".
   var input = stripFragment(url).slice(5);
@@ -41,5 +41,5 @@ export function processDataURL(url: string): { type: string; body: Bytes } | nul
   // 12. If mimeType starts with ";", then prepend "text/plain" to it. 13–15. Parse it; failure gives
   //     text/plain;charset=US-ASCII.
   var parsed = parseMIMEType(mimeType.charAt(0) === ';' ? 'text/plain' + mimeType : mimeType);
-  return { type: parsed === null ? 'text/plain;charset=US-ASCII' : serializeMIMEType(parsed), body: bytesFrom(isomorphicEncode(body)) };
+  return { _type: parsed === null ? 'text/plain;charset=US-ASCII' : serializeMIMEType(parsed), _body: bytesFrom(isomorphicEncode(body)) };
 }

@@ -62,7 +62,7 @@ export function extractBody(object: any, keepalive: boolean, member: string): Ex
     if (keepalive) throw typeError(member, 'stream body with keepalive');
     if (object.locked || isStreamDisturbed(object)) throw typeError(member, 'stream body locked or disturbed');
     body = bodyFromSource(null, null);
-    body.stream = object;
+    body._stream = object;
   } else {
     // A scalar value string (any other value was converted to one by convertBodyInit), or URLSearchParams: the
     // application/x-www-form-urlencoded serializer (its stringifier).

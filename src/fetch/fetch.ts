@@ -16,7 +16,7 @@ export function fetch(input: unknown, init?: unknown): Promise<Response> {
     // 3. Let request be requestObject's request.
     var request = innerRequest(new Request(input, init), 'fetch');
     // Checked before anything is taken from the request: a TypeError here leaves its body unused.
-    var progress = progressCallbacks(request.extensions.retrofetch);
+    var progress = progressCallbacks(request._extensions.retrofetch);
     var signal = request.signal;
     // 4. If requestObject's signal is aborted, then abort the fetch() call with p, request, null, and the signal's
     //    abort reason, and return p.
@@ -44,7 +44,7 @@ export function fetch(input: unknown, init?: unknown): Promise<Response> {
       // 2–3. If response is a network error (aborted ones come through the abort steps), reject p with it.
       if (!response) return reject(error);
       // 4. Set responseObject to the result of creating a Response object from response.
-      var source = response.body && response.body.source as PushSource;
+      var source = response._body && response._body._source as PushSource;
       if (source) {
         // Once the transfer is over the abort steps are gone (a long-lived signal keeps nothing of a response nobody
         // reads), and a body still holding unread data errors with the reason on its next read instead, as the
@@ -79,9 +79,9 @@ function abortFetchCall(reject: (reason: unknown) => void, request: InnerRequest
   reject(error);
   // 2. If request's body is non-null and is readable, then cancel request's body with error (once fetching() has
   //    it, its controller cancels it: see abortFetchController).
-  var body = request.body;
-  if (body !== null && !body.disturbed) {
-    body.disturbed = true;
+  var body = request._body;
+  if (body !== null && !body._disturbed) {
+    body._disturbed = true;
     takeSource(body).cancel(error);
   }
   // 3–5. If there is a response and its body is readable, then error it with error: the controller does so while

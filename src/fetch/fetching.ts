@@ -33,17 +33,17 @@ export interface RetrofetchInit {
 
 /** https://fetch.spec.whatwg.org/#fetch-controller */
 export interface FetchController {
-  state: 'ongoing' | 'terminated' | 'aborted';
+  _state: 'ongoing' | 'terminated' | 'aborted';
   /** Ends what is in flight now (the request body being read, or the transport), with the abort reason. */
-  stop: (reason: unknown) => void;
+  _stop: (reason: unknown) => void;
 }
 
 /** https://fetch.spec.whatwg.org/#fetch-controller-abort, for the abort reason `error`. */
 export function abortFetchController(controller: FetchController, error: unknown): void {
   // 1. Set controller's state to "aborted". 2–4. Its serialized abort reason is error itself (one realm).
-  if (controller.state !== 'ongoing') return;
-  controller.state = 'aborted';
-  controller.stop(error);
+  if (controller._state !== 'ongoing') return;
+  controller._state = 'aborted';
+  controller._stop(error);
 }
 
 /**
@@ -51,30 +51,30 @@ export function abortFetchController(controller: FetchController, error: unknown
  * (mode, credentials mode, cache mode, redirect mode, the body's source, the signal) is the Request's, `inner`.
  */
 interface FetchRequest {
-  inner: InnerRequest;
-  method: string;
-  urlList: string[];
+  _inner: InnerRequest;
+  _method: string;
+  _urlList: string[];
   /** A copy: redirects change it, the Request object's header list stays as it was. */
-  headerList: HeaderList;
+  _headerList: HeaderList;
   /** The bytes to send. */
-  body: Bytes | null;
+  _body: Bytes | null;
   /** Or an engine's own FormData, which XHR encodes itself. */
-  form: FormData | null;
-  redirectCount: number;
-  tainting: 'basic' | 'cors';
+  _form: FormData | null;
+  _redirectCount: number;
+  _tainting: 'basic' | 'cors';
   /** Its body still to be counted against the keepalive quota. */
-  keepalive: boolean;
+  _keepalive: boolean;
 }
 
 /** https://fetch.spec.whatwg.org/#fetch-params */
 interface FetchParams {
-  request: FetchRequest;
-  controller: FetchController;
+  _request: FetchRequest;
+  _controller: FetchController;
   /** Called once: a response (its body still arriving), or a network error (the reason). */
-  processResponse: (response: InnerResponse | null, error?: unknown) => void;
+  _processResponse: (response: InnerResponse | null, error?: unknown) => void;
   /** Called once the transfer is over (body complete, failed, or stopped). */
-  processEnd: () => void;
-  progress: RetrofetchInit;
+  _processEnd: () => void;
+  _progress: RetrofetchInit;
 }
 
 type Done = (response: InnerResponse, drop: () => void) => void;
@@ -86,14 +86,14 @@ function fetchError(message: string): TypeError {
 
 /** A network error, in the continuation style the algorithms below share. */
 function networkError(params: FetchParams, message: string): void {
-  params.processEnd();
-  params.processResponse(null, fetchError(message));
+  params._processEnd();
+  params._processResponse(null, fetchError(message));
 }
 
 function noop(): void { /* nothing to stop */ }
 
 function currentURL(request: FetchRequest): string {
-  return request.urlList[request.urlList.length - 1];
+  return request._urlList[request._urlList.length - 1];
 }
 
 /**
@@ -101,40 +101,40 @@ function currentURL(request: FetchRequest): string {
  * Throws (before anything is taken from the request) what cannot be done at all.
  */
 export function fetching(inner: InnerRequest, progress: RetrofetchInit,
-  processResponse: FetchParams['processResponse'], processEnd: () => void): FetchController {
+  processResponse: FetchParams['_processResponse'], processEnd: () => void): FetchController {
   // LEGACY(XHR): XHR always follows redirects and hides them; an opaque-redirect response cannot be made.
   if (inner.redirect === 'manual') throw fetchError("redirect 'manual' is impossible over XHR");
-  var controller: FetchController = { state: 'ongoing', stop: noop };
-  var body = inner.body;
+  var controller: FetchController = { _state: 'ongoing', _stop: noop };
+  var body = inner._body;
   var params: FetchParams = {
-    request: {
-      inner: inner, method: inner.method, urlList: [inner.url], headerList: headerListOf(inner.headers).slice(),
-      body: null, form: null, redirectCount: 0, tainting: 'basic', keepalive: inner.keepalive
+    _request: {
+      _inner: inner, _method: inner.method, _urlList: [inner.url], _headerList: headerListOf(inner.headers).slice(),
+      _body: null, _form: null, _redirectCount: 0, _tainting: 'basic', _keepalive: inner.keepalive
     },
-    controller: controller, processResponse: processResponse, processEnd: processEnd, progress: progress
+    _controller: controller, _processResponse: processResponse, _processEnd: processEnd, _progress: progress
   };
   // 1–15: timing, the client, the policy container, `Accept` and `Accept-Language` are the engine's.
   // LEGACY(XHR): a request body is sent whole, so it is read to its end first (README "request body streaming").
   // An engine's own FormData is handed to XHR as it is (src/form-data/multipart.ts).
   if (body !== null) {
-    body.disturbed = true;
-    params.request.form = body.stream === null ? nativeFormDataToSend(body.origin) : null;
+    body._disturbed = true;
+    params._request._form = body._stream === null ? nativeFormDataToSend(body._origin) : null;
   }
-  if (body === null || params.request.form) {
+  if (body === null || params._request._form) {
     mainFetch(params);
   } else {
     var source = takeSource(body);
-    controller.stop = function (reason) {
+    controller._stop = function (reason) {
       source.cancel(reason);
       processEnd();
     };
     readAll(source, function (chunks, length) {
-      if (controller.state !== 'ongoing') return;
-      params.request.body = concatBytes(chunks, length);
+      if (controller._state !== 'ongoing') return;
+      params._request._body = concatBytes(chunks, length);
       // 16–20. Run main fetch given fetchParams.
       mainFetch(params);
     }, function (error) {
-      if (controller.state !== 'ongoing') return;
+      if (controller._state !== 'ongoing') return;
       processEnd();
       processResponse(null, error);
     });
@@ -145,10 +145,10 @@ export function fetching(inner: InnerRequest, progress: RetrofetchInit,
 // https://fetch.spec.whatwg.org/#concept-main-fetch
 function mainFetch(params: FetchParams): void {
   // 1. Let request be fetchParams's request.
-  var request = params.request;
+  var request = params._request;
   var url = currentURL(request);
   var crossOrigin = originOf(url) !== currentOrigin();
-  var mode = request.inner.mode;
+  var mode = request._inner.mode;
   // 2–11. Local-URLs-only, CSP, mixed content, bad ports, referrer: the engine's, as XHR applies them.
   // 12. If request's current URL's origin is same origin with request's origin and request's response tainting is
   //     "basic", or its scheme is "data": scheme fetch (an HTTP(S) URL goes on as an HTTP fetch, below). A blob: URL
@@ -163,7 +163,7 @@ function mainFetch(params: FetchParams): void {
     // sent as a CORS request.
     if (mode === 'no-cors') return networkError(params, 'no-cors cross-origin is impossible over XHR');
     // Otherwise: set request's response tainting to "cors" and run HTTP fetch.
-    request.tainting = 'cors';
+    request._tainting = 'cors';
   }
   // 14. If recursive is false, set response to a filtered response: basic or CORS, by the response tainting (the
   //     type HTTP-network fetch gives the response it makes).
@@ -172,14 +172,14 @@ function mainFetch(params: FetchParams): void {
 
 // https://fetch.spec.whatwg.org/#scheme-fetch, for data: and blob: URLs.
 function schemeFetch(params: FetchParams, url: string, type: string): void {
-  var request = params.request;
+  var request = params._request;
   if (type === 'blob') {
     // "blob": 2. If request's method is not `GET`, then return a network error. 3–10. The engine's XHR reads the
     // Blob (with its type as Content-Type, never sniffed; LEGACY(IE): IE's refuses blob: URLs: a network error).
-    if (request.method !== 'GET') return networkError(params, 'a blob: URL takes only GET');
-    return httpNetworkFetch(params, stripFragment(url), request.headerList, false, function (response, drop) {
+    if (request._method !== 'GET') return networkError(params, 'a blob: URL takes only GET');
+    return httpNetworkFetch(params, stripFragment(url), request._headerList, false, function (response, drop) {
       // 2. blobURLEntry is null (revoked, or never made): a network error, where the engine answers with a status.
-      if (response.status < 400) return params.processResponse(response);
+      if (response.status < 400) return params._processResponse(response);
       drop();
       networkError(params, 'no Blob at ' + url);
     });
@@ -191,12 +191,12 @@ function schemeFetch(params: FetchParams, url: string, type: string): void {
   // 3–4. A new response whose status message is `OK`, header list « (`Content-Type`, mimeType) », and body is
   //      dataURLStruct's body as a body: all of it there already, fed to a push source as a network body is.
   var body = createPushSource(noop, noop);
-  body.push(data.body);
+  body.push(data._body);
   body.close();
-  params.processEnd();
+  params._processEnd();
   // main fetch 20: a HEAD request's response has a null body.
-  params.processResponse(newNetworkResponse(200, 'OK', [['Content-Type', data.type]],
-    request.method === 'HEAD' ? null : bodyFromSource(body, data.body.length), request.urlList.slice(), 'basic'));
+  params._processResponse(newNetworkResponse(200, 'OK', [['Content-Type', data._type]],
+    request._method === 'HEAD' ? null : bodyFromSource(body, data._body.length), request._urlList.slice(), 'basic'));
 }
 
 var REDIRECT_ERROR = "redirected, and the redirect mode is 'error'";
@@ -207,11 +207,11 @@ function httpFetch(params: FetchParams): void {
   httpNetworkOrCacheFetch(params, function (response, drop) {
     // 8. If response's status is a redirect status (one the engine left to script: LEGACY(old WebKit): 308):
     var location = headerListGet(headerListOf(response.headers), 'Location');
-    if (!isRedirectStatus(response.status) || location === null) return params.processResponse(response);
+    if (!isRedirectStatus(response.status) || location === null) return params._processResponse(response);
     // 2. Switch on request's redirect mode: "error": a network error; "manual" was refused by fetching;
     //    "follow": the result of HTTP-redirect fetch.
     drop();
-    if (params.request.inner.redirect === 'error') networkError(params, REDIRECT_ERROR);
+    if (params._request._inner.redirect === 'error') networkError(params, REDIRECT_ERROR);
     else httpRedirectFetch(params, response.status, location);
   });
 }
@@ -219,39 +219,39 @@ function httpFetch(params: FetchParams): void {
 // https://fetch.spec.whatwg.org/#http-redirect-fetch, for a redirect the transport handed to script.
 function httpRedirectFetch(params: FetchParams, status: number, location: string): void {
   // 1. Let request be fetchParams's request. 2. internalResponse is response (nothing is filtered yet).
-  var request = params.request;
-  var method = request.method;
+  var request = params._request;
+  var method = request._method;
   var current = currentURL(request);
   // 3. Let locationURL be internalResponse's location URL given request's current URL's fragment.
   var parsed = parseURL(location, current);
   // 5. If locationURL is failure, then return a network error.
   // 6. If locationURL's scheme is not an HTTP(S) scheme, then return a network error.
-  if (parsed === null || !/^https?:/i.test(parsed.href)) return networkError(params, 'Location is not a valid HTTP(S) URL: ' + location);
-  var next = parsed.href;
+  if (parsed === null || !/^https?:/i.test(parsed._href)) return networkError(params, 'Location is not a valid HTTP(S) URL: ' + location);
+  var next = parsed._href;
   // 7. If request's redirect count is 20, then return a network error. 8. Increase it by 1.
-  if (request.redirectCount++ === 20) return networkError(params, 'too many redirects');
+  if (request._redirectCount++ === 20) return networkError(params, 'too many redirects');
   // 9–10. A CORS request (or one tainted so far) must not be redirected to a URL with credentials.
-  if (parsed.includesCredentials && (request.tainting === 'cors' || (request.inner.mode === 'cors' && originOf(next) !== currentOrigin()))) {
+  if (parsed._includesCredentials && (request._tainting === 'cors' || (request._inner.mode === 'cors' && originOf(next) !== currentOrigin()))) {
     return networkError(params, 'CORS redirect to a URL with credentials');
   }
   // 11. If internalResponse's status is not 303, request's body is non-null, and its source is null, then return a
   //     network error (a stream cannot be sent again).
-  if (status !== 303 && (request.body || request.form) && request.inner.body!.origin === null) {
+  if (status !== 303 && (request._body || request._form) && request._inner._body!._origin === null) {
     return networkError(params, 'a ReadableStream body cannot follow a ' + status);
   }
   // 12. A 301 or 302 after POST, or a 303 but for GET or HEAD: 1. the method becomes GET and the body null;
   //     2. each request-body-header name is deleted from request's header list.
   if (status < 303 ? method === 'POST' : status === 303 && method !== 'GET' && method !== 'HEAD') {
-    request.method = 'GET';
-    request.body = request.form = null;
-    request.headerList = request.headerList.filter(function (header) { return !/^content-(encoding|language|location|type)$/i.test(header[0]); });
+    request._method = 'GET';
+    request._body = request._form = null;
+    request._headerList = request._headerList.filter(function (header) { return !/^content-(encoding|language|location|type)$/i.test(header[0]); });
   }
   // 13. If request's current URL's origin is not same origin with locationURL's origin, then delete each CORS
   //     non-wildcard request-header name (`Authorization`) from request's header list.
-  if (originOf(current) !== originOf(next)) headerListDelete(request.headerList, 'Authorization');
+  if (originOf(current) !== originOf(next)) headerListDelete(request._headerList, 'Authorization');
   // 14. The body is sent again from its bytes. 15–17. Timing: not kept.
   // 18. Append locationURL to request's URL list.
-  request.urlList.push(next);
+  request._urlList.push(next);
   // 19. The referrer policy on redirect is the engine's. 20–22. Return the result of main fetch (recursive).
   mainFetch(params);
 }
@@ -261,36 +261,36 @@ var keepaliveBytes = 0;
 
 // https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch, the parts XHR lets us express.
 function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
-  var request = params.request;
-  var method = request.method;
+  var request = params._request;
+  var method = request._method;
   // 8.10.5. If contentLength is non-null and httpRequest's keepalive is true: the bodies of the keepalive requests in
   //   flight (this global's fetch group) and this one may not add up to more than 64 KiB, else a network error. A body
   //   counts once (not again after a redirect) until its fetch is done; an engine's FormData, of unknown length, not.
-  var length = request.body ? request.body.length : 0;
-  if (request.keepalive && length) {
+  var length = request._body ? request._body.length : 0;
+  if (request._keepalive && length) {
     if (keepaliveBytes + length > 65536) return networkError(params, 'keepalive bodies over 64 KiB');
     keepaliveBytes += length;
-    request.keepalive = false;
-    var processEnd = params.processEnd;
-    params.processEnd = function () {
+    request._keepalive = false;
+    var processEnd = params._processEnd;
+    params._processEnd = function () {
       keepaliveBytes -= length;
-      params.processEnd = processEnd;
+      params._processEnd = processEnd;
       processEnd();
     };
   }
   var url = stripFragment(currentURL(request));
   var sameOrigin = originOf(url) === currentOrigin();
   var headers: HeaderList = [];
-  var list = request.headerList;
+  var list = request._headerList;
   for (var i = 0; i < list.length; i++) {
     var name = list[i][0];
     // Forbidden request headers are the browser's to set; XHR would refuse them anyway. A FormData that XHR sends
     // as it is gets XHR's boundary and Content-Type; the one extracted for it is not sent.
-    if (!isForbiddenRequestHeader(name, list[i][1]) && !(request.form && /^content-type$/i.test(name) && isExtractedFormDataType(list[i][1]))) {
+    if (!isForbiddenRequestHeader(name, list[i][1]) && !(request._form && /^content-type$/i.test(name) && isExtractedFormDataType(list[i][1]))) {
       headers.push(list[i]);
     }
   }
-  var cache = request.inner.cache;
+  var cache = request._inner.cache;
   if (cache === 'no-store' || cache === 'reload' || cache === 'no-cache') {
     // The cache-mode headers, same-origin only: on a cross-origin request they would force a CORS preflight that a
     // native fetch never sends (there the browser adds them below the CORS check). The URL parameter does the work.
@@ -308,9 +308,9 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
 // https://fetch.spec.whatwg.org/#concept-http-network-fetch, over the transport chosen for the URL. `done` gets the
 // response (its body still arriving) and a function that drops it (the transfer stops; nothing more is reported).
 function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList, crossOrigin: boolean, done: Done): void {
-  var request = params.request;
-  var controller = params.controller;
-  var progress = params.progress;
+  var request = params._request;
+  var controller = params._controller;
+  var progress = params._progress;
   var onDownloadProgress = progress.onDownloadProgress;
   var transport: Transport;
   var response: InnerResponse | null = null;
@@ -326,14 +326,14 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   if (refused) return networkError(params, name + ' cannot send ' + refused);
   // 12. The response body: a stream fed as bytes arrive; cancelling it terminates the fetch.
   var body = createPushSource(function () {
-    controller.state = 'terminated';
-    controller.stop(undefined);
+    controller._state = 'terminated';
+    controller._stop(undefined);
   }, function () {
     // Taken whole, with nobody watching download progress: the transport may deliver it in one piece.
     if (!onDownloadProgress) transport.whole();
   });
-  var backstop = capabilities.timeout ? timeoutOf(request.inner.signal) : null;
-  controller.stop = function (reason) {
+  var backstop = capabilities.timeout ? timeoutOf(request._inner.signal) : null;
+  controller._stop = function (reason) {
     transport.abort();
     end();
     // https://fetch.spec.whatwg.org/#http-network-fetch step 18 (onAborted): the body errors with the reason.
@@ -341,10 +341,10 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   };
   try {
     transport = capabilities.open({
-      method: request.method, url: url, headers: headers, body: request.form || request.body,
+      method: request._method, url: url, headers: headers, body: request._form || request._body,
       // https://fetch.spec.whatwg.org/#concept-request-credentials-mode: XHR's withCredentials is "include";
       // same-origin is XHR's default. LEGACY(XHR): "omit" cannot stop same-origin cookies (README).
-      credentials: request.inner.credentials === 'include',
+      credentials: request._inner.credentials === 'include',
       onUploadProgress: progress.onUploadProgress,
       // AbortSignal.timeout()'s deadline, as the transport's own timeout: a backstop for when timers are throttled.
       timeout: backstop ? Math.max(1, backstop.ms) : 0
@@ -354,21 +354,21 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
         var final = head.url ? stripFragment(head.url) : url;
         var list = head.headerList;
         if (final !== url) {
-          if (request.inner.redirect === 'error') {
+          if (request._inner.redirect === 'error') {
             transport.abort();
             return fail(fetchError(REDIRECT_ERROR));
           }
-          request.urlList.push(final);
-          if (originOf(final) !== currentOrigin()) request.tainting = 'cors';
+          request._urlList.push(final);
+          if (originOf(final) !== currentOrigin()) request._tainting = 'cors';
         }
         // The body's length, where Content-Length counts the bytes the body stream gives (no Content-Encoding).
         var length = headerListGet(list, 'Content-Length');
         if (headerListGet(list, 'Content-Encoding') === null && /^\d+$/.test(length!)) expected = +length!;
         response = newNetworkResponse(head.status, head.statusText, list,
-          isNullBodyStatus(head.status) || request.method === 'HEAD' ? null : bodyFromSource(body, expected), request.urlList.slice(), request.tainting);
+          isNullBodyStatus(head.status) || request._method === 'HEAD' ? null : bodyFromSource(body, expected), request._urlList.slice(), request._tainting);
         done(response, function () {
           transport.abort();
-          controller.stop = noop;
+          controller._stop = noop;
         });
       },
       chunk: function (bytes) {
@@ -393,19 +393,19 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
     });
   } catch (error) {
     // An engine that refuses the URL or the method at open() or send().
-    controller.stop = noop;
+    controller._stop = noop;
     return networkError(params, name + ' refused: ' + (error as Error).message);
   }
 
   function end(): void {
-    controller.stop = noop;
-    params.processEnd();
+    controller._stop = noop;
+    params._processEnd();
   }
 
   function fail(error: unknown): void {
-    if (controller.state !== 'ongoing') return;
+    if (controller._state !== 'ongoing') return;
     end();
-    if (response === null) params.processResponse(null, error);
+    if (response === null) params._processResponse(null, error);
     else body.error(error);
   }
 
@@ -413,18 +413,18 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   // it can send the request.
   function limit(): string {
     var methods = capabilities.methods;
-    var form = request.form;
-    var bytes = request.body;
-    if (methods && methods.indexOf(request.method) < 0) return request.method + ' requests (only ' + methods.join(' and ') + ')';
+    var form = request._form;
+    var bytes = request._body;
+    if (methods && methods.indexOf(request._method) < 0) return request._method + ' requests (only ' + methods.join(' and ') + ')';
     for (var i = 0; i < headers.length && !capabilities.headers; i++) {
       // The one request header it sends is its own text/plain Content-Type.
       var header = headers[i];
       if (!/^content-type$/i.test(header[0]) || header[1].split(';')[0].trim().toLowerCase() !== 'text/plain') return 'request headers (' + header[0] + ')';
     }
-    return !capabilities.credentials && crossOrigin && request.inner.credentials === 'include' ? "credentials 'include'"
+    return !capabilities.credentials && crossOrigin && request._inner.credentials === 'include' ? "credentials 'include'"
       : !capabilities.binary && (form || (bytes && !isText(bytes))) ? 'a body that is not UTF-8 text'
       : capabilities.sameScheme && scheme(url) !== scheme(baseURL() || '') ? "a URL whose scheme is not the page's"
-      : !capabilities.head && request.inner.redirect === 'error' ? "redirect 'error' (it hides redirects)"
+      : !capabilities.head && request._inner.redirect === 'error' ? "redirect 'error' (it hides redirects)"
       : !capabilities.upload && progress.onUploadProgress ? 'with upload progress'
       : !capabilities.download && onDownloadProgress ? 'with download progress'
       : '';

@@ -203,7 +203,7 @@ export function extractMIMEType(headers: HeaderList): MIMEType | null {
       essenceSeen = essence(mimeType);
     } else if (getParameter(mimeType, 'charset') === null && charset !== null) {
       // 5. Otherwise, if mimeType's parameters["charset"] does not exist and charset is non-null, set it to charset.
-      mimeType.parameters.push(['charset', charset]);
+      mimeType._parameters.push(['charset', charset]);
     }
   }
   // 7. If mimeType is null, then return failure. 8. Return mimeType.

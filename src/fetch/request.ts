@@ -20,7 +20,7 @@ export interface InnerRequest {
   method: string;
   url: string;
   headers: Headers;
-  body: InnerBody | null;
+  _body: InnerBody | null;
   mode: RequestMode;
   credentials: RequestCredentials;
   cache: RequestCache;
@@ -39,7 +39,7 @@ export interface InnerRequest {
   /** The Request object's signal (https://fetch.spec.whatwg.org/#request-signal), kept here with the request. */
   signal: AbortSignal;
   /** retrofetch's own RequestInit extensions, carried along to the transport (never changed once made: copies share them). */
-  extensions: { [name: string]: unknown };
+  _extensions: { [name: string]: unknown };
 }
 
 var slot = createSlot<InnerRequest>('Request');
@@ -111,7 +111,7 @@ var DEFAULTS = {
   method: 'GET', url: '', headers: createHeaders([], 'none'), destination: '', referrer: 'client', referrerPolicy: '',
   mode: 'cors', credentials: 'same-origin', cache: 'default', redirect: 'follow', integrity: '', keepalive: false,
   isReloadNavigation: false, isHistoryNavigation: false, signal: null, duplex: 'half',
-  body: null, priority: 'auto', extensions: {}
+  _body: null, priority: 'auto', _extensions: {}
 } as unknown as InnerRequest;
 
 // The members of a request copied to a new one (its header list too, in a Headers object of the same guard); no body.
@@ -119,7 +119,7 @@ function copyRequest(request: InnerRequest): InnerRequest {
   var result: any = {};
   for (var name in request) result[name] = (request as any)[name];
   result.headers = copyHeaders(request.headers);
-  result.body = null;
+  result._body = null;
   return result;
 }
 
@@ -162,10 +162,10 @@ export class Request {
       var parsed = parseURL(url);
       if (parsed === null) throw typeError(member, 'invalid URL ' + url);
       // 3. If parsedURL includes credentials, then throw a TypeError.
-      if (parsed.includesCredentials) throw typeError(member, 'URL with credentials');
+      if (parsed._includesCredentials) throw typeError(member, 'URL with credentials');
       // 4–5. A new request whose URL is parsedURL; fallbackMode is "cors" (the defaults' mode).
       request = copyRequest(DEFAULTS);
-      request.url = parsed.href;
+      request.url = parsed._href;
     } else {
       // 6. Otherwise: request is input's request; signal is input's signal.
       // 12. A new request with the input request's members (its header list copied).
@@ -185,7 +185,7 @@ export class Request {
       var parsedReferrer = dict.referrer === '' ? null : parseURL(dict.referrer);
       if (dict.referrer !== '' && parsedReferrer === null) throw typeError(member, 'invalid referrer URL ' + dict.referrer);
       request.referrer = parsedReferrer === null ? 'no-referrer'
-        : parsedReferrer.href === 'about:client' || originOf(parsedReferrer.href) !== currentOrigin() ? 'client' : parsedReferrer.href;
+        : parsedReferrer._href === 'about:client' || originOf(parsedReferrer._href) !== currentOrigin() ? 'client' : parsedReferrer._href;
     }
     // 16–18. mode, else fallbackMode (the defaults'); "navigate" is refused.
     if (dict.mode === 'navigate') throw typeError(member, 'bad mode navigate');
@@ -193,7 +193,7 @@ export class Request {
     //     members given that are request fields, as they are, but for the five with steps of their own (duplex is
     //     "half" either way).
     for (var name in dict) {
-      if (name in DEFAULTS && !/^(body|headers|method|referrer|signal)$/.test(name)) (request as any)[name] = dict[name];
+      if (name in DEFAULTS && !/^(headers|method|referrer|signal)$/.test(name)) (request as any)[name] = dict[name];
     }
     // 21. only-if-cached needs mode "same-origin".
     if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') {
@@ -206,7 +206,7 @@ export class Request {
     // 29–30. this's signal: the result of creating a dependent abort signal from « signal » (« » when null), so it
     //     aborts with the given signal (ours or the engine's) without being it.
     request.signal = createDependentAbortSignal(signal ? [signal] : []);
-    if (retrofetch !== undefined) request.extensions = { retrofetch: retrofetch };
+    if (retrofetch !== undefined) request._extensions = { retrofetch: retrofetch };
     // 30. this's headers: a Headers object over request's header list, guard "request".
     // 32. If this's request's mode is "no-cors": the method must be CORS-safelisted; guard "request-no-cors".
     var list = headerListOf(request.headers);
@@ -222,7 +222,7 @@ export class Request {
       fillHeaders(request.headers, headersInit, member);
     }
     // 34. inputBody is input's request's body if input is a Request object; otherwise null.
-    var inputBody = inputRequest && inputRequest.body;
+    var inputBody = inputRequest && inputRequest._body;
     // 35. A body (from init or input) with a GET or HEAD method is refused.
     var hasInitBody = dict.body != null;
     if ((hasInitBody || inputBody !== null) && /^(GET|HEAD)$/.test(request.method)) {
@@ -239,16 +239,16 @@ export class Request {
     }
     // 38–39. A stream body needs duplex "half" and a CORS or same-origin mode.
     var inputOrInitBody = initBody || inputBody;
-    if (inputOrInitBody !== null && inputOrInitBody.origin === null) {
+    if (inputOrInitBody !== null && inputOrInitBody._origin === null) {
       if (initBody !== null && dict.duplex === undefined) throw typeError(member, 'stream body without duplex');
       if (!/^(same-origin|cors)$/.test(request.mode)) throw typeError(member, 'stream body in ' + request.mode);
     }
     // 40–41. With no init body, input's body moves over (input becomes used); an unusable one is refused.
     // 42. Set this's request's body to finalBody.
-    request.body = inputOrInitBody;
+    request._body = inputOrInitBody;
     if (initBody === null && inputBody !== null) {
       if (isUnusable(inputBody)) throw typeError(member, 'body used');
-      request.body = transferBody(inputBody);
+      request._body = transferBody(inputBody);
     }
     slot.set(this, request);
   }
@@ -257,10 +257,10 @@ export class Request {
   clone(): Request {
     var inner = slot.get(this, 'Request.clone');
     // 1. If this is unusable, then throw a TypeError.
-    if (isUnusable(inner.body)) throw typeError('Request.clone', 'body used');
+    if (isUnusable(inner._body)) throw typeError('Request.clone', 'body used');
     // 2–4. Clone the request (its body teed) with a Headers object of the same guard.
     var copy = copyRequest(inner);
-    copy.body = inner.body && cloneBody(inner.body);
+    copy._body = inner._body && cloneBody(inner._body);
     // 4. Set clonedRequestObject's signal to the result of creating a dependent abort signal from « this's signal ».
     copy.signal = createDependentAbortSignal([inner.signal]);
     var request = Object.create(Request.prototype);
@@ -275,7 +275,7 @@ export interface Request extends Body {}
 // The attributes (https://fetch.spec.whatwg.org/#request-class): the fields of their names, but the referrer.
 var attributes: { [name: string]: string | ((inner: InnerRequest) => unknown) } = {};
 for (var name in DEFAULTS) {
-  if (name === 'body') break;
+  if (name === '_body') break;
   attributes[name] = name;
 }
 // https://fetch.spec.whatwg.org/#dom-request-referrer
@@ -296,8 +296,8 @@ function normalizeMethod(method: string, member: string): string {
 function transferBody(body: InnerBody): InnerBody {
   var moved: any = {};
   for (var name in body) moved[name] = (body as any)[name];
-  moved.disturbed = false;
-  body.disturbed = true;
+  moved._disturbed = false;
+  body._disturbed = true;
   return moved;
 }
 

@@ -15,8 +15,8 @@ export interface InnerResponse {
   type: ResponseType;
   status: number;
   statusText: string;
-  body: InnerBody | null;
-  urlList: string[];
+  _body: InnerBody | null;
+  _urlList: string[];
   /** The Headers object, over the response's header list. */
   headers: Headers;
 }
@@ -75,7 +75,7 @@ function initializeResponse(init: ResponseInitRecord, body: ExtractedBody | null
     // 1. If response's status is a null body status, then throw a TypeError.
     if (isNullBodyStatus(init.status)) throw typeError(member, init.status + ' with a body');
     // 2. Set response's body to body's body.
-    inner.body = body._body;
+    inner._body = body._body;
     // 3. If body's type is non-null and response's header list does not contain `Content-Type`, append it.
     var list = headerListOf(inner.headers);
     if (body._type !== null && !headerListContains(list, 'Content-Type')) headerListAppend(list, 'Content-Type', body._type);
@@ -93,7 +93,7 @@ export function createResponse(inner: InnerResponse): Response {
 /** A response record over a header list the caller made; its Headers object is immutable (or of `guard`). @internal */
 export function newNetworkResponse(status: number, statusText: string, headerList: HeaderList, body: InnerBody | null,
   urlList: string[], type: ResponseType, guard?: HeadersGuard): InnerResponse {
-  return { type: type, status: status, statusText: statusText, body: body, urlList: urlList, headers: createHeaders(headerList, guard || 'immutable') };
+  return { type: type, status: status, statusText: statusText, _body: body, _urlList: urlList, headers: createHeaders(headerList, guard || 'immutable') };
 }
 
 export class Response {
@@ -137,7 +137,7 @@ export class Response {
     // 3. If status is not a redirect status, then throw a RangeError.
     if (!isRedirectStatus(code)) throw new RangeError(member + ': bad status ' + code);
     // 4–7. A new response with guard "immutable", the status, and `Location` set to parsedURL serialized.
-    return createResponse(newNetworkResponse(code, '', [['Location', parsed.href]], null, [], 'default'));
+    return createResponse(newNetworkResponse(code, '', [['Location', parsed._href]], null, [], 'default'));
   }
 
   // https://fetch.spec.whatwg.org/#dom-response-json
@@ -156,11 +156,11 @@ export class Response {
   clone(): Response {
     var inner = slot.get(this, 'Response.clone');
     // 1. If this is unusable, then throw a TypeError.
-    if (isUnusable(inner.body)) throw typeError('Response.clone', 'body used');
+    if (isUnusable(inner._body)) throw typeError('Response.clone', 'body used');
     // 2–3. Clone the response (the body is teed), with a Headers object of the same guard.
     return createResponse({
-      type: inner.type, status: inner.status, statusText: inner.statusText, body: inner.body && cloneBody(inner.body),
-      urlList: inner.urlList.slice(), headers: copyHeaders(inner.headers)
+      type: inner.type, status: inner.status, statusText: inner.statusText, _body: inner._body && cloneBody(inner._body),
+      _urlList: inner._urlList.slice(), headers: copyHeaders(inner.headers)
     });
   }
 }
@@ -173,11 +173,11 @@ defineAttributes<InnerResponse>(Response.prototype, slot, 'Response', {
   type: 'type',
   // https://fetch.spec.whatwg.org/#dom-response-url: the last URL, serialized with exclude fragment, or ''.
   url: function (inner) {
-    var list = inner.urlList;
+    var list = inner._urlList;
     return list.length ? stripFragment(list[list.length - 1]) : '';
   },
   redirected: function (inner) {
-    return inner.urlList.length > 1;
+    return inner._urlList.length > 1;
   },
   status: 'status',
   ok: function (inner) {

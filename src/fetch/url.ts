@@ -4,9 +4,9 @@ import { globalObject as g } from '../env/global';
 import { supportsURL } from '../env/support';
 
 interface ParsedURL {
-  href: string;
+  _href: string;
   /** https://url.spec.whatwg.org/#include-credentials */
-  includesCredentials: boolean;
+  _includesCredentials: boolean;
 }
 
 // A scheme and its colon (https://url.spec.whatwg.org/#url-scheme-string), at the start.
@@ -48,7 +48,7 @@ export function parseURL(input: string, base?: string): ParsedURL | null {
     if (href === null) return null;
   }
   var m = AUTHORITY.exec(href!);
-  return { href: href!, includesCredentials: !!(m && m[2]) };
+  return { _href: href!, _includesCredentials: !!(m && m[2]) };
 }
 
 // https://html.spec.whatwg.org/#concept-origin, serialized: scheme://host[:port], the default port dropped.

@@ -4,9 +4,9 @@ import { Position, HTTP_WHITESPACE, collect, trim, isToken, isQuotedStringTokens
 
 /** https://mimesniff.spec.whatwg.org/#mime-type: parameters is an ordered map, kept as pairs in insertion order. */
 export interface MIMEType {
-  type: string;
-  subtype: string;
-  parameters: Array<[string, string]>;
+  _type: string;
+  _subtype: string;
+  _parameters: Array<[string, string]>;
 }
 
 // https://mimesniff.spec.whatwg.org/#parse-a-mime-type: a MIME type record, or null for failure.
@@ -28,7 +28,7 @@ export function parseMIMEType(input: string): MIMEType | null {
   if (!isToken(subtype)) return null;
   // 10. Let mimeType be a new MIME type record: type and subtype in ASCII lowercase (toLowerCase() is ASCII
   //     lowercase on tokens, which are ASCII; names are lowercased below only once known to be tokens).
-  var mimeType: MIMEType = { type: type.toLowerCase(), subtype: subtype.toLowerCase(), parameters: [] };
+  var mimeType: MIMEType = { _type: type.toLowerCase(), _subtype: subtype.toLowerCase(), _parameters: [] };
   // (The names set so far, for "parameters[parameterName] does not exist" in constant time.)
   var names: { [key: string]: boolean } = {};
   // 11. While position is not past the end of input:
@@ -63,7 +63,7 @@ export function parseMIMEType(input: string): MIMEType | null {
     if (isToken(parameterName) && isQuotedStringTokens(parameterValue) && names[' ' + parameterName.toLowerCase()] !== true) {
       parameterName = parameterName.toLowerCase();
       names[' ' + parameterName] = true;
-      mimeType.parameters.push([parameterName, parameterValue]);
+      mimeType._parameters.push([parameterName, parameterValue]);
     }
   }
   // 12. Return mimeType.
@@ -72,11 +72,11 @@ export function parseMIMEType(input: string): MIMEType | null {
 
 // https://mimesniff.spec.whatwg.org/#mime-type-essence
 export function essence(mimeType: MIMEType): string {
-  return mimeType.type + '/' + mimeType.subtype;
+  return mimeType._type + '/' + mimeType._subtype;
 }
 
 export function getParameter(mimeType: MIMEType, name: string): string | null {
-  for (var i = 0; i < mimeType.parameters.length; i++) if (mimeType.parameters[i][0] === name) return mimeType.parameters[i][1];
+  for (var i = 0; i < mimeType._parameters.length; i++) if (mimeType._parameters[i][0] === name) return mimeType._parameters[i][1];
   return null;
 }
 
@@ -85,12 +85,12 @@ export function serializeMIMEType(mimeType: MIMEType): string {
   // 1. Let serialization be the concatenation of mimeType's type, U+002F (/), and mimeType's subtype.
   var serialization = essence(mimeType);
   // 2. For each name → value of mimeType's parameters:
-  for (var i = 0; i < mimeType.parameters.length; i++) {
-    var value = mimeType.parameters[i][1];
+  for (var i = 0; i < mimeType._parameters.length; i++) {
+    var value = mimeType._parameters[i][1];
     // 4. If value is empty or not solely HTTP token code points: escape " and \ with \, and quote it.
     if (!isToken(value)) value = '"' + value.replace(/["\\]/g, '\\$&') + '"';
     // 1–3, 5. Append U+003B (;), name, U+003D (=) and value.
-    serialization += ';' + mimeType.parameters[i][0] + '=' + value;
+    serialization += ';' + mimeType._parameters[i][0] + '=' + value;
   }
   // 3. Return serialization.
   return serialization;

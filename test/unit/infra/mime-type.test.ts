@@ -81,16 +81,16 @@ suite('infra: MIME type', function (impl) {
 
   it('gives the record: lowercase type and subtype, parameters in order, essence', function () {
     var mimeType = parseMIMEType('Multipart/Form-Data; Boundary="a b"; charset=utf-8')!;
-    expect(mimeType.type).to.equal('multipart');
-    expect(mimeType.subtype).to.equal('form-data');
+    expect(mimeType._type).to.equal('multipart');
+    expect(mimeType._subtype).to.equal('form-data');
     expect(essence(mimeType)).to.equal('multipart/form-data');
-    expect(mimeType.parameters).to.deep.equal([['boundary', 'a b'], ['charset', 'utf-8']]);
+    expect(mimeType._parameters).to.deep.equal([['boundary', 'a b'], ['charset', 'utf-8']]);
     expect(getParameter(mimeType, 'boundary')).to.equal('a b');
     expect(getParameter(mimeType, 'nope')).to.equal(null);
   });
 
   it('serializes an empty value and one with quotes and backslashes as a quoted string', function () {
-    expect(serializeMIMEType({ type: 'a', subtype: 'b', parameters: [['x', ''], ['y', 'q"\\'], ['z', 'tok']] }))
+    expect(serializeMIMEType({ _type: 'a', _subtype: 'b', _parameters: [['x', ''], ['y', 'q"\\'], ['z', 'tok']] }))
       .to.equal('a/b;x="";y="q\\"\\\\";z=tok');
   });
 
@@ -113,7 +113,7 @@ suite('infra: MIME type', function (impl) {
     expect(parsed('text/plain' + repeat(';a=b', MB / 4))).to.equal('text/plain;a=b');
     var many = 'text/plain';
     for (var i = 0; i < 50000; i++) many += ';p' + i + '=v';
-    expect(parseMIMEType(many)!.parameters.length).to.equal(50000);
+    expect(parseMIMEType(many)!._parameters.length).to.equal(50000);
   });
 
   it('extract a MIME type: the last valid one; charset carried over for the same essence', function () {
