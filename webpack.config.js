@@ -53,10 +53,9 @@ function banner(text) {
 }
 const version = 'retrofetch ' + require('./package.json').version + ' (MIT)';
 
-// promise-polyfill's documented hooks on the installed Promise: never mangled.
-// And web-streams-polyfill's [[disturbed]] field, which retrofetch reads on the page's own copy's streams too
-// (fetch/body.ts isStreamDisturbed).
-const HOOKS = ['_immediateFn', '_unhandledRejectionFn', '_disturbed'];
+// Never mangled: promise-polyfill's documented hooks on the installed Promise, and web-streams-polyfill's
+// [[disturbed]] field, which retrofetch reads on the streams of a page's own copy too (fetch/body.ts).
+const UNMANGLED = ['_immediateFn', '_unhandledRejectionFn', '_disturbed'];
 
 // The `_underscore` property names that web-streams-polyfill reads as strings, all of them in its brand checks
 // (`Object.prototype.hasOwnProperty.call(x, '_readRequests')`). They are mangled too, to names fixed here (terser's
@@ -124,9 +123,9 @@ function standalone(name, entry, filename, text, passes) {
         // script (gzip decides): a second one saves ~50 B on the core and costs ~25 B on the full script. Not
         // pure_getters: a getter's Get is observable (init members).
         compress: { passes: passes, unsafe_proto: true },
-        // The bundled libraries' internal `_properties` get short names, but promise-polyfill's documented hooks; so
-        // do web-streams-polyfill's internals without an underscore (INTERNAL_NAMES).
-        mangle: { properties: { regex: MANGLED, reserved: HOOKS } },
+        // The bundled libraries' internal `_properties` get short names, but those UNMANGLED; so do
+        // web-streams-polyfill's internals without an underscore (INTERNAL_NAMES).
+        mangle: { properties: { regex: MANGLED, reserved: UNMANGLED } },
         nameCache: brandNameCache(),
         // Every string in double quotes (~10 B less gzipped than terser's choice per string; BrandCheckStrings
         // relies on it).

@@ -129,12 +129,6 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     return !finished;
   }
 
-  // XHR decodes with BOM sniffing first (https://encoding.spec.whatwg.org/#decode), even under x-user-defined: a
-  // body that starts with a byte-order mark comes out decoded by that BOM, shorter than the bytes that arrived (the
-  // BOM is gone, and UTF-16 or UTF-8 take several bytes a char). Once the first 3 bytes are in, a text as long as
-  // the body's byte count shows that no BOM was sniffed; until then nothing is delivered. The byte count is the
-  // progress events' `loaded`; Firefox counts encoded bytes there, so a content-encoded body is checked by the char
-  // ranges alone. README: "Byte-order marks". The check is made at the end of pump (below), inline.
   function pump(done: boolean): void {
     if (!readHead()) return;
     var vb = decoded && supportsVBArray;
@@ -192,6 +186,12 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       return;
     }
     var end = text.length;
+    // XHR decodes with BOM sniffing first (https://encoding.spec.whatwg.org/#decode), even under x-user-defined: a
+    // body that starts with a byte-order mark comes out decoded by that BOM, shorter than the bytes that arrived (the
+    // BOM is gone, and UTF-16 or UTF-8 take several bytes a char). Once the first 3 bytes are in, a text as long as
+    // the body's byte count shows that no BOM was sniffed; until then nothing is delivered. The byte count is the
+    // progress events' `loaded`; Firefox counts encoded bytes there, so a content-encoded body is checked by the char
+    // ranges alone (below). README: "Byte-order marks".
     if (!verified && (encoded || loaded >= 3 || done)) {
       if (!encoded && end < loaded) return fail(BOM_MESSAGE);
       verified = true;
