@@ -99,6 +99,32 @@
     });
   }
 
+  // The floor under every XHR-based body (retrofetch's column only): a bare XMLHttpRequest that takes the body as
+  // x-user-defined text and turns it into bytes once, at the end. What retrofetch spends above it is its own.
+  function bareXHR(url, length) {
+    return new Promise(function (resolve, reject) {
+      var xhr = new XMLHttpRequest();
+      xhr.open('GET', url);
+      xhr.overrideMimeType('text/plain; charset=x-user-defined');
+      xhr.onload = function () {
+        var text = xhr.responseText;
+        var bytes = new Uint8Array(text.length);
+        for (var j = 0; j < text.length; j++) bytes[j] = text.charCodeAt(j);
+        if (bytes.length !== length) reject(new Error('read ' + bytes.length + ' bytes'));
+        resolve();
+      };
+      xhr.onerror = function () { reject(new Error('network error')); };
+      xhr.send();
+    });
+  }
+  if (impl === 'retrofetch') {
+    cases.push(['floor: bare XHR, 1 MB as x-user-defined, bytes at the end', 7, function () {
+      return bareXHR('/api/bytes?repeat=4096', 1048576);
+    }], ['floor: bare XHR, 64 MB as x-user-defined, bytes at the end', 3, function () {
+      return bareXHR('/api/bytes?repeat=262144', 67108864);
+    }]);
+  }
+
   var results = {};
   var i = 0;
   function next() {

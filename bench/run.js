@@ -137,6 +137,10 @@ async function sizes() {
     const one = r.retrofetch['1 MB body through getReader()'];
     const big = r.retrofetch['64 MB body through getReader()'];
     if (typeof one === 'number' && typeof big === 'number') cases['64 MB ÷ (64 × 1 MB), retrofetch'] = { retrofetch: Number((big / (64 * one)).toFixed(2)) };
+    // The same for the bare XHR (the floor): the part of the non-linearity that is the engine's XHR, not retrofetch.
+    const floorOne = r.retrofetch['floor: bare XHR, 1 MB as x-user-defined, bytes at the end'];
+    const floorBig = r.retrofetch['floor: bare XHR, 64 MB as x-user-defined, bytes at the end'];
+    if (typeof floorOne === 'number' && typeof floorBig === 'number') cases['64 MB ÷ (64 × 1 MB), bare XHR'] = { retrofetch: Number((floorBig / (64 * floorOne)).toFixed(2)) };
     results.engines[row.engine] = cases;
     console.log('\n' + row.engine + ' (median ms; ratio retrofetch ÷ other, < 1 means retrofetch is faster)');
     console.log(['case', 'retrofetch', 'whatwg-fetch', 'native', '÷ whatwg', '÷ native'].join(' | '));
