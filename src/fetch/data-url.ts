@@ -5,8 +5,6 @@ import { stripFragment } from './url';
 import { Bytes, bytesFrom } from '../infra/bytes';
 import { isomorphicEncode, trim } from '../infra/http';
 
-var BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
 /** A data: URL's MIME type (serialized) and body, or null for failure. */
 export function processDataURL(url: string): { _type: string; _body: Bytes } | null {
   // 1–3. input: the URL serialized with exclude fragment (ASCII: the URL serializer percent-encodes the rest),
@@ -31,7 +29,9 @@ export function processDataURL(url: string): { _type: string; _body: Bytes } | n
     if (data.length % 4 === 1 || /[^+\/0-9A-Za-z]/.test(data)) return null;
     body = '';
     for (var i = 0, buffer = 0, bits = 0; i < data.length; i++) {
-      buffer = ((buffer << 6) | BASE64.indexOf(data.charAt(i))) & 0xffffff;
+      // (The code point's value in the alphabet A–Z a–z 0–9 + /.)
+      var c = data.charCodeAt(i);
+      buffer = buffer << 6 | (c > 96 ? c - 71 : c > 64 ? c - 65 : c > 47 ? c + 4 : c > 43 ? 63 : 62);
       bits += 6;
       if (bits >= 8) body += String.fromCharCode((buffer >> (bits -= 8)) & 0xff);
     }
