@@ -8,7 +8,7 @@ import { globalObject } from '../env/global';
 import { isObject, requireArguments, toByteString, typeError } from '../webidl/conversions';
 import { supportsReflectOwnKeys, supportsSymbol, supportsSymbolIterator } from '../env/support';
 import {
-  HeaderList, headerListAppend, headerListContains, headerListDelete, headerListGet, headerListSet, isHeaderName,
+  HeaderList, headerListAppend, headerListContains, headerListDelete, headerListGet, headerListSet, headerListValues, isHeaderName,
   isHeaderValue, normalizeHeaderValue, sortAndCombine
 } from './header-list';
 
@@ -100,12 +100,9 @@ defineOperation('get', 1);
 
 // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
 Headers.prototype.getSetCookie = function () {
-  var list = slot.get(this, 'Headers.getSetCookie')._list;
   // 1. If this's header list does not contain `Set-Cookie`, then return « ».
   // 2. Return the values of all headers in this's header list whose name is `Set-Cookie`, in order.
-  var values: string[] = [];
-  for (var i = 0; i < list.length; i++) if (/^set-cookie$/i.test(list[i][0])) values.push(list[i][1]);
-  return values;
+  return headerListValues(slot.get(this, 'Headers.getSetCookie')._list, 'Set-Cookie');
 };
 
 defineOperation('has', 1);
