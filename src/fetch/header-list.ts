@@ -150,7 +150,7 @@ export function isForbiddenResponseHeaderName(name: string): boolean {
 
 // https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header-name
 export function isNoCorsSafelistedRequestHeaderName(name: string): boolean {
-  return /^(accept|accept-language|content-language|content-type)$/i.test(name);
+  return /^(accept(-language)?|content-(language|type))$/i.test(name);
 }
 
 // https://fetch.spec.whatwg.org/#cors-unsafe-request-header-byte
@@ -161,35 +161,28 @@ export function isNoCorsSafelistedRequestHeader(name: string, value: string): bo
   // 1. If name is not a no-CORS-safelisted request-header name, then return false.
   // 2. Return whether (name, value) is a CORS-safelisted request-header
   //    (https://fetch.spec.whatwg.org/#cors-safelisted-request-header), for the four names that can reach it:
-  // 1. If value's length is greater than 128, then return false.
-  if (value.length > 128) return false;
-  // 2. Byte-lowercase name and switch on the result:
-  switch (byteLowercase(name)) {
-    case 'accept':
-      return !corsUnsafeRequestHeaderByte.test(value);
-    case 'accept-language':
-    case 'content-language':
-      return /^[0-9A-Za-z *,\-.;=]*$/.test(value);
-    case 'content-type':
-      // The essence must be one of the three; this deliberately parses rather than extracting a MIME type.
-      if (corsUnsafeRequestHeaderByte.test(value)) return false;
-      var mimeType = parseMIMEType(value);
-      return mimeType !== null && /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)$/.test(essence(mimeType));
-  }
-  // (Any other name: step 1.) 3. Return true (each case above returns it).
-  return false;
+  //    1. If value's length is greater than 128, then return false. 2. Byte-lowercase name and switch on the result:
+  //    `accept`: no CORS-unsafe request-header byte; `accept-language`, `content-language`: only 0-9 A-Z a-z, space
+  //    and *,-.;=; `content-type`: no CORS-unsafe request-header byte, and the essence of the MIME type parsed from
+  //    value (it deliberately parses rather than extracting a MIME type) one of the three.
+  //    3. Return true (each case returns it).
+  var lower = byteLowercase(name);
+  var mimeType;
+  return value.length <= 128 && (/^(accept|content-type)$/.test(lower)
+    ? !corsUnsafeRequestHeaderByte.test(value) && (lower === 'accept' || ((mimeType = parseMIMEType(value)) !== null &&
+      /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)$/.test(essence(mimeType))))
+    : /^(accept|content)-language$/.test(lower) && /^[0-9A-Za-z *,\-.;=]*$/.test(value));
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-extract-mime-type
 export function extractMIMEType(headers: HeaderList): MIMEType | null {
   // 1–3. charset and essence are null; mimeType is null. 4. Let values be the result of getting, decoding, and
-  //    splitting `Content-Type` from headers. 5. If values is null, then return failure.
+  //    splitting `Content-Type` from headers. 5. If values is null, then return failure. (No header: « "" » here,
+  //    whose one value fails to parse: failure all the same.)
   var charset: string | null = null;
   var essenceSeen: string | null = null;
   var mimeType: MIMEType | null = null;
-  var value = headerListGet(headers, 'Content-Type');
-  if (value === null) return null;
-  var values = getDecodeSplit(value);
+  var values = getDecodeSplit(headerListGet(headers, 'Content-Type') || '');
   // 6. For each value of values:
   for (var i = 0; i < values.length; i++) {
     // 1. Let temporaryMimeType be the result of parsing value.
