@@ -158,10 +158,9 @@ export class Response {
     // 1. If this is unusable, then throw a TypeError.
     if (isUnusable(inner._body)) throw typeError('Response.clone', 'body used');
     // 2–3. Clone the response (the body is teed), with a Headers object of the same guard.
-    return createResponse({
-      type: inner.type, status: inner.status, statusText: inner.statusText, _body: inner._body && cloneBody(inner._body),
-      _urlList: inner._urlList.slice(), headers: copyHeaders(inner.headers)
-    });
+    var copy = newNetworkResponse(inner.status, inner.statusText, [], inner._body && cloneBody(inner._body), inner._urlList.slice(), inner.type);
+    copy.headers = copyHeaders(inner.headers);
+    return createResponse(copy);
   }
 }
 
