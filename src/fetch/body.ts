@@ -91,43 +91,6 @@ export function cloneBody(body: InnerBody): InnerBody {
   return bodyFromSource(branches[1], body._length);
 }
 
-/**
- * https://fetch.spec.whatwg.org/#concept-body-consume-body: `convert` gets the body's bytes, once. The promise settles
- * at once where the bytes (or the error) are there already.
- */
-function consumeBody(body: InnerBody | null, member: string, convert: (bytes: Bytes) => unknown): Promise<unknown> {
-  // 1. If object is unusable, then return a promise rejected with a TypeError.
-  if (isUnusable(body)) return Promise.reject(typeError(member, 'body used'));
-  // 2. Let promise be a new promise.
-  return new Promise(function (resolve, reject) {
-    // 4. successSteps given a byte sequence data: resolve promise with the result of running convertBytesToJSValue
-    //    with data; if that threw an exception, reject promise with it.
-    function success(chunks: Bytes[], length: number): void {
-      try {
-        resolve(convert(concatBytes(chunks, length)));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    // 5. If object's body is null, then run successSteps with an empty byte sequence.
-    if (body === null) return success([], 0);
-    // 6. Fully read object's body: its source directly, which may then deliver the bytes at once (the XHR transport
-    //    converts its text once, at the end).
-    body._disturbed = true;
-    var source = takeSource(body);
-    if (source.whole) source.whole();
-    var reading = true;
-    readAll(source, success, function (error) {
-      // 3. errorSteps given error: reject promise with error. A body errored already (an aborted fetch) is left
-      //    undisturbed, so every body method rejects with its error, as engines do (the spec's stream would be
-      //    disturbed, and the next method would reject with a TypeError).
-      if (reading) body._disturbed = false;
-      reject(error);
-    });
-    reading = false;
-  });
-}
-
 /** The body getter: https://fetch.spec.whatwg.org/#dom-body-body (null where the page has no ReadableStream). */
 function bodyStream(body: InnerBody): ReadableStream<Uint8Array> | null {
   if (body._stream === null) {
@@ -208,17 +171,47 @@ export function includeBody(proto: any, className: string, slot: Slot<{ _body: I
   for (var name in consumers) proto[name] = consumer(name, className + '.' + name, slot);
 }
 
+/**
+ * A mixin member: https://fetch.spec.whatwg.org/#concept-body-consume-body with the member's conversion of the bytes.
+ * Whatever throws in the promise's executor rejects it: a failed brand check (as WebIDL says of promise-returning
+ * operations), what the engine lacks, an unusable body. The promise settles at once where the bytes (or the error)
+ * are there already.
+ */
 function consumer(name: string, member: string, slot: Slot<{ _body: InnerBody | null; headers: Headers }>) {
   return function (this: unknown): Promise<unknown> {
-    var inner: { _body: InnerBody | null; headers: Headers };
-    try {
-      inner = slot.get(this, member);
+    var self = this;
+    // 2. Let promise be a new promise.
+    return new Promise(function (resolve, reject) {
+      var inner = slot.get(self, member);
       if (lacks[name]) throw typeError(member, 'no ' + lacks[name]);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    return consumeBody(inner._body, member, function (bytes) {
-      return consumers[name](bytes, headerListOf(inner.headers), member);
+      var body = inner._body;
+      // 1. If object is unusable, then return a promise rejected with a TypeError.
+      if (isUnusable(body)) throw typeError(member, 'body used');
+      // 4. successSteps given a byte sequence data: resolve promise with the result of running convertBytesToJSValue
+      //    with data; if that threw an exception, reject promise with it.
+      function success(chunks: Bytes[], length: number): void {
+        try {
+          resolve(consumers[name](concatBytes(chunks, length), headerListOf(inner.headers), member));
+        } catch (e) {
+          reject(e);
+        }
+      }
+      // 5. If object's body is null, then run successSteps with an empty byte sequence.
+      if (body === null) return success([], 0);
+      // 6. Fully read object's body: its source directly, which may then deliver the bytes at once (the XHR transport
+      //    converts its text once, at the end).
+      body._disturbed = true;
+      var source = takeSource(body);
+      if (source.whole) source.whole();
+      var reading = true;
+      readAll(source, success, function (error) {
+        // 3. errorSteps given error: reject promise with error. A body errored already (an aborted fetch) is left
+        //    undisturbed, so every body method rejects with its error, as engines do (the spec's stream would be
+        //    disturbed, and the next method would reject with a TypeError).
+        if (reading) body!._disturbed = false;
+        reject(error);
+      });
+      reading = false;
     });
   };
 }
