@@ -25,9 +25,9 @@ var slot = createSlot<HeadersState>('Headers');
 
 /**
  * The steps that the guards "request" and "response" add to validate (steps 3–4), and "request-no-cors" to append
- * (step 3), delete (step 2) and set (step 3): whether `method` may go on with (name, value) on `list`. Only Request and
- * Response make Headers with these guards, and their modules give the steps, so that an app with Headers alone
- * bundles none of the header tables they need.
+ * (step 3), delete (step 2) and set (step 3): whether `method` is refused (returns without a change) for (name, value)
+ * on `list`. Only Request and Response make Headers with these guards, and their modules give the steps, so that an
+ * app with Headers alone bundles none of the header tables they need.
  * @internal
  */
 export var guardSteps: { [guard: string]: (name: string, value: string, method: 'append' | 'delete' | 'set', list: HeaderList) => boolean } = {};
@@ -144,7 +144,7 @@ function run(state: HeadersState, method: string, name: string, value: string, m
     // 4. If headers's guard is "response" and name is a forbidden response-header name, then return false.
     // 5. Return true.
     var steps = guardSteps[state._guard];
-    if (steps && !steps(name, value, method as 'append', state._list)) return;
+    if (steps && steps(name, value, method as 'append', state._list)) return;
   }
   return OPERATIONS[method](state._list, name, value);
 }

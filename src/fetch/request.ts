@@ -52,14 +52,12 @@ export function innerRequest(request: unknown, member: string): InnerRequest {
 // The "request" guard's step of validate (3: a forbidden request-header is dropped), and the "request-no-cors" guard's
 // steps of append (3: the value combined with any there must stay safelisted), delete (2: only a safelisted or
 // privileged name) and set (3): see guardSteps in ./headers.ts.
-guardSteps.request = function (name, value) {
-  return !isForbiddenRequestHeader(name, value);
-};
+guardSteps.request = isForbiddenRequestHeader;
 guardSteps['request-no-cors'] = function (name, value, method, list) {
   // (A privileged no-CORS request-header name, `Range`, may be deleted too: no such header list has one.)
-  if (method === 'delete') return isNoCorsSafelistedRequestHeaderName(name);
+  if (method === 'delete') return !isNoCorsSafelistedRequestHeaderName(name);
   var temporaryValue = method === 'append' ? headerListGet(list, name) : null;
-  return isNoCorsSafelistedRequestHeader(name, temporaryValue === null ? value : temporaryValue + ', ' + value);
+  return !isNoCorsSafelistedRequestHeader(name, temporaryValue === null ? value : temporaryValue + ', ' + value);
 };
 
 /**

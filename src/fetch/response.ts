@@ -34,9 +34,7 @@ export function isRedirectStatus(status: number): boolean {
 }
 
 // The "response" guard's step of validate (4: a forbidden response-header name is dropped): see guardSteps in ./headers.ts.
-guardSteps.response = function (name) {
-  return !isForbiddenResponseHeaderName(name);
-};
+guardSteps.response = isForbiddenResponseHeaderName;
 
 /** https://fetch.spec.whatwg.org/#responseinit, converted. */
 interface ResponseInitRecord {
