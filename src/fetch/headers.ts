@@ -228,7 +228,7 @@ export function createHeaders(list: HeaderList, guard: HeadersGuard): Headers {
 /** A Headers object over a copy of the header list of `headers`, with its guard. @internal */
 export function copyHeaders(headers: Headers): Headers {
   var state = slot.get(headers, 'copyHeaders');
-  return createHeaders(state._list.map(function (header): [string, string] { return [header[0], header[1]]; }), state._guard);
+  return createHeaders(state._list.map(function (header) { return header.slice() as [string, string]; }), state._guard);
 }
 
 /** @internal */
