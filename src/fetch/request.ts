@@ -145,7 +145,7 @@ export class Request {
     constructing(this, Request, slot, member);
     requireArguments(arguments.length, 1, member);
     // (WebIDL: the arguments are converted first: input, a Request or a USVString, then init.)
-    var inputRequest = slot.has(input) ? slot.get(input, member) : null;
+    var inputRequest = slot.find(input) || null;
     var url = inputRequest === null ? toUSVString(input, member) : '';
     // (https://webidl.spec.whatwg.org/#es-dictionary: every member, in lexicographic order, read once and converted as
     // it is read, all before the constructor's steps, so the first bad member throws, as natively. retrofetch's
