@@ -13,7 +13,12 @@ import { parseURL, originOf, currentOrigin } from './url';
 import { AbortSignal, isAbortSignal, createDependentAbortSignal } from '../dom/abort-signal';
 import { isToken } from '../infra/http';
 
-type Referrer = 'no-referrer' | 'client' | string;
+/**
+ * https://fetch.spec.whatwg.org/#concept-request-referrer, kept as the referrer attribute returns it
+ * (https://fetch.spec.whatwg.org/#dom-request-referrer): "no-referrer" as "", "client" as "about:client", a URL
+ * serialized. (Nothing but the attribute reads it: the engine sends its own Referer.)
+ */
+type Referrer = string;
 
 /** https://fetch.spec.whatwg.org/#concept-request */
 export interface InnerRequest {
@@ -106,7 +111,7 @@ interface RequestInitRecord {
 // "cors": fallbackMode), made once and copied. The fields up to duplex are read by the attributes of their names, in
 // the IDL's order (duplex is always "half").
 var DEFAULTS = {
-  method: 'GET', url: '', headers: createHeaders([], 'none'), destination: '', referrer: 'client', referrerPolicy: '',
+  method: 'GET', url: '', headers: createHeaders([], 'none'), destination: '', referrer: 'about:client', referrerPolicy: '',
   mode: 'cors', credentials: 'same-origin', cache: 'default', redirect: 'follow', integrity: '', keepalive: false,
   isReloadNavigation: false, isHistoryNavigation: false, signal: null, duplex: 'half',
   _body: null, priority: 'auto', _extensions: {}
@@ -171,19 +176,20 @@ export class Request {
     }
     // 11. If init["window"] exists and is non-null, then throw a TypeError.
     if (dict.window != null) throw typeError(member, 'window is not null');
-    // 13. If init is not empty: referrer "client", policy "". (A "navigate" mode would become "same-origin", but no
+    // 13. If init is not empty: referrer "client" (kept as "about:client"), policy "". (A "navigate" mode would become "same-origin", but no
     //     request has it here: the constructor refuses it.)
     if (!empty) {
-      request.referrer = 'client';
+      request.referrer = 'about:client';
       request.referrerPolicy = '';
     }
     // 14. If init["referrer"] exists: "" is "no-referrer"; otherwise it is parsed (failure: a TypeError) and
-    //     about:client, or another origin than the current one, is "client".
+    //     about:client, or another origin than the current one, is "client" (about:client's origin is an opaque
+    //     one: "client" either way, which is kept as "about:client").
     if (dict.referrer !== undefined) {
       var parsedReferrer = dict.referrer === '' ? null : parseURL(dict.referrer);
       if (dict.referrer !== '' && parsedReferrer === null) throw typeError(member, 'invalid referrer URL ' + dict.referrer);
-      request.referrer = parsedReferrer === null ? 'no-referrer'
-        : parsedReferrer._href === 'about:client' || originOf(parsedReferrer._href) !== currentOrigin() ? 'client' : parsedReferrer._href;
+      request.referrer = parsedReferrer === null ? ''
+        : originOf(parsedReferrer._href) !== currentOrigin() ? 'about:client' : parsedReferrer._href;
     }
     // 16–18. mode, else fallbackMode (the defaults'); "navigate" is refused.
     if (dict.mode === 'navigate') throw typeError(member, 'bad mode navigate');
@@ -270,16 +276,12 @@ export class Request {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Request extends Body {}
 
-// The attributes (https://fetch.spec.whatwg.org/#request-class): the fields of their names, but the referrer.
-var attributes: { [name: string]: string | ((inner: InnerRequest) => unknown) } = {};
+// The attributes (https://fetch.spec.whatwg.org/#request-class): the fields of their names.
+var attributes: { [name: string]: string } = {};
 for (var name in DEFAULTS) {
   if (name === '_body') break;
   attributes[name] = name;
 }
-// https://fetch.spec.whatwg.org/#dom-request-referrer
-attributes.referrer = function (inner) {
-  return inner.referrer === 'no-referrer' ? '' : inner.referrer === 'client' ? 'about:client' : inner.referrer;
-};
 defineAttributes(Request.prototype, slot, 'Request', attributes);
 
 // https://fetch.spec.whatwg.org/#concept-method-normalize, with the checks of a method
