@@ -19,7 +19,7 @@ export function processDataURL(url: string): { _type: string; _body: Bytes } | n
   //       percent-decoding keeps as it is).
   var body = unescape(input.slice(comma + 1).replace(/%u/gi, '%25u'));
   // 11. If mimeType ends with U+003B (;), zero or more U+0020 SPACE, and an ASCII case-insensitive "base64":
-  var base64 = /;\u0020*base64$/i.exec(mimeType);
+  var base64 = /; *base64$/i.exec(mimeType);
   if (base64) {
     // 1–3. body: its forgiving-base64 decode (https://infra.spec.whatwg.org/#forgiving-base64-decode): 1. without
     //      ASCII whitespace; 2. without one or two final "=" where its length divides by 4; 3–4. failure for a

@@ -154,7 +154,7 @@ export function isNoCorsSafelistedRequestHeaderName(name: string): boolean {
 }
 
 // https://fetch.spec.whatwg.org/#cors-unsafe-request-header-byte
-var corsUnsafeRequestHeaderByte = /[\0-\x08\x0A-\x1F"():<>?@[\\\]{}\x7F]/;
+var corsUnsafeRequestHeaderByte = /[\0-\b\n-\x1f"():<>?@[\\\]{}\x7f]/;
 
 // https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header
 export function isNoCorsSafelistedRequestHeader(name: string, value: string): boolean {
