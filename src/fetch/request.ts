@@ -182,22 +182,23 @@ export class Request {
       request.referrer = 'about:client';
       request.referrerPolicy = '';
     }
-    // 14. If init["referrer"] exists: "" is "no-referrer"; otherwise it is parsed (failure: a TypeError) and
-    //     about:client, or another origin than the current one, is "client" (about:client's origin is an opaque
-    //     one: "client" either way, which is kept as "about:client").
-    if (dict.referrer !== undefined) {
-      var parsedReferrer = dict.referrer === '' ? null : parseURL(dict.referrer);
-      if (dict.referrer !== '' && parsedReferrer === null) throw typeError(member, 'invalid referrer URL ' + dict.referrer);
-      request.referrer = parsedReferrer === null ? ''
-        : originOf(parsedReferrer._href) !== currentOrigin() ? 'about:client' : parsedReferrer._href;
+    // 14. If init["referrer"] exists: "" is "no-referrer" (kept as "", as it is); otherwise it is parsed (failure: a
+    //     TypeError) and about:client, or another origin than the current one, is "client" (about:client's origin is
+    //     an opaque one: "client" either way, which is kept as "about:client"). Set below, with the members that need
+    //     no steps.
+    var referrer = dict.referrer;
+    if (referrer) {
+      var parsedReferrer = parseURL(referrer);
+      if (parsedReferrer === null) throw typeError(member, 'invalid referrer URL ' + referrer);
+      dict.referrer = originOf(parsedReferrer._href) !== currentOrigin() ? 'about:client' : parsedReferrer._href;
     }
     // 16–18. mode, else fallbackMode (the defaults'); "navigate" is refused.
     if (dict.mode === 'navigate') throw typeError(member, 'bad mode navigate');
-    // 15, 18–20, 22–24, 27. referrerPolicy, mode, credentials, cache, redirect, integrity, keepalive, priority: the
-    //     members given that are request fields, as they are, but for the five with steps of their own (duplex is
-    //     "half" either way).
+    // 14–15, 18–20, 22–24, 27. referrer, referrerPolicy, mode, credentials, cache, redirect, integrity, keepalive,
+    //     priority: the members given that are request fields, as they are (the referrer as step 14 made it), but for
+    //     the four with steps of their own (duplex is "half" either way).
     for (var name in dict) {
-      if (name in DEFAULTS && !/^(headers|method|referrer|signal)$/.test(name)) (request as any)[name] = dict[name];
+      if (name in DEFAULTS && !/^(headers|method|signal)$/.test(name)) (request as any)[name] = dict[name];
     }
     // 21. only-if-cached needs mode "same-origin".
     if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') {
