@@ -289,8 +289,7 @@ defineAttributes(Request.prototype, slot, 'Request', attributes);
 // (https://fetch.spec.whatwg.org/#concept-method: a token) and of a forbidden method.
 function normalizeMethod(method: string, member: string): string {
   if (!isToken(method) || /^(CONNECT|TRACE|TRACK)$/i.test(method)) throw typeError(member, 'bad method ' + method);
-  var upper = method.toUpperCase();
-  return /^(DELETE|GET|HEAD|OPTIONS|POST|PUT)$/.test(upper) ? upper : method;
+  return /^(DELETE|GET|HEAD|OPTIONS|POST|PUT)$/i.test(method) ? method.toUpperCase() : method;
 }
 
 // https://fetch.spec.whatwg.org/#concept-body-transfer: the new body takes the source; the old one is used up.
