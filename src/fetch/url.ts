@@ -63,9 +63,9 @@ export function originOf(href: string): string {
   return scheme + '//' + host;
 }
 
+// (No base URL: '', whose origin is 'null'.)
 export function currentOrigin(): string {
-  var base = baseURL();
-  return base === undefined ? 'null' : originOf(base);
+  return originOf(baseURL() || '');
 }
 
 /** The URL without its fragment: https://url.spec.whatwg.org/#concept-url-serializer with exclude fragment. */
