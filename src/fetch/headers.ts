@@ -40,11 +40,11 @@ export class Headers {
     var self = constructing(this, Headers, slot, member);
     var init = arguments[0];
     // (WebIDL: init is converted first.)
-    var converted = init === undefined ? null : convertHeadersInit(init, member);
+    var converted = init === undefined ? [] : convertHeadersInit(init, member);
     // 1. Set this's guard to "none".
     slot.set(self, { _list: [], _guard: 'none' });
-    // 2. If init is given, then fill this with init.
-    if (converted !== null) fillHeaders(self, converted, member);
+    // 2. If init is given, then fill this with init (nothing when it is not).
+    fillHeaders(self, converted, member);
   }
 }
 
