@@ -230,7 +230,7 @@ export class Request {
     var inputBody = inputRequest && inputRequest._body;
     // 35. A body (from init or input) with a GET or HEAD method is refused.
     var hasInitBody = dict.body != null;
-    if ((hasInitBody || inputBody !== null) && /^(GET|HEAD)$/.test(request.method)) {
+    if ((hasInitBody || inputBody) && /^(GET|HEAD)$/.test(request.method)) {
       throw typeError(member, request.method + ' with a body');
     }
     // 36–37. initBody: extract init["body"]; its type appended to this's headers as Content-Type if they have none.
@@ -244,14 +244,14 @@ export class Request {
     }
     // 38–39. A stream body needs duplex "half" and a CORS or same-origin mode.
     var inputOrInitBody = initBody || inputBody;
-    if (inputOrInitBody !== null && inputOrInitBody._origin === null) {
-      if (initBody !== null && dict.duplex === undefined) throw typeError(member, 'stream body without duplex');
+    if (inputOrInitBody && inputOrInitBody._origin === null) {
+      if (initBody && dict.duplex === undefined) throw typeError(member, 'stream body without duplex');
       if (!/^(same-origin|cors)$/.test(request.mode)) throw typeError(member, 'stream body in ' + request.mode);
     }
     // 40–41. With no init body, input's body moves over (input becomes used); an unusable one is refused.
     // 42. Set this's request's body to finalBody.
     request._body = inputOrInitBody;
-    if (initBody === null && inputBody !== null) {
+    if (!initBody && inputBody) {
       if (isUnusable(inputBody)) throw typeError(member, 'body used');
       request._body = transferBody(inputBody);
     }
