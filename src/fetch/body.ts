@@ -64,8 +64,8 @@ function isDisturbed(body: InnerBody): boolean {
  * that stream would lock it. Either way nothing passes through a stream's promises (no Object.prototype.then).
  */
 export function takeSource(body: InnerBody): ChunkSource {
-  if (body._source === null) return streamSource(body._stream!);
-  if (body._stream !== null) body._stream.getReader();
+  if (!body._source) return streamSource(body._stream!);
+  if (body._stream) body._stream.getReader();
   return body._source;
 }
 
@@ -76,7 +76,7 @@ export function isUnusable(body: InnerBody | null): boolean {
 
 /** https://fetch.spec.whatwg.org/#concept-body-clone */
 export function cloneBody(body: InnerBody): InnerBody {
-  if (body._stream === null && body._replay !== null) {
+  if (!body._stream && body._replay) {
     // A body with a fixed source that nobody has started reading: the copy reads the same source afresh.
     return bodyFromReplayable(body._origin!, body._replay, body._length);
   }
@@ -93,12 +93,12 @@ export function cloneBody(body: InnerBody): InnerBody {
 
 /** The body getter: https://fetch.spec.whatwg.org/#dom-body-body (null where the page has no ReadableStream). */
 function bodyStream(body: InnerBody): ReadableStream<Uint8Array> | null {
-  if (body._stream === null) {
+  if (!body._stream) {
     var stream = streamFromSource(body._source!, function () {
       // Only reads through the stream the body currently owns count (after clone() it owns a tee branch).
       if (body._stream === stream) body._disturbed = true;
     });
-    if (stream !== null) {
+    if (stream) {
       made.set(stream, body);
       // Read whole before anyone asked for its stream: locked, as fully reading it locks it.
       if (body._disturbed) stream.getReader();
@@ -131,7 +131,7 @@ var consumers: { [name: string]: (bytes: any, headerList: HeaderList, member: st
   arrayBuffer: toArrayBuffer,
   blob: function (bytes, headerList) {
     var mime = extractMIMEType(headerList);
-    return new Blob([toArrayBuffer(bytes)], { type: mime === null ? '' : serializeMIMEType(mime) });
+    return new Blob([toArrayBuffer(bytes)], { type: mime ? serializeMIMEType(mime) : '' });
   },
   bytes: function (bytes) {
     return new Uint8Array(toArrayBuffer(bytes));
@@ -163,7 +163,7 @@ export function includeBody(proto: any, className: string, slot: Slot<{ _body: I
   defineAttributes(proto, slot, className, {
     // LEGACY(IE): without typed arrays (IE9) no chunk can be a Uint8Array, so there is no stream to give.
     body: function (inner) {
-      return inner._body === null || !supportsArrayBuffer ? null : bodyStream(inner._body);
+      return inner._body && supportsArrayBuffer ? bodyStream(inner._body) : null;
     },
     bodyUsed: function (inner) {
       return inner._body !== null && isDisturbed(inner._body);
@@ -198,7 +198,7 @@ function consumer(name: string, member: string, slot: Slot<{ _body: InnerBody | 
         }
       }
       // 5. If object's body is null, then run successSteps with an empty byte sequence.
-      if (body === null) return success([], 0);
+      if (!body) return success([], 0);
       // 6. Fully read object's body: its source directly, which may then deliver the bytes at once (the XHR transport
       //    converts its text once, at the end).
       body._disturbed = true;

@@ -41,5 +41,5 @@ export function processDataURL(url: string): { _type: string; _body: Bytes } | n
   // 12. If mimeType starts with ";", then prepend "text/plain" to it. 13–15. Parse it; failure gives
   //     text/plain;charset=US-ASCII.
   var parsed = parseMIMEType(mimeType.charAt(0) === ';' ? 'text/plain' + mimeType : mimeType);
-  return { _type: parsed === null ? 'text/plain;charset=US-ASCII' : serializeMIMEType(parsed), _body: bytesFrom(isomorphicEncode(body)) };
+  return { _type: parsed ? serializeMIMEType(parsed) : 'text/plain;charset=US-ASCII', _body: bytesFrom(isomorphicEncode(body)) };
 }

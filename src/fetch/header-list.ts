@@ -169,7 +169,7 @@ export function isNoCorsSafelistedRequestHeader(name: string, value: string): bo
   var lower = byteLowercase(name);
   var mimeType;
   return value.length <= 128 && (/^(accept|content-type)$/.test(lower)
-    ? !corsUnsafeRequestHeaderByte.test(value) && (lower === 'accept' || ((mimeType = parseMIMEType(value)) !== null &&
+    ? !corsUnsafeRequestHeaderByte.test(value) && (lower === 'accept' || (!!(mimeType = parseMIMEType(value)) &&
       /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)$/.test(essence(mimeType))))
     : /^(accept|content)-language$/.test(lower) && /^[0-9A-Za-z *,\-.;=]*$/.test(value));
 }
@@ -188,7 +188,7 @@ export function extractMIMEType(headers: HeaderList): MIMEType | null {
     // 1. Let temporaryMimeType be the result of parsing value.
     var temporaryMimeType = parseMIMEType(values[i]);
     // 2. If temporaryMimeType is failure or its essence is "*/*", then continue.
-    if (temporaryMimeType === null || essence(temporaryMimeType) === '*/*') continue;
+    if (!temporaryMimeType || essence(temporaryMimeType) === '*/*') continue;
     // 3. Set mimeType to temporaryMimeType.
     mimeType = temporaryMimeType;
     // 4. If mimeType's essence is not essence: charset is its "charset" parameter (or null), essence its essence.

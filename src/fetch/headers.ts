@@ -171,7 +171,7 @@ export function convertHeadersInit(value: unknown, member: string): ConvertedHea
 // sequence<ByteString>, for each item of a sequence<sequence<ByteString>>.
 function toPair(pair: unknown, member: string): string[] {
   var items = isObject(pair) ? toSequence(pair, member, toByteString) : null;
-  if (items === null) throw typeError(member, 'a header is not a pair');
+  if (!items) throw typeError(member, 'a header is not a pair');
   return items;
 }
 
@@ -182,7 +182,7 @@ function toSequence<T>(value: any, member: string, convert: (item: unknown, memb
     // LEGACY(ES5): without Symbol.iterator nothing is iterable, so the sequences are real Arrays and the objects
     // whose @@iterator would be built in: Headers (iterated as entries() would).
     var items: unknown[] | null = Array.isArray(value) ? value : slot.has(value) ? sortAndCombine(slot.get(value, member)._list) : null;
-    if (items === null) return null;
+    if (!items) return null;
     for (var i = 0; i < items.length; i++) result.push(convert(items[i], member));
     return result;
   }

@@ -151,7 +151,7 @@ export class Request {
     requireArguments(arguments.length, 1, member);
     // (WebIDL: the arguments are converted first: input, a Request or a USVString, then init.)
     var inputRequest = slot.find(input) || null;
-    var url = inputRequest === null ? toUSVString(input, member) : '';
+    var url = inputRequest ? '' : toUSVString(input, member);
     // (https://webidl.spec.whatwg.org/#es-dictionary: every member, in lexicographic order, read once and converted as
     // it is read, all before the constructor's steps, so the first bad member throws, as natively. retrofetch's
     // extension, which native fetch ignores (see fetch.ts RetrofetchInit), is read last and leaves init "empty".)
@@ -160,10 +160,10 @@ export class Request {
     var empty = !Object.keys(dict).length;
     var request: InnerRequest;
     // 5. If input is a string:
-    if (inputRequest === null) {
+    if (!inputRequest) {
       // 1–2. Parse input with baseURL; failure → TypeError.
       var parsed = parseURL(url);
-      if (parsed === null) throw typeError(member, 'invalid URL ' + url);
+      if (!parsed) throw typeError(member, 'invalid URL ' + url);
       // 3. If parsedURL includes credentials, then throw a TypeError.
       if (parsed._includesCredentials) throw typeError(member, 'URL with credentials');
       // 4–5. A new request whose URL is parsedURL; fallbackMode is "cors" (the defaults' mode).
@@ -189,7 +189,7 @@ export class Request {
     var referrer = dict.referrer;
     if (referrer) {
       var parsedReferrer = parseURL(referrer);
-      if (parsedReferrer === null) throw typeError(member, 'invalid referrer URL ' + referrer);
+      if (!parsedReferrer) throw typeError(member, 'invalid referrer URL ' + referrer);
       dict.referrer = originOf(parsedReferrer._href) !== currentOrigin() ? 'about:client' : parsedReferrer._href;
     }
     // 16–18. mode, else fallbackMode (the defaults'); "navigate" is refused.
@@ -238,13 +238,13 @@ export class Request {
     if (hasInitBody) {
       var extracted = extractBody(dict.body, request.keepalive, member);
       initBody = extracted._body;
-      if (extracted._type !== null && !headerListContains(list, 'Content-Type')) {
+      if (extracted._type && !headerListContains(list, 'Content-Type')) {
         fillHeaders(request.headers, [['Content-Type', extracted._type]], member);
       }
     }
     // 38–39. A stream body needs duplex "half" and a CORS or same-origin mode.
     var inputOrInitBody = initBody || inputBody;
-    if (inputOrInitBody && inputOrInitBody._origin === null) {
+    if (inputOrInitBody && !inputOrInitBody._origin) {
       if (initBody && dict.duplex === undefined) throw typeError(member, 'stream body without duplex');
       if (!/^(same-origin|cors)$/.test(request.mode)) throw typeError(member, 'stream body in ' + request.mode);
     }

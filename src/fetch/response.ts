@@ -69,14 +69,14 @@ function initializeResponse(init: ResponseInitRecord, body: ExtractedBody | null
   // 5. If init["headers"] exists, then fill response's headers with init["headers"].
   if (init.headers) fillHeaders(inner.headers, init.headers, member);
   // 6. If body was given:
-  if (body !== null) {
+  if (body) {
     // 1. If response's status is a null body status, then throw a TypeError.
     if (isNullBodyStatus(init.status)) throw typeError(member, init.status + ' with a body');
     // 2. Set response's body to body's body.
     inner._body = body._body;
     // 3. If body's type is non-null and response's header list does not contain `Content-Type`, append it.
     var list = headerListOf(inner.headers);
-    if (body._type !== null && !headerListContains(list, 'Content-Type')) headerListAppend(list, 'Content-Type', body._type);
+    if (body._type && !headerListContains(list, 'Content-Type')) headerListAppend(list, 'Content-Type', body._type);
   }
   return inner;
 }
@@ -131,7 +131,7 @@ export class Response {
     // 1. Let parsedURL be the result of parsing url with current settings object's API base URL.
     var parsed = parseURL(href);
     // 2. If parsedURL is failure, then throw a TypeError.
-    if (parsed === null) throw typeError(member, 'invalid URL ' + href);
+    if (!parsed) throw typeError(member, 'invalid URL ' + href);
     // 3. If status is not a redirect status, then throw a RangeError.
     if (!isRedirectStatus(code)) throw new RangeError(member + ': bad status ' + code);
     // 4–7. A new response with guard "immutable", the status, and `Location` set to parsedURL serialized.
