@@ -245,7 +245,7 @@ export class Request {
     // 38–39. A stream body needs duplex "half" and a CORS or same-origin mode.
     var inputOrInitBody = initBody || inputBody;
     if (inputOrInitBody && !inputOrInitBody._origin) {
-      if (initBody && dict.duplex === undefined) throw typeError(member, 'stream body without duplex');
+      if (initBody && !dict.duplex) throw typeError(member, 'stream body without duplex');
       if (!/^(same-origin|cors)$/.test(request.mode)) throw typeError(member, 'stream body in ' + request.mode);
     }
     // 40–41. With no init body, input's body moves over (input becomes used); an unusable one is refused.

@@ -145,7 +145,7 @@ export class Response {
     var dict = convertResponseInit(init, member);
     // 1. Let bytes be the result of running serialize a JavaScript value to JSON bytes on data.
     var json = JSON.stringify(data);
-    if (json === undefined) throw typeError(member, 'not JSON');
+    if (!json) throw typeError(member, 'not JSON');
     // 2–4. Extract bytes; a new Response with guard "response"; initialize with (body, "application/json").
     return createResponse(initializeResponse(dict, { _body: bodyFromBytes(utf8Encode(json)), _type: 'application/json' }, member));
   }
