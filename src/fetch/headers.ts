@@ -216,7 +216,7 @@ function toRecord(value: any, member: string): string[][] {
   return result;
 }
 
-// --- Internal, for Request and Response ---
+// --- Internal, for Request and Response (given their own Headers objects: the state is always there) ---
 
 /** A Headers object over an existing header list (shared, not copied) with a guard. @internal */
 export function createHeaders(list: HeaderList, guard: HeadersGuard): Headers {
@@ -227,13 +227,13 @@ export function createHeaders(list: HeaderList, guard: HeadersGuard): Headers {
 
 /** A Headers object over a copy of the header list of `headers`, with its guard. @internal */
 export function copyHeaders(headers: Headers): Headers {
-  var state = slot.get(headers, 'copyHeaders');
+  var state = slot.find(headers)!;
   return createHeaders(state._list.map(function (header) { return header.slice() as [string, string]; }), state._guard);
 }
 
 /** @internal */
 export function headerListOf(headers: Headers): HeaderList {
-  return slot.get(headers, 'headerListOf')._list;
+  return slot.find(headers)!._list;
 }
 
 /** https://fetch.spec.whatwg.org/#concept-headers-fill, with the guard, from a converted HeadersInit. @internal */
