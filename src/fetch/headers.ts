@@ -12,8 +12,11 @@ import {
   isHeaderValue, normalizeHeaderValue, sortAndCombine
 } from './header-list';
 
-/** https://fetch.spec.whatwg.org/#concept-headers-guard */
-export type HeadersGuard = 'immutable' | 'request' | 'request-no-cors' | 'response' | 'none';
+/**
+ * https://fetch.spec.whatwg.org/#concept-headers-guard, as a number: 0 "none", 1 "immutable", 2 "request",
+ * 3 "request-no-cors", 4 "response".
+ */
+export type HeadersGuard = 0 | 1 | 2 | 3 | 4;
 
 // (Fields named _x: the standalone scripts' minifier shortens them, ARCHITECTURE.md.)
 interface HeadersState {
@@ -30,7 +33,7 @@ var slot = createSlot<HeadersState>('Headers');
  * app with Headers alone bundles none of the header tables they need.
  * @internal
  */
-export var guardSteps: { [guard: string]: (name: string, value: string, method: 'append' | 'delete' | 'set', list: HeaderList) => boolean } = {};
+export var guardSteps: { [guard: number]: (name: string, value: string, method: 'append' | 'delete' | 'set', list: HeaderList) => boolean } = {};
 
 export class Headers {
   // https://fetch.spec.whatwg.org/#dom-headers (declared without parameters so that Headers.length is 0, as in IDL)
@@ -42,7 +45,7 @@ export class Headers {
     // (WebIDL: init is converted first.)
     var converted = init === undefined ? [] : convertHeadersInit(init, member);
     // 1. Set this's guard to "none".
-    slot.set(self, { _list: [], _guard: 'none' });
+    slot.set(self, { _list: [], _guard: 0 });
     // 2. If init is given, then fill this with init (nothing when it is not).
     fillHeaders(self, converted, member);
   }
@@ -139,7 +142,7 @@ function run(state: HeadersState, method: string, name: string, value: string, m
     value = normalizeHeaderValue(value);
     if (!isHeaderValue(value)) throw typeError(member, 'bad value ' + JSON.stringify(value));
     // 2. If headers's guard is "immutable", then throw a TypeError.
-    if (state._guard === 'immutable') throw typeError(member, 'immutable headers');
+    if (state._guard === 1) throw typeError(member, 'immutable headers');
     // 3. If headers's guard is "request" and (name, value) is a forbidden request-header, then return false.
     // 4. If headers's guard is "response" and name is a forbidden response-header name, then return false.
     // 5. Return true.

@@ -54,11 +54,11 @@ export function innerRequest(request: unknown, member: string): InnerRequest {
   return slot.get(request, member);
 }
 
-// The "request" guard's step of validate (3: a forbidden request-header is dropped), and the "request-no-cors" guard's
-// steps of append (3: the value combined with any there must stay safelisted), delete (2: only a safelisted or
-// privileged name) and set (3): see guardSteps in ./headers.ts.
-guardSteps.request = isForbiddenRequestHeader;
-guardSteps['request-no-cors'] = function (name, value, method, list) {
+// Guard 2, "request": its step of validate (step 3: a forbidden request-header is dropped). Guard 3,
+// "request-no-cors": its steps of append (step 3: the value combined with any there must stay safelisted), delete
+// (step 2: only a safelisted or privileged name) and set (step 3). See guardSteps in ./headers.ts.
+guardSteps[2] = isForbiddenRequestHeader;
+guardSteps[3] = function (name, value, method, list) {
   // (A privileged no-CORS request-header name, `Range`, may be deleted too: no such header list has one.)
   if (method === 'delete') return !isNoCorsSafelistedRequestHeaderName(name);
   var temporaryValue = method === 'append' ? headerListGet(list, name) : null;
@@ -111,7 +111,7 @@ interface RequestInitRecord {
 // "cors": fallbackMode), made once and copied. The fields up to duplex are read by the attributes of their names, in
 // the IDL's order (duplex is always "half").
 var DEFAULTS = {
-  method: 'GET', url: '', headers: createHeaders([], 'none'), destination: '', referrer: 'about:client', referrerPolicy: '',
+  method: 'GET', url: '', headers: createHeaders([], 0), destination: '', referrer: 'about:client', referrerPolicy: '',
   mode: 'cors', credentials: 'same-origin', cache: 'default', redirect: 'follow', integrity: '', keepalive: false,
   isReloadNavigation: false, isHistoryNavigation: false, signal: null, duplex: 'half',
   _body: null, priority: 'auto', _extensions: {}
@@ -212,13 +212,13 @@ export class Request {
     //     aborts with the given signal (ours or the engine's) without being it.
     request.signal = createDependentAbortSignal(signal ? [signal] : []);
     if (retrofetch !== undefined) request._extensions = { retrofetch: retrofetch };
-    // 30. this's headers: a Headers object over request's header list, guard "request".
-    // 32. If this's request's mode is "no-cors": the method must be CORS-safelisted; guard "request-no-cors".
+    // 30. this's headers: a Headers object over request's header list, guard "request" (2).
+    // 32. If this's request's mode is "no-cors": the method must be CORS-safelisted; guard "request-no-cors" (3).
     var list = headerListOf(request.headers);
     if (request.mode === 'no-cors' && !/^(GET|HEAD|POST)$/.test(request.method)) {
       throw typeError(member, request.method + ' in no-cors');
     }
-    request.headers = createHeaders(list, request.mode === 'no-cors' ? 'request-no-cors' : 'request');
+    request.headers = createHeaders(list, request.mode === 'no-cors' ? 3 : 2);
     // 33. If init is not empty: refill this's headers from init["headers"], or from a copy of its header list (each
     //     header appended).
     if (!empty) {

@@ -33,8 +33,8 @@ export function isRedirectStatus(status: number): boolean {
   return /^30[12378]$/.test('' + status);
 }
 
-// The "response" guard's step of validate (4: a forbidden response-header name is dropped): see guardSteps in ./headers.ts.
-guardSteps.response = isForbiddenResponseHeaderName;
+// Guard 4, "response": its step of validate (4: a forbidden response-header name is dropped): see guardSteps in ./headers.ts.
+guardSteps[4] = isForbiddenResponseHeaderName;
 
 /** https://fetch.spec.whatwg.org/#responseinit, converted. */
 interface ResponseInitRecord {
@@ -65,7 +65,7 @@ function initializeResponse(init: ResponseInitRecord, body: ExtractedBody | null
   // 2. If init["statusText"] does not match the reason-phrase token production, then throw a TypeError.
   if (!isQuotedStringTokens(init.statusText)) throw typeError(member, 'bad statusText');
   // 3–4. Set the status and status message (of the new response, made once nothing can throw before it: unseen).
-  var inner = newNetworkResponse(init.status, init.statusText, [], null, [], 'default', 'response');
+  var inner = newNetworkResponse(init.status, init.statusText, [], null, [], 'default', 4);
   // 5. If init["headers"] exists, then fill response's headers with init["headers"].
   if (init.headers) fillHeaders(inner.headers, init.headers, member);
   // 6. If body was given:
@@ -88,10 +88,10 @@ export function createResponse(inner: InnerResponse): Response {
   return response;
 }
 
-/** A response record over a header list the caller made; its Headers object is immutable (or of `guard`). @internal */
+/** A response record over a header list the caller made; its Headers object is immutable (guard 1, or `guard`). @internal */
 export function newNetworkResponse(status: number, statusText: string, headerList: HeaderList, body: InnerBody | null,
   urlList: string[], type: ResponseType, guard?: HeadersGuard): InnerResponse {
-  return { type: type, status: status, statusText: statusText, _body: body, _urlList: urlList, headers: createHeaders(headerList, guard || 'immutable') };
+  return { type: type, status: status, statusText: statusText, _body: body, _urlList: urlList, headers: createHeaders(headerList, guard || 1) };
 }
 
 export class Response {
