@@ -55,7 +55,7 @@ export function isStreamDisturbed(stream: ReadableStream): boolean {
 }
 
 function isDisturbed(body: InnerBody): boolean {
-  return body._disturbed || (body._stream !== null && isStreamDisturbed(body._stream));
+  return body._disturbed || (!!body._stream && isStreamDisturbed(body._stream));
 }
 
 /**
@@ -71,7 +71,7 @@ export function takeSource(body: InnerBody): ChunkSource {
 
 /** https://fetch.spec.whatwg.org/#body-unusable */
 export function isUnusable(body: InnerBody | null): boolean {
-  return body !== null && (isDisturbed(body) || (body._stream !== null && body._stream.locked));
+  return !!body && (isDisturbed(body) || (!!body._stream && body._stream.locked));
 }
 
 /** https://fetch.spec.whatwg.org/#concept-body-clone */
@@ -166,7 +166,7 @@ export function includeBody(proto: any, className: string, slot: Slot<{ _body: I
       return inner._body && supportsArrayBuffer ? bodyStream(inner._body) : null;
     },
     bodyUsed: function (inner) {
-      return inner._body !== null && isDisturbed(inner._body);
+      return !!inner._body && isDisturbed(inner._body);
     }
   });
   for (var name in consumers) proto[name] = consumer(name, className + '.' + name, slot);
