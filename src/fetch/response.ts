@@ -177,8 +177,10 @@ defineAttributes<InnerResponse>(Response.prototype, slot, 'Response', {
     return inner._urlList.length > 1;
   },
   status: 'status',
+  // https://fetch.spec.whatwg.org/#dom-response-ok: an ok status, 200 to 299 (three digits from 2: the status is an
+  // integer).
   ok: function (inner) {
-    return inner.status >= 200 && inner.status <= 299;
+    return /^2..$/.test('' + inner.status);
   },
   statusText: 'statusText',
   headers: 'headers'
