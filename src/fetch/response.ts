@@ -61,7 +61,8 @@ function convertResponseInit(value: unknown, member: string): ResponseInitRecord
 // step 3), then https://fetch.spec.whatwg.org/#initialize-a-response with init and body.
 function initializeResponse(init: ResponseInitRecord, body: ExtractedBody | null, member: string): InnerResponse {
   // 1. If init["status"] is not in the range 200 to 599, inclusive, then throw a RangeError.
-  if (init.status < 200 || init.status > 599) throw new RangeError(member + ': bad status ' + init.status);
+  //    (An unsigned short: three digits from 2 to 5 is 200 to 599.)
+  if (!/^[2-5]..$/.test('' + init.status)) throw new RangeError(member + ': bad status ' + init.status);
   // 2. If init["statusText"] does not match the reason-phrase token production, then throw a TypeError.
   if (!isQuotedStringTokens(init.statusText)) throw typeError(member, 'bad statusText');
   // 3–4. Set the status and status message (of the new response, made once nothing can throw before it: unseen).
