@@ -55,7 +55,7 @@ export function isStreamDisturbed(stream: ReadableStream): boolean {
 }
 
 function isDisturbed(body: InnerBody): boolean {
-  return body._disturbed || (body._stream !== null && isStreamDisturbed(body._stream));
+  return body._disturbed || (!!body._stream && isStreamDisturbed(body._stream));
 }
 
 /**
@@ -64,19 +64,19 @@ function isDisturbed(body: InnerBody): boolean {
  * that stream would lock it. Either way nothing passes through a stream's promises (no Object.prototype.then).
  */
 export function takeSource(body: InnerBody): ChunkSource {
-  if (body._source === null) return streamSource(body._stream!);
-  if (body._stream !== null) body._stream.getReader();
+  if (!body._source) return streamSource(body._stream!);
+  if (body._stream) body._stream.getReader();
   return body._source;
 }
 
 /** https://fetch.spec.whatwg.org/#body-unusable */
 export function isUnusable(body: InnerBody | null): boolean {
-  return body !== null && (isDisturbed(body) || (body._stream !== null && body._stream.locked));
+  return !!body && (isDisturbed(body) || (!!body._stream && body._stream.locked));
 }
 
 /** https://fetch.spec.whatwg.org/#concept-body-clone */
 export function cloneBody(body: InnerBody): InnerBody {
-  if (body._stream === null && body._replay !== null) {
+  if (!body._stream && body._replay) {
     // A body with a fixed source that nobody has started reading: the copy reads the same source afresh.
     return bodyFromReplayable(body._origin!, body._replay, body._length);
   }
@@ -91,51 +91,14 @@ export function cloneBody(body: InnerBody): InnerBody {
   return bodyFromSource(branches[1], body._length);
 }
 
-/**
- * https://fetch.spec.whatwg.org/#concept-body-consume-body: `convert` gets the body's bytes, once. The promise settles
- * at once where the bytes (or the error) are there already.
- */
-function consumeBody(body: InnerBody | null, member: string, convert: (bytes: Bytes) => unknown): Promise<unknown> {
-  // 1. If object is unusable, then return a promise rejected with a TypeError.
-  if (isUnusable(body)) return Promise.reject(typeError(member, 'body used'));
-  // 2. Let promise be a new promise.
-  return new Promise(function (resolve, reject) {
-    // 4. successSteps given a byte sequence data: resolve promise with the result of running convertBytesToJSValue
-    //    with data; if that threw an exception, reject promise with it.
-    function success(chunks: Bytes[], length: number): void {
-      try {
-        resolve(convert(concatBytes(chunks, length)));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    // 5. If object's body is null, then run successSteps with an empty byte sequence.
-    if (body === null) return success([], 0);
-    // 6. Fully read object's body: its source directly, which may then deliver the bytes at once (the XHR transport
-    //    converts its text once, at the end).
-    body._disturbed = true;
-    var source = takeSource(body);
-    if (source.whole) source.whole();
-    var reading = true;
-    readAll(source, success, function (error) {
-      // 3. errorSteps given error: reject promise with error. A body errored already (an aborted fetch) is left
-      //    undisturbed, so every body method rejects with its error, as engines do (the spec's stream would be
-      //    disturbed, and the next method would reject with a TypeError).
-      if (reading) body._disturbed = false;
-      reject(error);
-    });
-    reading = false;
-  });
-}
-
 /** The body getter: https://fetch.spec.whatwg.org/#dom-body-body (null where the page has no ReadableStream). */
 function bodyStream(body: InnerBody): ReadableStream<Uint8Array> | null {
-  if (body._stream === null) {
+  if (!body._stream) {
     var stream = streamFromSource(body._source!, function () {
       // Only reads through the stream the body currently owns count (after clone() it owns a tee branch).
       if (body._stream === stream) body._disturbed = true;
     });
-    if (stream !== null) {
+    if (stream) {
       made.set(stream, body);
       // Read whole before anyone asked for its stream: locked, as fully reading it locks it.
       if (body._disturbed) stream.getReader();
@@ -158,7 +121,8 @@ export interface Body {
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer as ArrayBuffer;
+  // (A view as long as its buffer starts at its start.)
+  if (bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer as ArrayBuffer;
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
@@ -167,7 +131,7 @@ var consumers: { [name: string]: (bytes: any, headerList: HeaderList, member: st
   arrayBuffer: toArrayBuffer,
   blob: function (bytes, headerList) {
     var mime = extractMIMEType(headerList);
-    return new Blob([toArrayBuffer(bytes)], { type: mime === null ? '' : serializeMIMEType(mime) });
+    return new Blob([toArrayBuffer(bytes)], { type: mime ? serializeMIMEType(mime) : '' });
   },
   bytes: function (bytes) {
     return new Uint8Array(toArrayBuffer(bytes));
@@ -199,26 +163,56 @@ export function includeBody(proto: any, className: string, slot: Slot<{ _body: I
   defineAttributes(proto, slot, className, {
     // LEGACY(IE): without typed arrays (IE9) no chunk can be a Uint8Array, so there is no stream to give.
     body: function (inner) {
-      return inner._body === null || !supportsArrayBuffer ? null : bodyStream(inner._body);
+      return inner._body && supportsArrayBuffer ? bodyStream(inner._body) : null;
     },
     bodyUsed: function (inner) {
-      return inner._body !== null && isDisturbed(inner._body);
+      return !!inner._body && isDisturbed(inner._body);
     }
   });
   for (var name in consumers) proto[name] = consumer(name, className + '.' + name, slot);
 }
 
+/**
+ * A mixin member: https://fetch.spec.whatwg.org/#concept-body-consume-body with the member's conversion of the bytes.
+ * Whatever throws in the promise's executor rejects it: a failed brand check (as WebIDL says of promise-returning
+ * operations), what the engine lacks, an unusable body. The promise settles at once where the bytes (or the error)
+ * are there already.
+ */
 function consumer(name: string, member: string, slot: Slot<{ _body: InnerBody | null; headers: Headers }>) {
   return function (this: unknown): Promise<unknown> {
-    var inner: { _body: InnerBody | null; headers: Headers };
-    try {
-      inner = slot.get(this, member);
+    var self = this;
+    // 2. Let promise be a new promise.
+    return new Promise(function (resolve, reject) {
+      var inner = slot.get(self, member);
       if (lacks[name]) throw typeError(member, 'no ' + lacks[name]);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    return consumeBody(inner._body, member, function (bytes) {
-      return consumers[name](bytes, headerListOf(inner.headers), member);
+      var body = inner._body;
+      // 1. If object is unusable, then return a promise rejected with a TypeError.
+      if (isUnusable(body)) throw typeError(member, 'body used');
+      // 4. successSteps given a byte sequence data: resolve promise with the result of running convertBytesToJSValue
+      //    with data; if that threw an exception, reject promise with it.
+      function success(chunks: Bytes[], length: number): void {
+        try {
+          resolve(consumers[name](concatBytes(chunks, length), headerListOf(inner.headers), member));
+        } catch (e) {
+          reject(e);
+        }
+      }
+      // 5. If object's body is null, then run successSteps with an empty byte sequence.
+      if (!body) return success([], 0);
+      // 6. Fully read object's body: its source directly, which may then deliver the bytes at once (the XHR transport
+      //    converts its text once, at the end).
+      body._disturbed = true;
+      var source = takeSource(body);
+      if (source.whole) source.whole();
+      var reading = true;
+      readAll(source, success, function (error) {
+        // 3. errorSteps given error: reject promise with error. A body errored already (an aborted fetch) is left
+        //    undisturbed, so every body method rejects with its error, as engines do (the spec's stream would be
+        //    disturbed, and the next method would reject with a TypeError).
+        if (reading) body!._disturbed = false;
+        reject(error);
+      });
+      reading = false;
     });
   };
 }

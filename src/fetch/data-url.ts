@@ -5,8 +5,6 @@ import { stripFragment } from './url';
 import { Bytes, bytesFrom } from '../infra/bytes';
 import { isomorphicEncode, trim } from '../infra/http';
 
-var BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
 /** A data: URL's MIME type (serialized) and body, or null for failure. */
 export function processDataURL(url: string): { _type: string; _body: Bytes } | null {
   // 1–3. input: the URL serialized with exclude fragment (ASCII: the URL serializer percent-encodes the rest),
@@ -21,7 +19,7 @@ export function processDataURL(url: string): { _type: string; _body: Bytes } | n
   //       percent-decoding keeps as it is).
   var body = unescape(input.slice(comma + 1).replace(/%u/gi, '%25u'));
   // 11. If mimeType ends with U+003B (;), zero or more U+0020 SPACE, and an ASCII case-insensitive "base64":
-  var base64 = /;\u0020*base64$/i.exec(mimeType);
+  var base64 = /; *base64$/i.exec(mimeType);
   if (base64) {
     // 1–3. body: its forgiving-base64 decode (https://infra.spec.whatwg.org/#forgiving-base64-decode): 1. without
     //      ASCII whitespace; 2. without one or two final "=" where its length divides by 4; 3–4. failure for a
@@ -31,7 +29,9 @@ export function processDataURL(url: string): { _type: string; _body: Bytes } | n
     if (data.length % 4 === 1 || /[^+\/0-9A-Za-z]/.test(data)) return null;
     body = '';
     for (var i = 0, buffer = 0, bits = 0; i < data.length; i++) {
-      buffer = ((buffer << 6) | BASE64.indexOf(data.charAt(i))) & 0xffffff;
+      // (The code point's value in the alphabet A–Z a–z 0–9 + /.)
+      var c = data.charCodeAt(i);
+      buffer = buffer << 6 | (c > 96 ? c - 71 : c > 64 ? c - 65 : c > 47 ? c + 4 : c > 43 ? 63 : 62);
       bits += 6;
       if (bits >= 8) body += String.fromCharCode((buffer >> (bits -= 8)) & 0xff);
     }
@@ -41,5 +41,5 @@ export function processDataURL(url: string): { _type: string; _body: Bytes } | n
   // 12. If mimeType starts with ";", then prepend "text/plain" to it. 13–15. Parse it; failure gives
   //     text/plain;charset=US-ASCII.
   var parsed = parseMIMEType(mimeType.charAt(0) === ';' ? 'text/plain' + mimeType : mimeType);
-  return { _type: parsed === null ? 'text/plain;charset=US-ASCII' : serializeMIMEType(parsed), _body: bytesFrom(isomorphicEncode(body)) };
+  return { _type: parsed ? serializeMIMEType(parsed) : 'text/plain;charset=US-ASCII', _body: bytesFrom(isomorphicEncode(body)) };
 }

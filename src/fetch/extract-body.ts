@@ -18,16 +18,16 @@ function tag(value: unknown): string {
   return Object.prototype.toString.call(value);
 }
 
-// Which object of BodyInit a value is, by tag or shape (so that those of other frames count): 'blob', 'buffer'
-// (BufferSource), 'form' (FormData), 'params' (URLSearchParams), 'stream' (ReadableStream), or '' for none.
-function kindOf(value: any): string {
-  return typeof value !== 'object' || value === null ? ''
-    : isHostInstance(value, 'Blob') ? 'blob'
+// Which object of BodyInit a value is, by tag or shape (so that those of other frames count): 1 Blob, 2 BufferSource,
+// 3 FormData, 4 URLSearchParams, 5 ReadableStream, or 0 for none.
+function kindOf(value: any): number {
+  return typeof value !== 'object' || value === null ? 0
+    : isHostInstance(value, 'Blob') ? 1
       : tag(value) === '[object ArrayBuffer]' || (supportsArrayBufferIsView ? ArrayBuffer.isView(value)
-        : tag(value.buffer) === '[object ArrayBuffer]' && typeof value.byteOffset === 'number') ? 'buffer'
-        : isFormData(value) ? 'form'
-          : isHostInstance(value, 'URLSearchParams') || tag(value) === '[object URLSearchParams]' ? 'params'
-            : isReadableStream(value) ? 'stream' : '';
+        : tag(value.buffer) === '[object ArrayBuffer]' && typeof value.byteOffset === 'number') ? 2
+        : isFormData(value) ? 3
+          : isHostInstance(value, 'URLSearchParams') || tag(value) === '[object URLSearchParams]' ? 4
+            : isReadableStream(value) ? 5 : 0;
 }
 
 /**
@@ -44,20 +44,20 @@ export function extractBody(object: any, keepalive: boolean, member: string): Ex
   var kind = kindOf(object);
   var body: InnerBody;
   var type: string | null = null;
-  if (kind === 'blob') {
+  if (kind === 1) {
     // Blob: the source is the blob; its type, if not empty, is the Content-Type.
     body = bodyFromReplayable(object, function () { return partsSource([object]); }, object.size);
     type = object.type || null;
-  } else if (kind === 'buffer') {
+  } else if (kind === 2) {
     // BufferSource: a copy of the bytes held by the buffer source (a Uint8Array made of a view copies it).
     body = bodyFromBytes(new Uint8Array(object.buffer ? new Uint8Array(object.buffer, object.byteOffset, object.byteLength) : new Uint8Array(object)));
-  } else if (kind === 'form') {
+  } else if (kind === 3) {
     // FormData: multipart/form-data with a fresh boundary (an engine's own FormData is sent by XHR itself: see
     // src/form-data/multipart.ts).
     var form = extractFormData(object, member);
     body = bodyFromReplayable(form.origin, form.replay, form.length);
     type = form.type;
-  } else if (kind === 'stream') {
+  } else if (kind === 5) {
     // ReadableStream: 1. If keepalive is true, throw. 2. If object is disturbed or locked, throw.
     if (keepalive) throw typeError(member, 'stream body with keepalive');
     if (object.locked || isStreamDisturbed(object)) throw typeError(member, 'stream body locked or disturbed');

@@ -8,33 +8,39 @@ import { MIMEType, parseMIMEType, essence, getParameter } from '../infra/mime-ty
 type Header = [string, string];
 export type HeaderList = Header[];
 
-// (A name of another length cannot match: no lowercasing then.)
-function nameMatches(header: Header, lowercaseName: string): boolean {
-  var name = header[0];
-  return name === lowercaseName || (name.length === lowercaseName.length && byteLowercase(name) === lowercaseName);
+// The indexes of the headers in list whose name matches name (byte-case-insensitively), in order. (A name of
+// another length cannot match: no lowercasing then.)
+function matching(list: HeaderList, name: string): number[] {
+  var lowercaseName = byteLowercase(name);
+  var found: number[] = [];
+  for (var i = 0; i < list.length; i++) {
+    var other = list[i][0];
+    if (other === lowercaseName || (other.length === lowercaseName.length && byteLowercase(other) === lowercaseName)) found.push(i);
+  }
+  return found;
 }
 
-// The index of the first header in list whose name matches name (byte-lowercased), from `from` on; -1 for none.
-function indexOf(list: HeaderList, lowercaseName: string, from: number): number {
-  for (var i = from; i < list.length; i++) if (nameMatches(list[i], lowercaseName)) return i;
-  return -1;
+// Removes the headers at found[from], found[from + 1], ...
+function remove(list: HeaderList, found: number[], from: number): void {
+  for (var i = found.length - 1; i >= from; i--) list.splice(found[i], 1);
 }
 
 // https://fetch.spec.whatwg.org/#header-list-contains
 export function headerListContains(list: HeaderList, name: string): boolean {
-  return indexOf(list, byteLowercase(name), 0) >= 0;
+  return matching(list, name).length > 0;
+}
+
+// The values of the headers in list whose name matches name, in order.
+export function headerListValues(list: HeaderList, name: string): string[] {
+  return matching(list, name).map(function (i) { return list[i][1]; });
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-list-get
 export function headerListGet(list: HeaderList, name: string): string | null {
-  var lower = byteLowercase(name);
   // 1. If list does not contain name, then return null.
   // 2. Return the values of all headers in list whose name matches name, separated by 0x2C 0x20, in order.
-  var i = indexOf(list, lower, 0);
-  if (i < 0) return null;
-  var value = list[i][1];
-  while ((i = indexOf(list, lower, i + 1)) >= 0) value += ', ' + list[i][1];
-  return value;
+  var values = headerListValues(list, name);
+  return values.length ? values.join(', ') : null;
 }
 
 // https://fetch.spec.whatwg.org/#header-value-get-decode-and-split
@@ -67,30 +73,24 @@ export function getDecodeSplit(input: string): string[] {
 // https://fetch.spec.whatwg.org/#concept-header-list-append
 export function headerListAppend(list: HeaderList, name: string, value: string): void {
   // 1. If list contains name, then set name to the first such header's name (reusing its casing).
-  var i = indexOf(list, byteLowercase(name), 0);
+  var found = matching(list, name);
   // 2. Append (name, value) to list.
-  list.push([i < 0 ? name : list[i][0], value]);
-}
-
-// Removes the headers from index `from` on whose name matches (byte-lowercased) `lowercaseName`.
-function remove(list: HeaderList, lowercaseName: string, from: number): void {
-  for (var i = list.length - 1; i >= from; i--) if (nameMatches(list[i], lowercaseName)) list.splice(i, 1);
+  list.push([found.length ? list[found[0]][0] : name, value]);
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-list-delete: remove all headers whose name matches name.
 export function headerListDelete(list: HeaderList, name: string): void {
-  remove(list, byteLowercase(name), 0);
+  remove(list, matching(list, name), 0);
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-list-set
 export function headerListSet(list: HeaderList, name: string, value: string): void {
-  var lower = byteLowercase(name);
-  var i = indexOf(list, lower, 0);
+  var found = matching(list, name);
   // 1. If list contains name, then set the value of the first such header to value and remove the others.
   // 2. Otherwise, append (name, value) to list.
-  if (i < 0) return void list.push([name, value]);
-  list[i][1] = value;
-  remove(list, lower, i + 1);
+  if (!found.length) return void list.push([name, value]);
+  list[found[0]][1] = value;
+  remove(list, found, 1);
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-list-sort-and-combine
@@ -107,8 +107,9 @@ export function sortAndCombine(list: HeaderList): HeaderList {
   names.sort();
   // 3. For each name of names: `set-cookie` once per value, in order; any other name with its values combined.
   for (i = 0; i < names.length; i++) {
-    if (names[i] !== 'set-cookie') headers.push([names[i], headerListGet(list, names[i])!]);
-    else for (var j = 0; j < list.length; j++) if (nameMatches(list[j], 'set-cookie')) headers.push(['set-cookie', list[j][1]]);
+    var values = headerListValues(list, names[i]);
+    if (names[i] !== 'set-cookie') values = [values.join(', ')];
+    for (var j = 0; j < values.length; j++) headers.push([names[i], values[j]]);
   }
   // 4. Return headers.
   return headers;
@@ -149,52 +150,45 @@ export function isForbiddenResponseHeaderName(name: string): boolean {
 
 // https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header-name
 export function isNoCorsSafelistedRequestHeaderName(name: string): boolean {
-  return /^(accept|accept-language|content-language|content-type)$/i.test(name);
+  return /^(accept(-language)?|content-(language|type))$/i.test(name);
 }
 
 // https://fetch.spec.whatwg.org/#cors-unsafe-request-header-byte
-var corsUnsafeRequestHeaderByte = /[\0-\x08\x0A-\x1F"():<>?@[\\\]{}\x7F]/;
+var corsUnsafeRequestHeaderByte = /[\0-\b\n-\x1f"():<>?@[\\\]{}\x7f]/;
 
 // https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header
 export function isNoCorsSafelistedRequestHeader(name: string, value: string): boolean {
   // 1. If name is not a no-CORS-safelisted request-header name, then return false.
   // 2. Return whether (name, value) is a CORS-safelisted request-header
   //    (https://fetch.spec.whatwg.org/#cors-safelisted-request-header), for the four names that can reach it:
-  // 1. If value's length is greater than 128, then return false.
-  if (value.length > 128) return false;
-  // 2. Byte-lowercase name and switch on the result:
-  switch (byteLowercase(name)) {
-    case 'accept':
-      return !corsUnsafeRequestHeaderByte.test(value);
-    case 'accept-language':
-    case 'content-language':
-      return /^[0-9A-Za-z *,\-.;=]*$/.test(value);
-    case 'content-type':
-      // The essence must be one of the three; this deliberately parses rather than extracting a MIME type.
-      if (corsUnsafeRequestHeaderByte.test(value)) return false;
-      var mimeType = parseMIMEType(value);
-      return mimeType !== null && /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)$/.test(essence(mimeType));
-  }
-  // (Any other name: step 1.) 3. Return true (each case above returns it).
-  return false;
+  //    1. If value's length is greater than 128, then return false. 2. Byte-lowercase name and switch on the result:
+  //    `accept`: no CORS-unsafe request-header byte; `accept-language`, `content-language`: only 0-9 A-Z a-z, space
+  //    and *,-.;=; `content-type`: no CORS-unsafe request-header byte, and the essence of the MIME type parsed from
+  //    value (it deliberately parses rather than extracting a MIME type) one of the three.
+  //    3. Return true (each case returns it).
+  var lower = byteLowercase(name);
+  var mimeType;
+  return value.length <= 128 && (/^(accept|content-type)$/.test(lower)
+    ? !corsUnsafeRequestHeaderByte.test(value) && (lower === 'accept' || (!!(mimeType = parseMIMEType(value)) &&
+      /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)$/.test(essence(mimeType))))
+    : /^(accept|content)-language$/.test(lower) && /^[0-9A-Za-z *,\-.;=]*$/.test(value));
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-extract-mime-type
 export function extractMIMEType(headers: HeaderList): MIMEType | null {
   // 1–3. charset and essence are null; mimeType is null. 4. Let values be the result of getting, decoding, and
-  //    splitting `Content-Type` from headers. 5. If values is null, then return failure.
+  //    splitting `Content-Type` from headers. 5. If values is null, then return failure. (No header: « "" » here,
+  //    whose one value fails to parse: failure all the same.)
   var charset: string | null = null;
   var essenceSeen: string | null = null;
   var mimeType: MIMEType | null = null;
-  var value = headerListGet(headers, 'Content-Type');
-  if (value === null) return null;
-  var values = getDecodeSplit(value);
+  var values = getDecodeSplit(headerListGet(headers, 'Content-Type') || '');
   // 6. For each value of values:
   for (var i = 0; i < values.length; i++) {
     // 1. Let temporaryMimeType be the result of parsing value.
     var temporaryMimeType = parseMIMEType(values[i]);
     // 2. If temporaryMimeType is failure or its essence is "*/*", then continue.
-    if (temporaryMimeType === null || essence(temporaryMimeType) === '*/*') continue;
+    if (!temporaryMimeType || essence(temporaryMimeType) === '*/*') continue;
     // 3. Set mimeType to temporaryMimeType.
     mimeType = temporaryMimeType;
     // 4. If mimeType's essence is not essence: charset is its "charset" parameter (or null), essence its essence.

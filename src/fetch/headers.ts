@@ -8,12 +8,15 @@ import { globalObject } from '../env/global';
 import { isObject, requireArguments, toByteString, typeError } from '../webidl/conversions';
 import { supportsReflectOwnKeys, supportsSymbol, supportsSymbolIterator } from '../env/support';
 import {
-  HeaderList, headerListAppend, headerListContains, headerListDelete, headerListGet, headerListSet, isHeaderName,
+  HeaderList, headerListAppend, headerListContains, headerListDelete, headerListGet, headerListSet, headerListValues, isHeaderName,
   isHeaderValue, normalizeHeaderValue, sortAndCombine
 } from './header-list';
 
-/** https://fetch.spec.whatwg.org/#concept-headers-guard */
-export type HeadersGuard = 'immutable' | 'request' | 'request-no-cors' | 'response' | 'none';
+/**
+ * https://fetch.spec.whatwg.org/#concept-headers-guard, as a number: 0 "none", 1 "immutable", 2 "request",
+ * 3 "request-no-cors", 4 "response".
+ */
+export type HeadersGuard = 0 | 1 | 2 | 3 | 4;
 
 // (Fields named _x: the standalone scripts' minifier shortens them, ARCHITECTURE.md.)
 interface HeadersState {
@@ -25,12 +28,12 @@ var slot = createSlot<HeadersState>('Headers');
 
 /**
  * The steps that the guards "request" and "response" add to validate (steps 3–4), and "request-no-cors" to append
- * (step 3), delete (step 2) and set (step 3): whether `method` may go on with (name, value) on `list`. Only Request and
- * Response make Headers with these guards, and their modules give the steps, so that an app with Headers alone
- * bundles none of the header tables they need.
+ * (step 3), delete (step 2) and set (step 3): whether `method` is refused (returns without a change) for (name, value)
+ * on `list`. Only Request and Response make Headers with these guards, and their modules give the steps, so that an
+ * app with Headers alone bundles none of the header tables they need.
  * @internal
  */
-export var guardSteps: { [guard: string]: (name: string, value: string, method: 'append' | 'delete' | 'set', list: HeaderList) => boolean } = {};
+export var guardSteps: { [guard: number]: (name: string, value: string, method: 'append' | 'delete' | 'set', list: HeaderList) => boolean } = {};
 
 export class Headers {
   // https://fetch.spec.whatwg.org/#dom-headers (declared without parameters so that Headers.length is 0, as in IDL)
@@ -40,76 +43,73 @@ export class Headers {
     var self = constructing(this, Headers, slot, member);
     var init = arguments[0];
     // (WebIDL: init is converted first.)
-    var converted = init === undefined ? null : convertHeadersInit(init, member);
+    var converted = init === undefined ? [] : convertHeadersInit(init, member);
     // 1. Set this's guard to "none".
-    slot.set(self, { _list: [], _guard: 'none' });
-    // 2. If init is given, then fill this with init.
-    if (converted !== null) fillHeaders(self, converted, member);
-  }
-
-  // https://fetch.spec.whatwg.org/#dom-headers-append: append (name, value) to this.
-  append(name: string, value: string): void {
-    var member = 'Headers.append';
-    var state = slot.get(this, member);
-    requireArguments(arguments.length, 2, member);
-    append(state, toByteString(name, member), toByteString(value, member), member);
-  }
-
-  // https://fetch.spec.whatwg.org/#dom-headers-delete
-  delete(name: string): void {
-    var member = 'Headers.delete';
-    var state = slot.get(this, member);
-    requireArguments(arguments.length, 1, member);
-    name = toByteString(name, member);
-    // 1. If validating (name, ``) for this returns false, then return. 2. (The "request-no-cors" guard's step.)
-    // 3. If this's header list does not contain name, then return. (Not checked: deleting it changes nothing then, and
-    //    a "request-no-cors" header list never holds the privileged no-CORS request-headers that step 5 removes.)
-    if (!validate(state, name, '', member, 'delete')) return;
-    // 4. Delete name from this's header list.
-    headerListDelete(state._list, name);
-    // 5. (Nothing to remove: see append.)
-  }
-
-  // https://fetch.spec.whatwg.org/#dom-headers-get
-  get(name: string): string | null {
-    // 1. If name is not a header name, then throw a TypeError. 2. Return the result of getting name from this's
-    //    header list.
-    var state = slot.get(this, 'Headers.get');
-    return headerListGet(state._list, checkName(arguments.length, name, 'Headers.get'));
-  }
-
-  // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
-  getSetCookie(): string[] {
-    var list = slot.get(this, 'Headers.getSetCookie')._list;
-    // 1. If this's header list does not contain `Set-Cookie`, then return « ».
-    // 2. Return the values of all headers in this's header list whose name is `Set-Cookie`, in order.
-    var values: string[] = [];
-    for (var i = 0; i < list.length; i++) if (/^set-cookie$/i.test(list[i][0])) values.push(list[i][1]);
-    return values;
-  }
-
-  // https://fetch.spec.whatwg.org/#dom-headers-has
-  has(name: string): boolean {
-    // 1. If name is not a header name, then throw a TypeError. 2. Return true if this's header list contains name.
-    var state = slot.get(this, 'Headers.has');
-    return headerListContains(state._list, checkName(arguments.length, name, 'Headers.has'));
-  }
-
-  // https://fetch.spec.whatwg.org/#dom-headers-set
-  set(name: string, value: string): void {
-    var member = 'Headers.set';
-    var state = slot.get(this, member);
-    requireArguments(arguments.length, 2, member);
-    name = toByteString(name, member);
-    // 1. Normalize value.
-    value = normalizeHeaderValue(toByteString(value, member));
-    // 2. If validating (name, value) for this returns false, then return. 3. (The "request-no-cors" guard's step.)
-    if (!validate(state, name, value, member, 'set')) return;
-    // 4. Set (name, value) in this's header list.
-    headerListSet(state._list, name, value);
-    // 5. (Nothing to remove: see append.)
+    slot.set(self, { _list: [], _guard: 0 });
+    // 2. If init is given, then fill this with init (nothing when it is not).
+    fillHeaders(self, converted, member);
   }
 }
+
+export interface Headers {
+  append(name: string, value: string): void;
+  delete(name: string): void;
+  get(name: string): string | null;
+  getSetCookie(): string[];
+  has(name: string): boolean;
+  set(name: string, value: string): void;
+}
+
+// The operations that take a name (and a value): each brand-checks this, requires its arguments and converts them to
+// ByteStrings (in that order, as WebIDL does), then runs its steps on this's header list.
+// https://fetch.spec.whatwg.org/#dom-headers-append: append (name, value) to this.
+// https://fetch.spec.whatwg.org/#dom-headers-delete:
+//   1. If validating (name, ``) for this returns false, then return. 2. (The "request-no-cors" guard's step.)
+//   3. If this's header list does not contain name, then return. (Not checked: deleting it changes nothing then, and
+//      a "request-no-cors" header list never holds the privileged no-CORS request-headers that step 5 removes.)
+//   4. Delete name from this's header list. 5. (Nothing to remove: see append.)
+// https://fetch.spec.whatwg.org/#dom-headers-get: 1. If name is not a header name, then throw a TypeError.
+//   2. Return the result of getting name from this's header list.
+// https://fetch.spec.whatwg.org/#dom-headers-has: 1. If name is not a header name, then throw a TypeError.
+//   2. Return true if this's header list contains name.
+// https://fetch.spec.whatwg.org/#dom-headers-set: 1. Normalize value. 2. If validating (name, value) for this returns
+//   false, then return. 3. (The "request-no-cors" guard's step.) 4. Set (name, value) in this's header list.
+//   5. (Nothing to remove: see append.)
+var OPERATIONS: { [name: string]: (list: HeaderList, name: string, value: string) => unknown } = {
+  append: headerListAppend,
+  delete: headerListDelete,
+  get: headerListGet,
+  has: headerListContains,
+  set: headerListSet
+};
+
+function defineOperation(operation: string, count: number): void {
+  var member = 'Headers.' + operation;
+  function call(self: unknown, args: IArguments): unknown {
+    var state = slot.get(self, member);
+    requireArguments(args.length, count, member);
+    var name = toByteString(args[0], member);
+    var value = count > 1 ? toByteString(args[1], member) : '';
+    return run(state, operation, name, value, member);
+  }
+  // (Two functions, for the IDL lengths.)
+  (Headers.prototype as any)[operation] = count > 1 ? function (this: unknown, _name: string, _value: string) { return call(this, arguments); }
+    : function (this: unknown, _name: string) { return call(this, arguments); };
+}
+
+defineOperation('append', 2);
+defineOperation('delete', 1);
+defineOperation('get', 1);
+
+// https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
+Headers.prototype.getSetCookie = function () {
+  // 1. If this's header list does not contain `Set-Cookie`, then return « ».
+  // 2. Return the values of all headers in this's header list whose name is `Set-Cookie`, in order.
+  return headerListValues(slot.get(this, 'Headers.getSetCookie')._list, 'Set-Cookie');
+};
+
+defineOperation('has', 1);
+defineOperation('set', 2);
 
 // https://webidl.spec.whatwg.org/#es-iterable: `iterable<ByteString, ByteString>`, whose value pairs to iterate
 // over are the result of sort and combine with this's header list (https://fetch.spec.whatwg.org/#headers-class).
@@ -126,44 +126,30 @@ defineIterable(Headers.prototype, 'Headers', function (self, member) {
 });
 defineToStringTag(Headers.prototype, 'Headers');
 
-// get() and has(): the name argument, required, converted, and a header name.
-function checkName(count: number, name: unknown, member: string): string {
-  requireArguments(count, 1, member);
-  var converted = toByteString(name, member);
-  if (!isHeaderName(converted)) throw invalidName(converted, member);
-  return converted;
-}
-
-function invalidName(name: string, member: string): TypeError {
-  return typeError(member, 'bad name ' + JSON.stringify(name));
-}
-
-// https://fetch.spec.whatwg.org/#headers-validate, with the step of `method` that the "request-no-cors" guard adds.
-function validate(state: HeadersState, name: string, value: string, member: string, method: 'append' | 'delete' | 'set'): boolean {
+// An operation's steps after its arguments' conversion: for get() and has(), with the name checked; for append(),
+// set() and delete() (`method`), the steps of https://fetch.spec.whatwg.org/#concept-headers-append (append:
+// 1. Normalize value. 2. If validating (name, value) for headers returns false, then return. 3. (The "request-no-cors"
+// guard's step.) 4. Append (name, value) to headers's header list) with the header list's own algorithm.
+// 5. If headers's guard is "request-no-cors", then remove privileged no-CORS request-headers from headers
+//    (https://fetch.spec.whatwg.org/#concept-headers-remove-privileged-no-cors-request-headers). Nothing to do:
+//    only the user agent adds those (`Range` is the one), that guard refuses them from script, and the Request
+//    constructor fills a "request-no-cors" header list only through it (or copies one), so none holds them.
+function run(state: HeadersState, method: string, name: string, value: string, member: string): unknown {
+  // https://fetch.spec.whatwg.org/#headers-validate, with the step of `method` that the "request-no-cors" guard adds:
   // 1. If name is not a header name or value is not a header value, then throw a TypeError.
-  if (!isHeaderName(name)) throw invalidName(name, member);
-  if (!isHeaderValue(value)) throw typeError(member, 'bad value ' + JSON.stringify(value));
-  // 2. If headers's guard is "immutable", then throw a TypeError.
-  if (state._guard === 'immutable') throw typeError(member, 'immutable headers');
-  // 3. If headers's guard is "request" and (name, value) is a forbidden request-header, then return false.
-  // 4. If headers's guard is "response" and name is a forbidden response-header name, then return false.
-  // 5. Return true.
-  var steps = guardSteps[state._guard];
-  return !steps || steps(name, value, method, state._list);
-}
-
-// https://fetch.spec.whatwg.org/#concept-headers-append
-function append(state: HeadersState, name: string, value: string, member: string): void {
-  // 1. Normalize value.
-  value = normalizeHeaderValue(value);
-  // 2. If validating (name, value) for headers returns false, then return. 3. (The "request-no-cors" guard's step.)
-  if (!validate(state, name, value, member, 'append')) return;
-  // 4. Append (name, value) to headers's header list.
-  headerListAppend(state._list, name, value);
-  // 5. If headers's guard is "request-no-cors", then remove privileged no-CORS request-headers from headers
-  //    (https://fetch.spec.whatwg.org/#concept-headers-remove-privileged-no-cors-request-headers). Nothing to do:
-  //    only the user agent adds those (`Range` is the one), that guard refuses them from script, and the Request
-  //    constructor fills a "request-no-cors" header list only through it (or copies one), so none holds them.
+  if (!isHeaderName(name)) throw typeError(member, 'bad name ' + JSON.stringify(name));
+  if (method !== 'get' && method !== 'has') {
+    value = normalizeHeaderValue(value);
+    if (!isHeaderValue(value)) throw typeError(member, 'bad value ' + JSON.stringify(value));
+    // 2. If headers's guard is "immutable", then throw a TypeError.
+    if (state._guard === 1) throw typeError(member, 'immutable headers');
+    // 3. If headers's guard is "request" and (name, value) is a forbidden request-header, then return false.
+    // 4. If headers's guard is "response" and name is a forbidden response-header name, then return false.
+    // 5. Return true.
+    var steps = guardSteps[state._guard];
+    if (steps && steps(name, value, method as 'append', state._list)) return;
+  }
+  return OPERATIONS[method](state._list, name, value);
 }
 
 // --- HeadersInit: (sequence<sequence<ByteString>> or record<ByteString, ByteString>) ---
@@ -188,7 +174,7 @@ export function convertHeadersInit(value: unknown, member: string): ConvertedHea
 // sequence<ByteString>, for each item of a sequence<sequence<ByteString>>.
 function toPair(pair: unknown, member: string): string[] {
   var items = isObject(pair) ? toSequence(pair, member, toByteString) : null;
-  if (items === null) throw typeError(member, 'a header is not a pair');
+  if (!items) throw typeError(member, 'a header is not a pair');
   return items;
 }
 
@@ -199,7 +185,7 @@ function toSequence<T>(value: any, member: string, convert: (item: unknown, memb
     // LEGACY(ES5): without Symbol.iterator nothing is iterable, so the sequences are real Arrays and the objects
     // whose @@iterator would be built in: Headers (iterated as entries() would).
     var items: unknown[] | null = Array.isArray(value) ? value : slot.has(value) ? sortAndCombine(slot.get(value, member)._list) : null;
-    if (items === null) return null;
+    if (!items) return null;
     for (var i = 0; i < items.length; i++) result.push(convert(items[i], member));
     return result;
   }
@@ -233,7 +219,7 @@ function toRecord(value: any, member: string): string[][] {
   return result;
 }
 
-// --- Internal, for Request and Response ---
+// --- Internal, for Request and Response (given their own Headers objects: the state is always there) ---
 
 /** A Headers object over an existing header list (shared, not copied) with a guard. @internal */
 export function createHeaders(list: HeaderList, guard: HeadersGuard): Headers {
@@ -244,13 +230,13 @@ export function createHeaders(list: HeaderList, guard: HeadersGuard): Headers {
 
 /** A Headers object over a copy of the header list of `headers`, with its guard. @internal */
 export function copyHeaders(headers: Headers): Headers {
-  var state = slot.get(headers, 'copyHeaders');
-  return createHeaders(state._list.map(function (header): [string, string] { return [header[0], header[1]]; }), state._guard);
+  var state = slot.find(headers)!;
+  return createHeaders(state._list.map(function (header) { return header.slice() as [string, string]; }), state._guard);
 }
 
 /** @internal */
 export function headerListOf(headers: Headers): HeaderList {
-  return slot.get(headers, 'headerListOf')._list;
+  return slot.find(headers)!._list;
 }
 
 /** https://fetch.spec.whatwg.org/#concept-headers-fill, with the guard, from a converted HeadersInit. @internal */
@@ -261,6 +247,6 @@ export function fillHeaders(headers: Headers, init: ConvertedHeadersInit, member
     // 1.1. If header's size is not 2, then throw a TypeError.
     if (header.length !== 2) throw typeError(member, 'a header is not a pair');
     // 1.2 / 2. Append (header[0], header[1]) / (key, value) to headers.
-    append(state, header[0], header[1], member);
+    run(state, 'append', header[0], header[1], member);
   }
 }

@@ -13,7 +13,12 @@ import { parseURL, originOf, currentOrigin } from './url';
 import { AbortSignal, isAbortSignal, createDependentAbortSignal } from '../dom/abort-signal';
 import { isToken } from '../infra/http';
 
-type Referrer = 'no-referrer' | 'client' | string;
+/**
+ * https://fetch.spec.whatwg.org/#concept-request-referrer, kept as the referrer attribute returns it
+ * (https://fetch.spec.whatwg.org/#dom-request-referrer): "no-referrer" as "", "client" as "about:client", a URL
+ * serialized. (Nothing but the attribute reads it: the engine sends its own Referer.)
+ */
+type Referrer = string;
 
 /** https://fetch.spec.whatwg.org/#concept-request */
 export interface InnerRequest {
@@ -49,17 +54,15 @@ export function innerRequest(request: unknown, member: string): InnerRequest {
   return slot.get(request, member);
 }
 
-// The "request" guard's step of validate (3: a forbidden request-header is dropped), and the "request-no-cors" guard's
-// steps of append (3: the value combined with any there must stay safelisted), delete (2: only a safelisted or
-// privileged name) and set (3): see guardSteps in ./headers.ts.
-guardSteps.request = function (name, value) {
-  return !isForbiddenRequestHeader(name, value);
-};
-guardSteps['request-no-cors'] = function (name, value, method, list) {
+// Guard 2, "request": its step of validate (step 3: a forbidden request-header is dropped). Guard 3,
+// "request-no-cors": its steps of append (step 3: the value combined with any there must stay safelisted), delete
+// (step 2: only a safelisted or privileged name) and set (step 3). See guardSteps in ./headers.ts.
+guardSteps[2] = isForbiddenRequestHeader;
+guardSteps[3] = function (name, value, method, list) {
   // (A privileged no-CORS request-header name, `Range`, may be deleted too: no such header list has one.)
-  if (method === 'delete') return isNoCorsSafelistedRequestHeaderName(name);
+  if (method === 'delete') return !isNoCorsSafelistedRequestHeaderName(name);
   var temporaryValue = method === 'append' ? headerListGet(list, name) : null;
-  return isNoCorsSafelistedRequestHeader(name, temporaryValue === null ? value : temporaryValue + ', ' + value);
+  return !isNoCorsSafelistedRequestHeader(name, temporaryValue === null ? value : temporaryValue + ', ' + value);
 };
 
 /**
@@ -108,7 +111,7 @@ interface RequestInitRecord {
 // "cors": fallbackMode), made once and copied. The fields up to duplex are read by the attributes of their names, in
 // the IDL's order (duplex is always "half").
 var DEFAULTS = {
-  method: 'GET', url: '', headers: createHeaders([], 'none'), destination: '', referrer: 'client', referrerPolicy: '',
+  method: 'GET', url: '', headers: createHeaders([], 0), destination: '', referrer: 'about:client', referrerPolicy: '',
   mode: 'cors', credentials: 'same-origin', cache: 'default', redirect: 'follow', integrity: '', keepalive: false,
   isReloadNavigation: false, isHistoryNavigation: false, signal: null, duplex: 'half',
   _body: null, priority: 'auto', _extensions: {}
@@ -147,8 +150,8 @@ export class Request {
     constructing(this, Request, slot, member);
     requireArguments(arguments.length, 1, member);
     // (WebIDL: the arguments are converted first: input, a Request or a USVString, then init.)
-    var inputRequest = slot.has(input) ? slot.get(input, member) : null;
-    var url = inputRequest === null ? toUSVString(input, member) : '';
+    var inputRequest = slot.find(input) || null;
+    var url = inputRequest ? '' : toUSVString(input, member);
     // (https://webidl.spec.whatwg.org/#es-dictionary: every member, in lexicographic order, read once and converted as
     // it is read, all before the constructor's steps, so the first bad member throws, as natively. retrofetch's
     // extension, which native fetch ignores (see fetch.ts RetrofetchInit), is read last and leaves init "empty".)
@@ -157,10 +160,10 @@ export class Request {
     var empty = !Object.keys(dict).length;
     var request: InnerRequest;
     // 5. If input is a string:
-    if (inputRequest === null) {
+    if (!inputRequest) {
       // 1–2. Parse input with baseURL; failure → TypeError.
       var parsed = parseURL(url);
-      if (parsed === null) throw typeError(member, 'invalid URL ' + url);
+      if (!parsed) throw typeError(member, 'invalid URL ' + url);
       // 3. If parsedURL includes credentials, then throw a TypeError.
       if (parsed._includesCredentials) throw typeError(member, 'URL with credentials');
       // 4–5. A new request whose URL is parsedURL; fallbackMode is "cors" (the defaults' mode).
@@ -173,27 +176,29 @@ export class Request {
     }
     // 11. If init["window"] exists and is non-null, then throw a TypeError.
     if (dict.window != null) throw typeError(member, 'window is not null');
-    // 13. If init is not empty: referrer "client", policy "". (A "navigate" mode would become "same-origin", but no
+    // 13. If init is not empty: referrer "client" (kept as "about:client"), policy "". (A "navigate" mode would become "same-origin", but no
     //     request has it here: the constructor refuses it.)
     if (!empty) {
-      request.referrer = 'client';
+      request.referrer = 'about:client';
       request.referrerPolicy = '';
     }
-    // 14. If init["referrer"] exists: "" is "no-referrer"; otherwise it is parsed (failure: a TypeError) and
-    //     about:client, or another origin than the current one, is "client".
-    if (dict.referrer !== undefined) {
-      var parsedReferrer = dict.referrer === '' ? null : parseURL(dict.referrer);
-      if (dict.referrer !== '' && parsedReferrer === null) throw typeError(member, 'invalid referrer URL ' + dict.referrer);
-      request.referrer = parsedReferrer === null ? 'no-referrer'
-        : parsedReferrer._href === 'about:client' || originOf(parsedReferrer._href) !== currentOrigin() ? 'client' : parsedReferrer._href;
+    // 14. If init["referrer"] exists: "" is "no-referrer" (kept as "", as it is); otherwise it is parsed (failure: a
+    //     TypeError) and about:client, or another origin than the current one, is "client" (about:client's origin is
+    //     an opaque one: "client" either way, which is kept as "about:client"). Set below, with the members that need
+    //     no steps.
+    var referrer = dict.referrer;
+    if (referrer) {
+      var parsedReferrer = parseURL(referrer);
+      if (!parsedReferrer) throw typeError(member, 'invalid referrer URL ' + referrer);
+      dict.referrer = originOf(parsedReferrer._href) !== currentOrigin() ? 'about:client' : parsedReferrer._href;
     }
     // 16–18. mode, else fallbackMode (the defaults'); "navigate" is refused.
     if (dict.mode === 'navigate') throw typeError(member, 'bad mode navigate');
-    // 15, 18–20, 22–24, 27. referrerPolicy, mode, credentials, cache, redirect, integrity, keepalive, priority: the
-    //     members given that are request fields, as they are, but for the five with steps of their own (duplex is
-    //     "half" either way).
+    // 14–15, 18–20, 22–24, 27. referrer, referrerPolicy, mode, credentials, cache, redirect, integrity, keepalive,
+    //     priority: the members given that are request fields, as they are (the referrer as step 14 made it), but for
+    //     the four with steps of their own (duplex is "half" either way).
     for (var name in dict) {
-      if (name in DEFAULTS && !/^(headers|method|referrer|signal)$/.test(name)) (request as any)[name] = dict[name];
+      if (name in DEFAULTS && !/^(headers|method|signal)$/.test(name)) (request as any)[name] = dict[name];
     }
     // 21. only-if-cached needs mode "same-origin".
     if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') {
@@ -207,13 +212,13 @@ export class Request {
     //     aborts with the given signal (ours or the engine's) without being it.
     request.signal = createDependentAbortSignal(signal ? [signal] : []);
     if (retrofetch !== undefined) request._extensions = { retrofetch: retrofetch };
-    // 30. this's headers: a Headers object over request's header list, guard "request".
-    // 32. If this's request's mode is "no-cors": the method must be CORS-safelisted; guard "request-no-cors".
+    // 30. this's headers: a Headers object over request's header list, guard "request" (2).
+    // 32. If this's request's mode is "no-cors": the method must be CORS-safelisted; guard "request-no-cors" (3).
     var list = headerListOf(request.headers);
     if (request.mode === 'no-cors' && !/^(GET|HEAD|POST)$/.test(request.method)) {
       throw typeError(member, request.method + ' in no-cors');
     }
-    request.headers = createHeaders(list, request.mode === 'no-cors' ? 'request-no-cors' : 'request');
+    request.headers = createHeaders(list, request.mode === 'no-cors' ? 3 : 2);
     // 33. If init is not empty: refill this's headers from init["headers"], or from a copy of its header list (each
     //     header appended).
     if (!empty) {
@@ -225,7 +230,7 @@ export class Request {
     var inputBody = inputRequest && inputRequest._body;
     // 35. A body (from init or input) with a GET or HEAD method is refused.
     var hasInitBody = dict.body != null;
-    if ((hasInitBody || inputBody !== null) && /^(GET|HEAD)$/.test(request.method)) {
+    if ((hasInitBody || inputBody) && /^(GET|HEAD)$/.test(request.method)) {
       throw typeError(member, request.method + ' with a body');
     }
     // 36–37. initBody: extract init["body"]; its type appended to this's headers as Content-Type if they have none.
@@ -233,20 +238,20 @@ export class Request {
     if (hasInitBody) {
       var extracted = extractBody(dict.body, request.keepalive, member);
       initBody = extracted._body;
-      if (extracted._type !== null && !headerListContains(list, 'Content-Type')) {
+      if (extracted._type && !headerListContains(list, 'Content-Type')) {
         fillHeaders(request.headers, [['Content-Type', extracted._type]], member);
       }
     }
     // 38–39. A stream body needs duplex "half" and a CORS or same-origin mode.
     var inputOrInitBody = initBody || inputBody;
-    if (inputOrInitBody !== null && inputOrInitBody._origin === null) {
-      if (initBody !== null && dict.duplex === undefined) throw typeError(member, 'stream body without duplex');
+    if (inputOrInitBody && !inputOrInitBody._origin) {
+      if (initBody && !dict.duplex) throw typeError(member, 'stream body without duplex');
       if (!/^(same-origin|cors)$/.test(request.mode)) throw typeError(member, 'stream body in ' + request.mode);
     }
     // 40–41. With no init body, input's body moves over (input becomes used); an unusable one is refused.
     // 42. Set this's request's body to finalBody.
     request._body = inputOrInitBody;
-    if (initBody === null && inputBody !== null) {
+    if (!initBody && inputBody) {
       if (isUnusable(inputBody)) throw typeError(member, 'body used');
       request._body = transferBody(inputBody);
     }
@@ -272,24 +277,19 @@ export class Request {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Request extends Body {}
 
-// The attributes (https://fetch.spec.whatwg.org/#request-class): the fields of their names, but the referrer.
-var attributes: { [name: string]: string | ((inner: InnerRequest) => unknown) } = {};
+// The attributes (https://fetch.spec.whatwg.org/#request-class): the fields of their names.
+var attributes: { [name: string]: string } = {};
 for (var name in DEFAULTS) {
   if (name === '_body') break;
   attributes[name] = name;
 }
-// https://fetch.spec.whatwg.org/#dom-request-referrer
-attributes.referrer = function (inner) {
-  return inner.referrer === 'no-referrer' ? '' : inner.referrer === 'client' ? 'about:client' : inner.referrer;
-};
 defineAttributes(Request.prototype, slot, 'Request', attributes);
 
 // https://fetch.spec.whatwg.org/#concept-method-normalize, with the checks of a method
 // (https://fetch.spec.whatwg.org/#concept-method: a token) and of a forbidden method.
 function normalizeMethod(method: string, member: string): string {
   if (!isToken(method) || /^(CONNECT|TRACE|TRACK)$/i.test(method)) throw typeError(member, 'bad method ' + method);
-  var upper = method.toUpperCase();
-  return /^(DELETE|GET|HEAD|OPTIONS|POST|PUT)$/.test(upper) ? upper : method;
+  return /^(DELETE|GET|HEAD|OPTIONS|POST|PUT)$/i.test(method) ? method.toUpperCase() : method;
 }
 
 // https://fetch.spec.whatwg.org/#concept-body-transfer: the new body takes the source; the old one is used up.

@@ -33,10 +33,8 @@ export function isRedirectStatus(status: number): boolean {
   return /^30[12378]$/.test('' + status);
 }
 
-// The "response" guard's step of validate (4: a forbidden response-header name is dropped): see guardSteps in ./headers.ts.
-guardSteps.response = function (name) {
-  return !isForbiddenResponseHeaderName(name);
-};
+// Guard 4, "response": its step of validate (4: a forbidden response-header name is dropped): see guardSteps in ./headers.ts.
+guardSteps[4] = isForbiddenResponseHeaderName;
 
 /** https://fetch.spec.whatwg.org/#responseinit, converted. */
 interface ResponseInitRecord {
@@ -63,22 +61,23 @@ function convertResponseInit(value: unknown, member: string): ResponseInitRecord
 // step 3), then https://fetch.spec.whatwg.org/#initialize-a-response with init and body.
 function initializeResponse(init: ResponseInitRecord, body: ExtractedBody | null, member: string): InnerResponse {
   // 1. If init["status"] is not in the range 200 to 599, inclusive, then throw a RangeError.
-  if (init.status < 200 || init.status > 599) throw new RangeError(member + ': bad status ' + init.status);
+  //    (An unsigned short: three digits from 2 to 5 is 200 to 599.)
+  if (!/^[2-5]..$/.test('' + init.status)) throw new RangeError(member + ': bad status ' + init.status);
   // 2. If init["statusText"] does not match the reason-phrase token production, then throw a TypeError.
   if (!isQuotedStringTokens(init.statusText)) throw typeError(member, 'bad statusText');
   // 3–4. Set the status and status message (of the new response, made once nothing can throw before it: unseen).
-  var inner = newNetworkResponse(init.status, init.statusText, [], null, [], 'default', 'response');
+  var inner = newNetworkResponse(init.status, init.statusText, [], null, [], 'default', 4);
   // 5. If init["headers"] exists, then fill response's headers with init["headers"].
   if (init.headers) fillHeaders(inner.headers, init.headers, member);
   // 6. If body was given:
-  if (body !== null) {
+  if (body) {
     // 1. If response's status is a null body status, then throw a TypeError.
     if (isNullBodyStatus(init.status)) throw typeError(member, init.status + ' with a body');
     // 2. Set response's body to body's body.
     inner._body = body._body;
     // 3. If body's type is non-null and response's header list does not contain `Content-Type`, append it.
     var list = headerListOf(inner.headers);
-    if (body._type !== null && !headerListContains(list, 'Content-Type')) headerListAppend(list, 'Content-Type', body._type);
+    if (body._type && !headerListContains(list, 'Content-Type')) headerListAppend(list, 'Content-Type', body._type);
   }
   return inner;
 }
@@ -90,10 +89,10 @@ export function createResponse(inner: InnerResponse): Response {
   return response;
 }
 
-/** A response record over a header list the caller made; its Headers object is immutable (or of `guard`). @internal */
+/** A response record over a header list the caller made; its Headers object is immutable (guard 1, or `guard`). @internal */
 export function newNetworkResponse(status: number, statusText: string, headerList: HeaderList, body: InnerBody | null,
   urlList: string[], type: ResponseType, guard?: HeadersGuard): InnerResponse {
-  return { type: type, status: status, statusText: statusText, _body: body, _urlList: urlList, headers: createHeaders(headerList, guard || 'immutable') };
+  return { type: type, status: status, statusText: statusText, _body: body, _urlList: urlList, headers: createHeaders(headerList, guard || 1) };
 }
 
 export class Response {
@@ -133,7 +132,7 @@ export class Response {
     // 1. Let parsedURL be the result of parsing url with current settings object's API base URL.
     var parsed = parseURL(href);
     // 2. If parsedURL is failure, then throw a TypeError.
-    if (parsed === null) throw typeError(member, 'invalid URL ' + href);
+    if (!parsed) throw typeError(member, 'invalid URL ' + href);
     // 3. If status is not a redirect status, then throw a RangeError.
     if (!isRedirectStatus(code)) throw new RangeError(member + ': bad status ' + code);
     // 4–7. A new response with guard "immutable", the status, and `Location` set to parsedURL serialized.
@@ -147,7 +146,7 @@ export class Response {
     var dict = convertResponseInit(init, member);
     // 1. Let bytes be the result of running serialize a JavaScript value to JSON bytes on data.
     var json = JSON.stringify(data);
-    if (json === undefined) throw typeError(member, 'not JSON');
+    if (!json) throw typeError(member, 'not JSON');
     // 2–4. Extract bytes; a new Response with guard "response"; initialize with (body, "application/json").
     return createResponse(initializeResponse(dict, { _body: bodyFromBytes(utf8Encode(json)), _type: 'application/json' }, member));
   }
@@ -158,10 +157,9 @@ export class Response {
     // 1. If this is unusable, then throw a TypeError.
     if (isUnusable(inner._body)) throw typeError('Response.clone', 'body used');
     // 2–3. Clone the response (the body is teed), with a Headers object of the same guard.
-    return createResponse({
-      type: inner.type, status: inner.status, statusText: inner.statusText, _body: inner._body && cloneBody(inner._body),
-      _urlList: inner._urlList.slice(), headers: copyHeaders(inner.headers)
-    });
+    var copy = newNetworkResponse(inner.status, inner.statusText, [], inner._body && cloneBody(inner._body), inner._urlList.slice(), inner.type);
+    copy.headers = copyHeaders(inner.headers);
+    return createResponse(copy);
   }
 }
 
@@ -180,8 +178,10 @@ defineAttributes<InnerResponse>(Response.prototype, slot, 'Response', {
     return inner._urlList.length > 1;
   },
   status: 'status',
+  // https://fetch.spec.whatwg.org/#dom-response-ok: an ok status, 200 to 299 (three digits from 2: the status is an
+  // integer).
   ok: function (inner) {
-    return inner.status >= 200 && inner.status <= 299;
+    return /^2..$/.test('' + inner.status);
   },
   statusText: 'statusText',
   headers: 'headers'

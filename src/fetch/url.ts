@@ -56,16 +56,15 @@ export function originOf(href: string): string {
   var m = AUTHORITY.exec(href);
   if (!m || !m[3]) return 'null';
   var scheme = m[1].toLowerCase();
-  var host = m[3].toLowerCase();
-  // (The port's colon comes after an IPv6 address's `]`.)
-  var colon = host.lastIndexOf(':');
-  if (colon > host.lastIndexOf(']') && host.slice(colon + 1) === DEFAULT_PORTS[scheme]) host = host.slice(0, colon);
-  return scheme + '//' + host;
+  // (A port is digits after the last colon, after an IPv6 address's `]`.)
+  return scheme + '//' + m[3].toLowerCase().replace(/:(\d*)$/, function (port, digits) {
+    return digits === DEFAULT_PORTS[scheme] ? '' : port;
+  });
 }
 
+// (No base URL: '', whose origin is 'null'.)
 export function currentOrigin(): string {
-  var base = baseURL();
-  return base === undefined ? 'null' : originOf(base);
+  return originOf(baseURL() || '');
 }
 
 /** The URL without its fragment: https://url.spec.whatwg.org/#concept-url-serializer with exclude fragment. */

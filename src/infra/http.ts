@@ -47,7 +47,7 @@ export function isToken(input: string): boolean {
  * U+0009, U+0020–U+007E, U+0080–U+00FF. Also the reason-phrase production (HTAB, SP, VCHAR, obs-text).
  */
 export function isQuotedStringTokens(input: string): boolean {
-  return /^[\t\u0020-\u007e\u0080-\u00ff]*$/.test(input);
+  return /^[\t -~\x80-\xff]*$/.test(input);
 }
 
 // https://fetch.spec.whatwg.org/#collect-an-http-quoted-string

@@ -60,10 +60,11 @@ export function parseMIMEType(input: string): MIMEType | null {
     }
     // 10. Set mimeType's parameters[parameterName] to parameterValue if parameterName is a non-empty token,
     //     parameterValue solely HTTP quoted-string token code points, and parameterName is not set yet.
-    if (isToken(parameterName) && isQuotedStringTokens(parameterValue) && names[' ' + parameterName.toLowerCase()] !== true) {
-      parameterName = parameterName.toLowerCase();
-      names[' ' + parameterName] = true;
-      mimeType._parameters.push([parameterName, parameterValue]);
+    //     (Lowercased whatever it is, but kept only once known to be a token.)
+    var lowercaseName = parameterName.toLowerCase();
+    if (isToken(parameterName) && isQuotedStringTokens(parameterValue) && !names[' ' + lowercaseName]) {
+      names[' ' + lowercaseName] = true;
+      mimeType._parameters.push([lowercaseName, parameterValue]);
     }
   }
   // 12. Return mimeType.
