@@ -91,9 +91,9 @@ function abortFetchCall(reject: (reason: unknown) => void, request: InnerRequest
 // The RetrofetchInit member, checked like a dictionary: each callback is a function or absent.
 function progressCallbacks(value: any): RetrofetchInit {
   if (value == null) return {};
-  if (typeof value !== 'object') throw new TypeError('fetch: init.retrofetch is not an object');
+  if (typeof value !== 'object') throw new TypeError('fetch: init.retrofetch not an object');
   ['onUploadProgress', 'onDownloadProgress'].forEach(function (name) {
-    if (value[name] !== undefined && typeof value[name] !== 'function') throw new TypeError('fetch: init.retrofetch.' + name + ' is not a function');
+    if (value[name] !== undefined && typeof value[name] !== 'function') throw new TypeError('fetch: init.retrofetch.' + name + ' not a function');
   });
   return value;
 }

@@ -19,6 +19,7 @@ import { nativeFormDataToSend, isExtractedFormDataType } from '../form-data/mult
 import { createUTF8Decoder } from '../encoding/utf8';
 import { timeoutOf } from '../dom/abort-signal';
 import { createDOMException } from '../dom/dom-exception';
+import { works } from '../env/support';
 
 /**
  * retrofetch's own RequestInit member, `init.retrofetch` (a name no future spec member will take; native fetch
@@ -103,7 +104,7 @@ function currentURL(request: FetchRequest): string {
 export function fetching(inner: InnerRequest, progress: RetrofetchInit,
   processResponse: FetchParams['_processResponse'], processEnd: () => void): FetchController {
   // LEGACY(XHR): XHR always follows redirects and hides them; an opaque-redirect response cannot be made.
-  if (inner.redirect === 'manual') throw fetchError("redirect 'manual' is impossible over XHR");
+  if (inner.redirect === 'manual') throw fetchError("no redirect 'manual' over XHR");
   var controller: FetchController = { _state: 'ongoing', _stop: noop };
   var body = inner._body;
   var params: FetchParams = {
@@ -158,10 +159,10 @@ function mainFetch(params: FetchParams): void {
   if (type === 'data' || type === 'blob') return schemeFetch(params, url, type);
   if (crossOrigin) {
     // request's mode is "same-origin": a network error.
-    if (mode === 'same-origin') return networkError(params, 'cross-origin in same-origin mode: ' + url);
+    if (mode === 'same-origin') return networkError(params, 'same-origin mode: ' + url);
     // request's mode is "no-cors": LEGACY(XHR) no opaque responses; a cross-origin no-cors request can only be
     // sent as a CORS request.
-    if (mode === 'no-cors') return networkError(params, 'no-cors cross-origin is impossible over XHR');
+    if (mode === 'no-cors') return networkError(params, 'no cross-origin no-cors over XHR');
     // Otherwise: set request's response tainting to "cors" and run HTTP fetch.
     request._tainting = 'cors';
   }
@@ -176,7 +177,7 @@ function schemeFetch(params: FetchParams, url: string, type: string): void {
   if (type === 'blob') {
     // "blob": 2. If request's method is not `GET`, then return a network error. 3–10. The engine's XHR reads the
     // Blob (with its type as Content-Type, never sniffed; LEGACY(IE): IE's refuses blob: URLs: a network error).
-    if (request._method !== 'GET') return networkError(params, 'a blob: URL takes only GET');
+    if (request._method !== 'GET') return networkError(params, 'blob: URL, not GET');
     return httpNetworkFetch(params, stripFragment(url), request._headerList, false, function (response, drop) {
       // 2. blobURLEntry is null (revoked, or never made): a network error, where the engine answers with a status.
       if (response.status < 400) return params._processResponse(response);
@@ -187,7 +188,7 @@ function schemeFetch(params: FetchParams, url: string, type: string): void {
   // "data": 1. Let dataURLStruct be the result of running the data: URL processor on request's current URL.
   var data = processDataURL(url);
   // 2. If dataURLStruct is failure, then return a network error.
-  if (data === null) return networkError(params, 'invalid data: URL ' + url);
+  if (data === null) return networkError(params, 'bad data: URL ' + url);
   // 3–4. A new response whose status message is `OK`, header list « (`Content-Type`, mimeType) », and body is
   //      dataURLStruct's body as a body: all of it there already, fed to a push source as a network body is.
   var body = createPushSource(noop, noop);
@@ -199,7 +200,7 @@ function schemeFetch(params: FetchParams, url: string, type: string): void {
     request._method === 'HEAD' ? null : bodyFromSource(body, data._body.length), request._urlList.slice(), 'basic'));
 }
 
-var REDIRECT_ERROR = "redirected, and the redirect mode is 'error'";
+var REDIRECT_ERROR = "redirected; redirect mode is 'error'";
 
 // https://fetch.spec.whatwg.org/#concept-http-fetch
 function httpFetch(params: FetchParams): void {
@@ -380,7 +381,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
         end();
         // Never a truncated body: fewer bytes than Content-Length is an error (without a Content-Encoding, where
         // the length counts the encoded bytes).
-        if (received < expected!) body.error(fetchError('the body is cut short (' + received + ' of ' + expected + ' bytes)'));
+        if (received < expected!) body.error(fetchError('body cut short (' + received + ' of ' + expected + ')'));
         else body.close();
       },
       fail: fail,
@@ -435,11 +436,7 @@ function scheme(url: string): string {
   return url.slice(0, url.indexOf(':')).toLowerCase();
 }
 
+// Whether the bytes are UTF-8 (a fatal decoder does not throw; the text, in an array, is truthy even when empty).
 function isText(body: Bytes): boolean {
-  try {
-    createUTF8Decoder(false, true).decode(body, true);
-    return true;
-  } catch (e) {
-    return false;
-  }
+  return works(function () { return [createUTF8Decoder(false, true).decode(body, true)]; });
 }

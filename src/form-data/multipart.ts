@@ -49,7 +49,7 @@ export function extractFormData(form: FormData, member: string): { origin: FormD
       replay: function () {
         return {
           read: function (_done, fail) {
-            fail(new TypeError(member + ": this engine's FormData cannot be read"));
+            fail(new TypeError(member + ": engine FormData unreadable"));
           },
           cancel: function () { /* nothing to stop */ }
         };
