@@ -296,7 +296,7 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
     }
     // LEGACY(XHR): no control over the HTTP cache; for no-store/reload/no-cache a unique query parameter on GET/HEAD
     // makes sure no cached response is used.
-    if (method === 'GET' || method === 'HEAD') url += (url.indexOf('?') < 0 ? '?' : '&') + '_=' + new Date().getTime() + '_' + bust++;
+    if (method === 'GET' || method === 'HEAD') url += (url.indexOf('?') < 0 ? '?' : '&') + '_=' + +new Date() + '_' + bust++;
   }
   httpNetworkFetch(params, url, headers, !sameOrigin, done);
 }
@@ -315,7 +315,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   } catch (error) {
     return networkError(params, (error as Error).message);
   }
-  var name = capabilities.name;
+  var name = capabilities._name;
   var refused = limit();
   if (refused) return networkError(params, name + ' cannot send ' + refused);
   // 12. The response body: a stream fed as bytes arrive; cancelling it terminates the fetch.
@@ -324,32 +324,32 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
     params._stop(undefined);
   }, function () {
     // Taken whole, with nobody watching download progress: the transport may deliver it in one piece.
-    if (!onDownloadProgress) transport.whole();
+    if (!onDownloadProgress) transport._whole();
   });
-  var backstop = capabilities.timeout ? timeoutOf(params._inner.signal) : null;
+  var backstop = capabilities._timeout ? timeoutOf(params._inner.signal) : null;
   params._stop = function (reason) {
-    transport.abort();
+    transport._abort();
     end();
     // https://fetch.spec.whatwg.org/#http-network-fetch step 18 (onAborted): the body errors with the reason.
     body.error(reason);
   };
   try {
-    transport = capabilities.open({
-      method: params._method, url: url, headers: headers, body: params._form || params._body,
+    transport = capabilities._open({
+      _method: params._method, _url: url, _headers: headers, _body: params._form || params._body,
       // https://fetch.spec.whatwg.org/#concept-request-credentials-mode: XHR's withCredentials is "include";
       // same-origin is XHR's default. LEGACY(XHR): "omit" cannot stop same-origin cookies (README).
-      credentials: params._inner.credentials === 'include',
-      onUploadProgress: progress.onUploadProgress,
+      _credentials: params._inner.credentials === 'include',
+      _onUploadProgress: progress.onUploadProgress,
       // AbortSignal.timeout()'s deadline, as the transport's own timeout: a backstop for when timers are throttled.
-      timeout: backstop ? Math.max(1, backstop.ms) : 0
+      _timeout: backstop ? Math.max(1, backstop.ms) : 0
     }, {
-      head: function (head) {
+      _head: function (head) {
         // The engine followed redirects: its final URL joins the URL list (and taints a cross-origin response).
-        var final = head.url ? stripFragment(head.url) : url;
-        var list = head.headerList;
+        var final = head._url ? stripFragment(head._url) : url;
+        var list = head._headerList;
         if (final !== url) {
           if (params._inner.redirect === 'error') {
-            transport.abort();
+            transport._abort();
             return fail(fetchError(REDIRECT_ERROR));
           }
           params._urlList.push(final);
@@ -358,29 +358,29 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
         // The body's length, where Content-Length counts the bytes the body stream gives (no Content-Encoding).
         var length = headerListGet(list, 'Content-Length');
         if (headerListGet(list, 'Content-Encoding') === null && /^\d+$/.test(length!)) expected = +length!;
-        response = newNetworkResponse(head.status, head.statusText, list,
-          isNullBodyStatus(head.status) || params._method === 'HEAD' ? null : bodyFromSource(body, expected), params._urlList.slice(), params._tainting);
+        response = newNetworkResponse(head._status, head._statusText, list,
+          isNullBodyStatus(head._status) || params._method === 'HEAD' ? null : bodyFromSource(body, expected), params._urlList.slice(), params._tainting);
         done(response, function () {
-          transport.abort();
+          transport._abort();
           params._stop = noop;
         });
       },
-      chunk: function (bytes) {
+      _chunk: function (bytes) {
         received += bytes.length;
         body.push(bytes);
         if (onDownloadProgress) onDownloadProgress({ loaded: received, total: expected || 0, lengthComputable: expected !== null });
       },
-      end: function () {
+      _end: function () {
         end();
         // Never a truncated body: fewer bytes than Content-Length is an error (without a Content-Encoding, where
         // the length counts the encoded bytes).
         if (received < expected!) body.error(fetchError('body cut short (' + received + ' of ' + expected + ')'));
         else body.close();
       },
-      fail: fail,
+      _fail: fail,
       // The transport's timeout (the backstop above) fired: the deadline has passed, so the timeout signal fires
       // now and the fetch ends as for any abort, with the signal's own TimeoutError (never a late network error).
-      timeout: function () {
+      _timeout: function () {
         backstop!.fire();
         fail(createDOMException('signal timed out', 'TimeoutError'));
       }
@@ -406,21 +406,21 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   // What the transport cannot send (LEGACY(IE): XDomainRequest's limits), as the end of an error message; '' when
   // it can send the request.
   function limit(): string {
-    var methods = capabilities.methods;
+    var methods = capabilities._methods;
     var form = params._form;
     var bytes = params._body;
     if (methods && methods.indexOf(params._method) < 0) return params._method + ' requests (only ' + methods.join(' and ') + ')';
-    for (var i = 0; i < headers.length && !capabilities.headers; i++) {
+    for (var i = 0; i < headers.length && !capabilities._headers; i++) {
       // The one request header it sends is its own text/plain Content-Type.
       var header = headers[i];
-      if (!/^content-type$/i.test(header[0]) || header[1].split(';')[0].trim().toLowerCase() !== 'text/plain') return 'request headers (' + header[0] + ')';
+      if (!/^content-type$/i.test(header[0]) || !/^\s*text\/plain\s*(;|$)/i.test(header[1])) return 'request headers (' + header[0] + ')';
     }
-    return !capabilities.credentials && crossOrigin && params._inner.credentials === 'include' ? "credentials 'include'"
-      : !capabilities.binary && (form || (bytes && !isText(bytes))) ? 'a body that is not UTF-8 text'
-      : capabilities.sameScheme && scheme(url) !== scheme(baseURL() || '') ? "a URL whose scheme is not the page's"
-      : !capabilities.head && params._inner.redirect === 'error' ? "redirect 'error' (it hides redirects)"
-      : !capabilities.upload && progress.onUploadProgress ? 'with upload progress'
-      : !capabilities.download && onDownloadProgress ? 'with download progress'
+    return !capabilities._credentials && crossOrigin && params._inner.credentials === 'include' ? "credentials 'include'"
+      : !capabilities._binary && (form || (bytes && !isText(bytes))) ? 'a body that is not UTF-8 text'
+      : capabilities._sameScheme && scheme(url) !== scheme(baseURL() || '') ? "a URL whose scheme is not the page's"
+      : !capabilities._head && params._inner.redirect === 'error' ? "redirect 'error' (it hides redirects)"
+      : !capabilities._upload && progress.onUploadProgress ? 'with upload progress'
+      : !capabilities._download && onDownloadProgress ? 'with download progress'
       : '';
   }
 }
