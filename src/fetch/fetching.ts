@@ -238,7 +238,7 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   }
   // 12. A 301 or 302 after POST, or a 303 but for GET or HEAD: 1. the method becomes GET and the body null;
   //     2. each request-body-header name is deleted from request's header list.
-  if (status < 303 ? method === 'POST' : status === 303 && method !== 'GET' && method !== 'HEAD') {
+  if (status < 303 ? method === 'POST' : status === 303 && !/^(GET|HEAD)$/.test(method)) {
     params._method = 'GET';
     params._body = params._form = null;
     params._headerList = params._headerList.filter(function (header) { return !/^content-(encoding|language|location|type)$/i.test(header[0]); });
@@ -258,7 +258,6 @@ var keepaliveBytes = 0;
 
 // https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch, the parts XHR lets us express.
 function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
-  var method = params._method;
   // 8.10.5. If contentLength is non-null and httpRequest's keepalive is true: the bodies of the keepalive requests in
   //   flight (this global's fetch group) and this one may not add up to more than 64 KiB, else a network error. A body
   //   counts once (not again after a redirect) until its fetch is done; an engine's FormData, of unknown length, not.
@@ -287,7 +286,7 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
     }
   }
   var cache = params._inner.cache;
-  if (cache === 'no-store' || cache === 'reload' || cache === 'no-cache') {
+  if (/^(no-store|reload|no-cache)$/.test(cache)) {
     // The cache-mode headers, same-origin only: on a cross-origin request they would force a CORS preflight that a
     // native fetch never sends (there the browser adds them below the CORS check). The URL parameter does the work.
     if (sameOrigin) {
@@ -296,7 +295,7 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
     }
     // LEGACY(XHR): no control over the HTTP cache; for no-store/reload/no-cache a unique query parameter on GET/HEAD
     // makes sure no cached response is used.
-    if (method === 'GET' || method === 'HEAD') url += (url.indexOf('?') < 0 ? '?' : '&') + '_=' + +new Date() + '_' + bust++;
+    if (/^(GET|HEAD)$/.test(params._method)) url += (url.indexOf('?') < 0 ? '?' : '&') + '_=' + +new Date() + '_' + bust++;
   }
   httpNetworkFetch(params, url, headers, !sameOrigin, done);
 }
