@@ -52,10 +52,10 @@ export function parseMultipart(bytes: Bytes, boundary: string, member: string): 
       if (lineEnd < 0) fail('unterminated header fields');
       var line = text.slice(position, lineEnd);
       var colon = line.indexOf(':');
-      var fieldName = colon < 0 ? '' : trim(line.slice(0, colon), HTTP_TAB_OR_SPACE, true);
+      var fieldName = trim(line.slice(0, colon), HTTP_TAB_OR_SPACE, true);
       var fieldValue = trim(line.slice(colon + 1), HTTP_TAB_OR_SPACE);
       position = lineEnd + 2;
-      if (!isToken(fieldName)) fail('bad header ' + JSON.stringify(line));
+      if (colon < 0 || !isToken(fieldName)) fail('bad header ' + JSON.stringify(line));
       fieldName = byteLowercase(fieldName);
       if (fieldName === 'content-disposition') {
         disposition = parseDisposition(fieldValue);
