@@ -31,6 +31,7 @@ export function openXDR(request: TransportRequest, listener: TransportListener):
   }
 
   function pump(): void {
+    if (finished) return;
     if (!headSent) {
       headSent = true;
       var type = xdr.contentType;
@@ -45,11 +46,8 @@ export function openXDR(request: TransportRequest, listener: TransportListener):
     if (!finished && bytes !== null) listener._chunk(bytes);
   }
 
-  xdr.onprogress = function () {
-    if (!finished) pump();
-  };
+  xdr.onprogress = pump;
   xdr.onload = function () {
-    if (finished) return;
     pump();
     if (finished) return;
     release();
