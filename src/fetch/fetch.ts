@@ -26,7 +26,8 @@ export function fetch(input: unknown, init?: unknown): Promise<Response> {
     var controller: FetchController | null = null;
     var locallyAborted = false;
     var ended = false;
-    var aborted = false;
+    // The reason a body that outlived the abort steps errors with, once the signal is seen aborted (never undefined:
+    // an abort reason is a value, an AbortError where none was given).
     var reason: unknown;
     // 13. Add the following abort steps to requestObject's signal:
     var removeAbortSteps = addAbortAlgorithm(signal, function () {
@@ -51,11 +52,10 @@ export function fetch(input: unknown, init?: unknown): Promise<Response> {
         // abort steps' "error response's body" would have done (the stream is readable until drained).
         var read = source.read;
         source.read = function (done, fail) {
-          if (!aborted && ended && source!.queued() > 0 && signalIsAborted(signal)) {
-            aborted = true;
+          if (reason === undefined && ended && source!.queued() > 0 && signalIsAborted(signal)) {
             source!.cancel(reason = signalReason(signal));
           }
-          if (aborted) fail(reason);
+          if (reason !== undefined) fail(reason);
           else read(done, fail);
         };
       }

@@ -19,7 +19,7 @@ export function chooseTransport(crossOrigin: boolean): Capabilities {
   var cors = 'withCredentials' in xhr;
   if (crossOrigin && !cors) {
     if (g.XDomainRequest != null) return XDR;
-    throw new TypeError('fetch: cannot make cross-origin requests');
+    throw new TypeError('cannot make cross-origin requests');
   }
   return {
     // LEGACY(IE): without typed arrays (IE9) it sends strings only: UTF-8 text.
