@@ -26,11 +26,11 @@ export function isSubmitButton(element: Element): boolean {
 // https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#concept-fe-disabled: the element's own
 // disabled attribute, or a disabled fieldset ancestor unless the element is inside that fieldset's first legend.
 // With a datalist ancestor (barred from constraint validation) the field is skipped too (5.1).
+// (The walk starts at the element itself, a control: neither a datalist nor a fieldset.)
 function isSkipped(element: Element): boolean {
-  if (element.hasAttribute('disabled')) return true;
-  for (var child: Node = element, node = element.parentNode; node && node.nodeType === 1; child = node, node = node.parentNode) {
+  for (var child: Node = element, node: Node | null = element; node && node.nodeType === 1; child = node, node = node.parentNode) {
     var tag = tagName(node);
-    if (tag === 'DATALIST' || (tag === 'FIELDSET' && (node as Element).hasAttribute('disabled') && child !== firstLegend(node))) return true;
+    if (tag === 'DATALIST' || ((node as Element).hasAttribute('disabled') && (node === element || (tag === 'FIELDSET' && child !== firstLegend(node))))) return true;
   }
   return false;
 }
@@ -51,9 +51,12 @@ function isOptionDisabled(option: HTMLOptionElement): boolean {
 // leaves them out). HTMLFormElement has [LegacyOverrideBuiltIns]: a control named "elements" hides the attribute, so
 // the prototype's getter is used where the engine has one.
 function listedElements(form: HTMLFormElement): ArrayLike<Element> {
-  var proto = g.HTMLFormElement && g.HTMLFormElement.prototype;
-  var descriptor = proto && Object.getOwnPropertyDescriptor(proto, 'elements');
-  var elements: any = descriptor && descriptor.get ? descriptor.get.call(form) : form.elements;
+  var elements: any = form.elements;
+  try {
+    elements = Object.getOwnPropertyDescriptor(g.HTMLFormElement.prototype, 'elements')!.get!.call(form);
+  } catch (e) {
+    // no such getter (see below)
+  }
   if (elements && elements.nodeType === undefined && typeof elements.namedItem === 'function') return elements;
   // LEGACY(old WebKit): DOM attributes are not prototype accessors, so the control named "elements" is all there is;
   // walk the form's tree (the document, for a form in one) for the controls that the form owns.
