@@ -92,7 +92,7 @@ function abortFetchCall(reject: (reason: unknown) => void, request: InnerRequest
 function progressCallbacks(value: any): RetrofetchInit {
   if (value == null) return {};
   if (typeof value !== 'object') throw new TypeError('fetch: init.retrofetch not an object');
-  ['onUploadProgress', 'onDownloadProgress'].forEach(function (name) {
+  'onUploadProgress onDownloadProgress'.split(' ').forEach(function (name) {
     if (value[name] !== undefined && typeof value[name] !== 'function') throw new TypeError('fetch: init.retrofetch.' + name + ' not a function');
   });
   return value;

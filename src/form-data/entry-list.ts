@@ -133,7 +133,7 @@ function appendField(field: Element, submitter: HTMLElement | null, add: (name: 
   // 5.4–5.5. Skip a field without a name or with an empty one; otherwise let name be its name attribute.
   var name = field.getAttribute('name');
   if (!/^(INPUT|BUTTON) |^(SELECT|TEXTAREA)$/.test(kind) || isSkipped(field) || !name || kind === 'INPUT image' ||
-    (/^(INPUT (submit|image|reset|button)|BUTTON .*)$/.test(kind) && field !== submitter) ||
+    (/^(INPUT (submit|reset|button)$|BUTTON)/.test(kind) && field !== submitter) ||
     (/^INPUT (checkbox|radio)$/.test(kind) && !input.checked)) return;
   if (kind === 'SELECT') {
     // 5.6. For each option in the list of options whose selectedness is true and that is not disabled.

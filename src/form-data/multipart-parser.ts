@@ -33,9 +33,9 @@ export function parseMultipart(bytes: Bytes, boundary: string, member: string): 
   var dashBoundary = '--' + boundary;
   var delimiter = '\r\n' + dashBoundary;
   var entries: Array<[string, string | { bytes: Bytes; filename: string; type: string }]> = [];
-  // The first delimiter opens the body, or follows a preamble and a CRLF.
-  var position = text.indexOf(dashBoundary) === 0 ? 0 : text.indexOf(delimiter) + 2;
-  if (position === 1) fail('no boundary delimiter');
+  // The first delimiter opens the body, or follows a preamble and a CRLF: the first delimiter of CRLF + body.
+  var position = ('\r\n' + text).indexOf(delimiter);
+  if (position < 0) fail('no boundary delimiter');
   for (;;) {
     // position is at "--" boundary.
     position += dashBoundary.length;
