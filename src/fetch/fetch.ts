@@ -6,6 +6,7 @@ import { fetching, abortFetchController, FetchController, RetrofetchInit } from 
 import { PushSource } from '../streams/push-source';
 import { signalIsAborted, signalReason, addAbortAlgorithm } from '../dom/abort-signal';
 import { exposeCounters } from '../env/debug-counters';
+import { typeError } from '../webidl/conversions';
 
 export type { RetrofetchInit };
 
@@ -91,9 +92,9 @@ function abortFetchCall(reject: (reason: unknown) => void, request: InnerRequest
 // The RetrofetchInit member, checked like a dictionary: each callback is a function or absent.
 function progressCallbacks(value: any): RetrofetchInit {
   if (value == null) return {};
-  if (typeof value !== 'object') throw new TypeError('fetch: init.retrofetch not an object');
+  if (typeof value !== 'object') throw typeError('fetch', 'init.retrofetch not an object');
   'onUploadProgress onDownloadProgress'.split(' ').forEach(function (name) {
-    if (value[name] !== undefined && typeof value[name] !== 'function') throw new TypeError('fetch: init.retrofetch.' + name + ' not a function');
+    if (value[name] !== undefined && typeof value[name] !== 'function') throw typeError('fetch', 'init.retrofetch.' + name + ' not a function');
   });
   return value;
 }

@@ -20,6 +20,7 @@ import { createUTF8Decoder } from '../encoding/utf8';
 import { timeoutOf } from '../dom/abort-signal';
 import { createDOMException } from '../dom/dom-exception';
 import { works } from '../env/support';
+import { typeError } from '../webidl/conversions';
 
 /**
  * retrofetch's own RequestInit member, `init.retrofetch` (a name no future spec member will take; native fetch
@@ -81,15 +82,11 @@ interface FetchParams extends FetchRequest, FetchController {
 
 type Done = (response: InnerResponse, drop: () => void) => void;
 
-/** The TypeErrors of fetching: every message names fetch. */
-function fetchError(message: string): TypeError {
-  return new TypeError('fetch: ' + message);
-}
 
-/** A network error, in the continuation style the algorithms below share. */
+/** A network error (a TypeError naming fetch), in the continuation style the algorithms below share. */
 function networkError(params: FetchParams, message: string): void {
   params._processEnd();
-  params._processResponse(null, fetchError(message));
+  params._processResponse(null, typeError('fetch', message));
 }
 
 function noop(): void { /* nothing to stop */ }
@@ -105,7 +102,7 @@ function currentURL(params: FetchParams): string {
 export function fetching(inner: InnerRequest, progress: RetrofetchInit,
   processResponse: FetchParams['_processResponse'], processEnd: () => void): FetchController {
   // LEGACY(XHR): XHR always follows redirects and hides them; an opaque-redirect response cannot be made.
-  if (inner.redirect === 'manual') throw fetchError("no redirect 'manual' over XHR");
+  if (inner.redirect === 'manual') throw typeError('fetch', "no redirect 'manual' over XHR");
   var body = inner._body;
   var params: FetchParams = {
     _state: 'ongoing', _stop: noop,
@@ -349,7 +346,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
         if (final !== url) {
           if (params._inner.redirect === 'error') {
             transport._abort();
-            return fail(fetchError(REDIRECT_ERROR));
+            return fail(typeError('fetch', REDIRECT_ERROR));
           }
           params._urlList.push(final);
           if (originOf(final) !== currentOrigin()) params._tainting = 'cors';
@@ -373,7 +370,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
         end();
         // Never a truncated body: fewer bytes than Content-Length is an error (without a Content-Encoding, where
         // the length counts the encoded bytes).
-        if (received < expected!) body.error(fetchError('body cut short (' + received + ' of ' + expected + ')'));
+        if (received < expected!) body.error(typeError('fetch', 'body cut short (' + received + ' of ' + expected + ')'));
         else body.close();
       },
       _fail: fail,

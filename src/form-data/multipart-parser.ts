@@ -11,6 +11,7 @@
 // - a missing close delimiter, a header line without a colon, or a body that ends early is a TypeError.
 import { Bytes, bytesFrom, isomorphicDecode, sliceBytes } from '../infra/bytes';
 import { utf8Decode } from '../encoding/utf8';
+import { typeError } from '../webidl/conversions';
 import { HTTP_TAB_OR_SPACE, byteLowercase, collect, collectHttpQuotedString, isToken, isomorphicEncode, trim } from '../infra/http';
 
 // Header lines are isomorphic decoded (chars 0x00–0xFF); names and filenames are then UTF-8 decoded.
@@ -24,7 +25,7 @@ function decodeHeaderText(s: string): string {
  */
 export function parseMultipart(bytes: Bytes, boundary: string, member: string): Array<[string, string | { bytes: Bytes; filename: string; type: string }]> {
   function fail(reason: string): never {
-    throw new TypeError(member + ': bad multipart body (' + reason + ')');
+    throw typeError(member, 'bad multipart body (' + reason + ')');
   }
   if (boundary === '' || boundary.length > 70) fail('boundary length ' + boundary.length);
   // The body isomorphic decoded: one char a byte, so that positions in it are positions in bytes. The boundary is a
