@@ -1,6 +1,7 @@
 // Constructing the entry list of a <form>, for `new FormData(form, submitter)`:
 // https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#constructing-the-form-data-set
 import { globalObject as g } from '../env/global';
+import { works } from '../env/support';
 import { createEntry, EntryList } from './entry';
 import { createFile } from './file';
 
@@ -159,12 +160,7 @@ function appendField(field: Element, submitter: HTMLElement | null, add: (name: 
   // direction (which follows dir, including dir=auto), else "ltr".
   var dirname = field.getAttribute('dirname');
   if (dirname && /^(TEXTAREA|INPUT (hidden|text|search|tel|url|email|password|submit|reset|button))$/.test(kind)) {
-    var rtl: boolean | undefined;
-    try {
-      rtl = g.getComputedStyle(field, null).direction === 'rtl';
-    } catch (e) {
-      // no computed style (a form outside the document in old engines): "ltr"
-    }
-    add(dirname, rtl ? 'rtl' : 'ltr');
+    // (No computed style, in a form outside the document in old engines: "ltr".)
+    add(dirname, works(function () { return g.getComputedStyle(field, null).direction === 'rtl'; }) ? 'rtl' : 'ltr');
   }
 }
