@@ -45,15 +45,17 @@ export class FormData {
     if (submitter != null && !isHTML(submitter, 'HTMLElement', /^\[object HTML\w*Element\]$/)) throw typeError(member, 'submitter not an HTMLElement');
     // 1. If form is given, then:
     if (form !== undefined) {
-      var button = (submitter || null) as HTMLInputElement | null;
+      var button = submitter as HTMLInputElement | null | undefined;
       // 1.1. If submitter is non-null, then:
-      // 1.1.1. If submitter is not a submit button, then throw a TypeError.
-      if (button && !isSubmitButton(button)) throw typeError(member, 'submitter not a submit button');
-      // 1.1.2. If submitter's form owner is not form, then throw a "NotFoundError" DOMException.
-      // (https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#form-owner)
-      if (button && button.form !== form) throw createDOMException(member + ': submitter of another form', 'NotFoundError');
+      if (button) {
+        // 1.1.1. If submitter is not a submit button, then throw a TypeError.
+        if (!isSubmitButton(button)) throw typeError(member, 'submitter not a submit button');
+        // 1.1.2. If submitter's form owner is not form, then throw a "NotFoundError" DOMException.
+        // (https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#form-owner)
+        if (button.form !== form) throw createDOMException(member + ': submitter of another form', 'NotFoundError');
+      }
       // 1.2. Let list be the result of constructing the entry list for form and submitter.
-      list = constructEntryList(form as HTMLFormElement, button, formDataOf);
+      list = constructEntryList(form as HTMLFormElement, button || null, formDataOf);
       // 1.3. If list is null, then throw an "InvalidStateError" DOMException.
       if (!list) throw createDOMException(member + ': the form is busy', 'InvalidStateError');
       // 1.4. Set this's entry list to list.
