@@ -6,6 +6,7 @@ import { fetching, abortFetchController, FetchController, RetrofetchInit } from 
 import { PushSource } from '../streams/push-source';
 import { signalIsAborted, signalReason, addAbortAlgorithm } from '../dom/abort-signal';
 import { exposeCounters } from '../env/debug-counters';
+import { typeError } from '../webidl/conversions';
 
 export type { RetrofetchInit };
 
@@ -26,7 +27,8 @@ export function fetch(input: unknown, init?: unknown): Promise<Response> {
     var controller: FetchController | null = null;
     var locallyAborted = false;
     var ended = false;
-    var aborted = false;
+    // The reason a body that outlived the abort steps errors with, once the signal is seen aborted (never undefined:
+    // an abort reason is a value, an AbortError where none was given).
     var reason: unknown;
     // 13. Add the following abort steps to requestObject's signal:
     var removeAbortSteps = addAbortAlgorithm(signal, function () {
@@ -51,11 +53,10 @@ export function fetch(input: unknown, init?: unknown): Promise<Response> {
         // abort steps' "error response's body" would have done (the stream is readable until drained).
         var read = source.read;
         source.read = function (done, fail) {
-          if (!aborted && ended && source!.queued() > 0 && signalIsAborted(signal)) {
-            aborted = true;
+          if (reason === undefined && ended && source!.queued() > 0 && signalIsAborted(signal)) {
             source!.cancel(reason = signalReason(signal));
           }
-          if (aborted) fail(reason);
+          if (reason !== undefined) fail(reason);
           else read(done, fail);
         };
       }
@@ -91,9 +92,9 @@ function abortFetchCall(reject: (reason: unknown) => void, request: InnerRequest
 // The RetrofetchInit member, checked like a dictionary: each callback is a function or absent.
 function progressCallbacks(value: any): RetrofetchInit {
   if (value == null) return {};
-  if (typeof value !== 'object') throw new TypeError('fetch: init.retrofetch is not an object');
-  ['onUploadProgress', 'onDownloadProgress'].forEach(function (name) {
-    if (value[name] !== undefined && typeof value[name] !== 'function') throw new TypeError('fetch: init.retrofetch.' + name + ' is not a function');
+  if (typeof value !== 'object') throw typeError('fetch', 'init.retrofetch not an object');
+  'onUploadProgress onDownloadProgress'.split(' ').forEach(function (name) {
+    if (value[name] !== undefined && typeof value[name] !== 'function') throw typeError('fetch', 'init.retrofetch.' + name + ' not a function');
   });
   return value;
 }

@@ -19,6 +19,8 @@ import { nativeFormDataToSend, isExtractedFormDataType } from '../form-data/mult
 import { createUTF8Decoder } from '../encoding/utf8';
 import { timeoutOf } from '../dom/abort-signal';
 import { createDOMException } from '../dom/dom-exception';
+import { works } from '../env/support';
+import { typeError } from '../webidl/conversions';
 
 /**
  * retrofetch's own RequestInit member, `init.retrofetch` (a name no future spec member will take; native fetch
@@ -66,10 +68,11 @@ interface FetchRequest {
   _keepalive: boolean;
 }
 
-/** https://fetch.spec.whatwg.org/#fetch-params */
-interface FetchParams {
-  _request: FetchRequest;
-  _controller: FetchController;
+/**
+ * https://fetch.spec.whatwg.org/#fetch-params, with its request's record and its fetch controller in it (one object:
+ * the algorithms take fetch params and reach the other two through it; fetching() returns it as the controller).
+ */
+interface FetchParams extends FetchRequest, FetchController {
   /** Called once: a response (its body still arriving), or a network error (the reason). */
   _processResponse: (response: InnerResponse | null, error?: unknown) => void;
   /** Called once the transfer is over (body complete, failed, or stopped). */
@@ -79,21 +82,17 @@ interface FetchParams {
 
 type Done = (response: InnerResponse, drop: () => void) => void;
 
-/** The TypeErrors of fetching: every message names fetch. */
-function fetchError(message: string): TypeError {
-  return new TypeError('fetch: ' + message);
-}
 
-/** A network error, in the continuation style the algorithms below share. */
+/** A network error (a TypeError naming fetch), in the continuation style the algorithms below share. */
 function networkError(params: FetchParams, message: string): void {
   params._processEnd();
-  params._processResponse(null, fetchError(message));
+  params._processResponse(null, typeError('fetch', message));
 }
 
 function noop(): void { /* nothing to stop */ }
 
-function currentURL(request: FetchRequest): string {
-  return request._urlList[request._urlList.length - 1];
+function currentURL(params: FetchParams): string {
+  return params._urlList[params._urlList.length - 1];
 }
 
 /**
@@ -103,52 +102,49 @@ function currentURL(request: FetchRequest): string {
 export function fetching(inner: InnerRequest, progress: RetrofetchInit,
   processResponse: FetchParams['_processResponse'], processEnd: () => void): FetchController {
   // LEGACY(XHR): XHR always follows redirects and hides them; an opaque-redirect response cannot be made.
-  if (inner.redirect === 'manual') throw fetchError("redirect 'manual' is impossible over XHR");
-  var controller: FetchController = { _state: 'ongoing', _stop: noop };
+  if (inner.redirect === 'manual') throw typeError('fetch', "no redirect 'manual' over XHR");
   var body = inner._body;
   var params: FetchParams = {
-    _request: {
-      _inner: inner, _method: inner.method, _urlList: [inner.url], _headerList: headerListOf(inner.headers).slice(),
-      _body: null, _form: null, _redirectCount: 0, _tainting: 'basic', _keepalive: inner.keepalive
-    },
-    _controller: controller, _processResponse: processResponse, _processEnd: processEnd, _progress: progress
+    _state: 'ongoing', _stop: noop,
+    _inner: inner, _method: inner.method, _urlList: [inner.url], _headerList: headerListOf(inner.headers).slice(),
+    _body: null, _form: null, _redirectCount: 0, _tainting: 'basic', _keepalive: inner.keepalive,
+    _processResponse: processResponse, _processEnd: processEnd, _progress: progress
   };
   // 1–15: timing, the client, the policy container, `Accept` and `Accept-Language` are the engine's.
   // LEGACY(XHR): a request body is sent whole, so it is read to its end first (README "request body streaming").
   // An engine's own FormData is handed to XHR as it is (src/form-data/multipart.ts).
   if (body !== null) {
     body._disturbed = true;
-    params._request._form = body._stream === null ? nativeFormDataToSend(body._origin) : null;
+    params._form = body._stream === null ? nativeFormDataToSend(body._origin) : null;
   }
-  if (body === null || params._request._form) {
+  if (body === null || params._form) {
     mainFetch(params);
   } else {
     var source = takeSource(body);
-    controller._stop = function (reason) {
+    params._stop = function (reason) {
       source.cancel(reason);
       processEnd();
     };
     readAll(source, function (chunks, length) {
-      if (controller._state !== 'ongoing') return;
-      params._request._body = concatBytes(chunks, length);
+      if (params._state !== 'ongoing') return;
+      params._body = concatBytes(chunks, length);
       // 16–20. Run main fetch given fetchParams.
       mainFetch(params);
     }, function (error) {
-      if (controller._state !== 'ongoing') return;
+      if (params._state !== 'ongoing') return;
       processEnd();
       processResponse(null, error);
     });
   }
-  return controller;
+  return params;
 }
 
 // https://fetch.spec.whatwg.org/#concept-main-fetch
 function mainFetch(params: FetchParams): void {
   // 1. Let request be fetchParams's request.
-  var request = params._request;
-  var url = currentURL(request);
+  var url = currentURL(params);
   var crossOrigin = originOf(url) !== currentOrigin();
-  var mode = request._inner.mode;
+  var mode = params._inner.mode;
   // 2–11. Local-URLs-only, CSP, mixed content, bad ports, referrer: the engine's, as XHR applies them.
   // 12. If request's current URL's origin is same origin with request's origin and request's response tainting is
   //     "basic", or its scheme is "data": scheme fetch (an HTTP(S) URL goes on as an HTTP fetch, below). A blob: URL
@@ -158,12 +154,12 @@ function mainFetch(params: FetchParams): void {
   if (type === 'data' || type === 'blob') return schemeFetch(params, url, type);
   if (crossOrigin) {
     // request's mode is "same-origin": a network error.
-    if (mode === 'same-origin') return networkError(params, 'cross-origin in same-origin mode: ' + url);
+    if (mode === 'same-origin') return networkError(params, 'same-origin mode: ' + url);
     // request's mode is "no-cors": LEGACY(XHR) no opaque responses; a cross-origin no-cors request can only be
     // sent as a CORS request.
-    if (mode === 'no-cors') return networkError(params, 'no-cors cross-origin is impossible over XHR');
+    if (mode === 'no-cors') return networkError(params, 'no cross-origin no-cors over XHR');
     // Otherwise: set request's response tainting to "cors" and run HTTP fetch.
-    request._tainting = 'cors';
+    params._tainting = 'cors';
   }
   // 14. If recursive is false, set response to a filtered response: basic or CORS, by the response tainting (the
   //     type HTTP-network fetch gives the response it makes).
@@ -172,12 +168,11 @@ function mainFetch(params: FetchParams): void {
 
 // https://fetch.spec.whatwg.org/#scheme-fetch, for data: and blob: URLs.
 function schemeFetch(params: FetchParams, url: string, type: string): void {
-  var request = params._request;
   if (type === 'blob') {
     // "blob": 2. If request's method is not `GET`, then return a network error. 3–10. The engine's XHR reads the
     // Blob (with its type as Content-Type, never sniffed; LEGACY(IE): IE's refuses blob: URLs: a network error).
-    if (request._method !== 'GET') return networkError(params, 'a blob: URL takes only GET');
-    return httpNetworkFetch(params, stripFragment(url), request._headerList, false, function (response, drop) {
+    if (params._method !== 'GET') return networkError(params, 'blob: URL, not GET');
+    return httpNetworkFetch(params, stripFragment(url), params._headerList, false, function (response, drop) {
       // 2. blobURLEntry is null (revoked, or never made): a network error, where the engine answers with a status.
       if (response.status < 400) return params._processResponse(response);
       drop();
@@ -187,7 +182,7 @@ function schemeFetch(params: FetchParams, url: string, type: string): void {
   // "data": 1. Let dataURLStruct be the result of running the data: URL processor on request's current URL.
   var data = processDataURL(url);
   // 2. If dataURLStruct is failure, then return a network error.
-  if (data === null) return networkError(params, 'invalid data: URL ' + url);
+  if (data === null) return networkError(params, 'bad data: URL ' + url);
   // 3–4. A new response whose status message is `OK`, header list « (`Content-Type`, mimeType) », and body is
   //      dataURLStruct's body as a body: all of it there already, fed to a push source as a network body is.
   var body = createPushSource(noop, noop);
@@ -196,10 +191,10 @@ function schemeFetch(params: FetchParams, url: string, type: string): void {
   params._processEnd();
   // main fetch 20: a HEAD request's response has a null body.
   params._processResponse(newNetworkResponse(200, 'OK', [['Content-Type', data._type]],
-    request._method === 'HEAD' ? null : bodyFromSource(body, data._body.length), request._urlList.slice(), 'basic'));
+    params._method === 'HEAD' ? null : bodyFromSource(body, data._body.length), params._urlList.slice(), 'basic'));
 }
 
-var REDIRECT_ERROR = "redirected, and the redirect mode is 'error'";
+var REDIRECT_ERROR = "redirected; redirect mode is 'error'";
 
 // https://fetch.spec.whatwg.org/#concept-http-fetch
 function httpFetch(params: FetchParams): void {
@@ -211,7 +206,7 @@ function httpFetch(params: FetchParams): void {
     // 2. Switch on request's redirect mode: "error": a network error; "manual" was refused by fetching;
     //    "follow": the result of HTTP-redirect fetch.
     drop();
-    if (params._request._inner.redirect === 'error') networkError(params, REDIRECT_ERROR);
+    if (params._inner.redirect === 'error') networkError(params, REDIRECT_ERROR);
     else httpRedirectFetch(params, response.status, location);
   });
 }
@@ -219,9 +214,8 @@ function httpFetch(params: FetchParams): void {
 // https://fetch.spec.whatwg.org/#http-redirect-fetch, for a redirect the transport handed to script.
 function httpRedirectFetch(params: FetchParams, status: number, location: string): void {
   // 1. Let request be fetchParams's request. 2. internalResponse is response (nothing is filtered yet).
-  var request = params._request;
-  var method = request._method;
-  var current = currentURL(request);
+  var method = params._method;
+  var current = currentURL(params);
   // 3. Let locationURL be internalResponse's location URL given request's current URL's fragment.
   var parsed = parseURL(location, current);
   // 5. If locationURL is failure, then return a network error.
@@ -229,29 +223,29 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   if (parsed === null || !/^https?:/i.test(parsed._href)) return networkError(params, 'Location is not a valid HTTP(S) URL: ' + location);
   var next = parsed._href;
   // 7. If request's redirect count is 20, then return a network error. 8. Increase it by 1.
-  if (request._redirectCount++ === 20) return networkError(params, 'too many redirects');
+  if (params._redirectCount++ === 20) return networkError(params, 'too many redirects');
   // 9–10. A CORS request (or one tainted so far) must not be redirected to a URL with credentials.
-  if (parsed._includesCredentials && (request._tainting === 'cors' || (request._inner.mode === 'cors' && originOf(next) !== currentOrigin()))) {
+  if (parsed._includesCredentials && (params._tainting === 'cors' || (params._inner.mode === 'cors' && originOf(next) !== currentOrigin()))) {
     return networkError(params, 'CORS redirect to a URL with credentials');
   }
   // 11. If internalResponse's status is not 303, request's body is non-null, and its source is null, then return a
   //     network error (a stream cannot be sent again).
-  if (status !== 303 && (request._body || request._form) && request._inner._body!._origin === null) {
+  if (status !== 303 && (params._body || params._form) && params._inner._body!._origin === null) {
     return networkError(params, 'a ReadableStream body cannot follow a ' + status);
   }
   // 12. A 301 or 302 after POST, or a 303 but for GET or HEAD: 1. the method becomes GET and the body null;
   //     2. each request-body-header name is deleted from request's header list.
-  if (status < 303 ? method === 'POST' : status === 303 && method !== 'GET' && method !== 'HEAD') {
-    request._method = 'GET';
-    request._body = request._form = null;
-    request._headerList = request._headerList.filter(function (header) { return !/^content-(encoding|language|location|type)$/i.test(header[0]); });
+  if (status < 303 ? method === 'POST' : status === 303 && !/^(GET|HEAD)$/.test(method)) {
+    params._method = 'GET';
+    params._body = params._form = null;
+    params._headerList = params._headerList.filter(function (header) { return !/^content-(encoding|language|location|type)$/i.test(header[0]); });
   }
   // 13. If request's current URL's origin is not same origin with locationURL's origin, then delete each CORS
   //     non-wildcard request-header name (`Authorization`) from request's header list.
-  if (originOf(current) !== originOf(next)) headerListDelete(request._headerList, 'Authorization');
+  if (originOf(current) !== originOf(next)) headerListDelete(params._headerList, 'Authorization');
   // 14. The body is sent again from its bytes. 15–17. Timing: not kept.
   // 18. Append locationURL to request's URL list.
-  request._urlList.push(next);
+  params._urlList.push(next);
   // 19. The referrer policy on redirect is the engine's. 20–22. Return the result of main fetch (recursive).
   mainFetch(params);
 }
@@ -261,16 +255,14 @@ var keepaliveBytes = 0;
 
 // https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch, the parts XHR lets us express.
 function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
-  var request = params._request;
-  var method = request._method;
   // 8.10.5. If contentLength is non-null and httpRequest's keepalive is true: the bodies of the keepalive requests in
   //   flight (this global's fetch group) and this one may not add up to more than 64 KiB, else a network error. A body
   //   counts once (not again after a redirect) until its fetch is done; an engine's FormData, of unknown length, not.
-  var length = request._body ? request._body.length : 0;
-  if (request._keepalive && length) {
+  var length = params._body ? params._body.length : 0;
+  if (params._keepalive && length) {
     if (keepaliveBytes + length > 65536) return networkError(params, 'keepalive bodies over 64 KiB');
     keepaliveBytes += length;
-    request._keepalive = false;
+    params._keepalive = false;
     var processEnd = params._processEnd;
     params._processEnd = function () {
       keepaliveBytes -= length;
@@ -278,20 +270,20 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
       processEnd();
     };
   }
-  var url = stripFragment(currentURL(request));
+  var url = stripFragment(currentURL(params));
   var sameOrigin = originOf(url) === currentOrigin();
   var headers: HeaderList = [];
-  var list = request._headerList;
+  var list = params._headerList;
   for (var i = 0; i < list.length; i++) {
     var name = list[i][0];
     // Forbidden request headers are the browser's to set; XHR would refuse them anyway. A FormData that XHR sends
     // as it is gets XHR's boundary and Content-Type; the one extracted for it is not sent.
-    if (!isForbiddenRequestHeader(name, list[i][1]) && !(request._form && /^content-type$/i.test(name) && isExtractedFormDataType(list[i][1]))) {
+    if (!isForbiddenRequestHeader(name, list[i][1]) && !(params._form && /^content-type$/i.test(name) && isExtractedFormDataType(list[i][1]))) {
       headers.push(list[i]);
     }
   }
-  var cache = request._inner.cache;
-  if (cache === 'no-store' || cache === 'reload' || cache === 'no-cache') {
+  var cache = params._inner.cache;
+  if (/^(no-store|reload|no-cache)$/.test(cache)) {
     // The cache-mode headers, same-origin only: on a cross-origin request they would force a CORS preflight that a
     // native fetch never sends (there the browser adds them below the CORS check). The URL parameter does the work.
     if (sameOrigin) {
@@ -300,7 +292,7 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
     }
     // LEGACY(XHR): no control over the HTTP cache; for no-store/reload/no-cache a unique query parameter on GET/HEAD
     // makes sure no cached response is used.
-    if (method === 'GET' || method === 'HEAD') url += (url.indexOf('?') < 0 ? '?' : '&') + '_=' + new Date().getTime() + '_' + bust++;
+    if (/^(GET|HEAD)$/.test(params._method)) url += (url.indexOf('?') < 0 ? '?' : '&') + '_=' + +new Date() + '_' + bust++;
   }
   httpNetworkFetch(params, url, headers, !sameOrigin, done);
 }
@@ -308,8 +300,6 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
 // https://fetch.spec.whatwg.org/#concept-http-network-fetch, over the transport chosen for the URL. `done` gets the
 // response (its body still arriving) and a function that drops it (the transfer stops; nothing more is reported).
 function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList, crossOrigin: boolean, done: Done): void {
-  var request = params._request;
-  var controller = params._controller;
   var progress = params._progress;
   var onDownloadProgress = progress.onDownloadProgress;
   var transport: Transport;
@@ -321,89 +311,89 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   } catch (error) {
     return networkError(params, (error as Error).message);
   }
-  var name = capabilities.name;
+  var name = capabilities._name;
   var refused = limit();
   if (refused) return networkError(params, name + ' cannot send ' + refused);
   // 12. The response body: a stream fed as bytes arrive; cancelling it terminates the fetch.
   var body = createPushSource(function () {
-    controller._state = 'terminated';
-    controller._stop(undefined);
+    params._state = 'terminated';
+    params._stop(undefined);
   }, function () {
     // Taken whole, with nobody watching download progress: the transport may deliver it in one piece.
-    if (!onDownloadProgress) transport.whole();
+    if (!onDownloadProgress) transport._whole();
   });
-  var backstop = capabilities.timeout ? timeoutOf(request._inner.signal) : null;
-  controller._stop = function (reason) {
-    transport.abort();
+  var backstop = capabilities._timeout ? timeoutOf(params._inner.signal) : null;
+  params._stop = function (reason) {
+    transport._abort();
     end();
     // https://fetch.spec.whatwg.org/#http-network-fetch step 18 (onAborted): the body errors with the reason.
     body.error(reason);
   };
   try {
-    transport = capabilities.open({
-      method: request._method, url: url, headers: headers, body: request._form || request._body,
+    transport = capabilities._open({
+      _method: params._method, _url: url, _headers: headers, _body: params._form || params._body,
       // https://fetch.spec.whatwg.org/#concept-request-credentials-mode: XHR's withCredentials is "include";
       // same-origin is XHR's default. LEGACY(XHR): "omit" cannot stop same-origin cookies (README).
-      credentials: request._inner.credentials === 'include',
-      onUploadProgress: progress.onUploadProgress,
+      _credentials: params._inner.credentials === 'include',
+      _onUploadProgress: progress.onUploadProgress,
       // AbortSignal.timeout()'s deadline, as the transport's own timeout: a backstop for when timers are throttled.
-      timeout: backstop ? Math.max(1, backstop.ms) : 0
+      _timeout: backstop ? Math.max(1, backstop.ms) : 0
     }, {
-      head: function (head) {
+      _head: function (head) {
         // The engine followed redirects: its final URL joins the URL list (and taints a cross-origin response).
-        var final = head.url ? stripFragment(head.url) : url;
-        var list = head.headerList;
+        var final = head._url ? stripFragment(head._url) : url;
+        var list = head._headerList;
         if (final !== url) {
-          if (request._inner.redirect === 'error') {
-            transport.abort();
-            return fail(fetchError(REDIRECT_ERROR));
+          if (params._inner.redirect === 'error') {
+            transport._abort();
+            return fail(typeError('fetch', REDIRECT_ERROR));
           }
-          request._urlList.push(final);
-          if (originOf(final) !== currentOrigin()) request._tainting = 'cors';
+          params._urlList.push(final);
+          if (originOf(final) !== currentOrigin()) params._tainting = 'cors';
         }
         // The body's length, where Content-Length counts the bytes the body stream gives (no Content-Encoding).
         var length = headerListGet(list, 'Content-Length');
         if (headerListGet(list, 'Content-Encoding') === null && /^\d+$/.test(length!)) expected = +length!;
-        response = newNetworkResponse(head.status, head.statusText, list,
-          isNullBodyStatus(head.status) || request._method === 'HEAD' ? null : bodyFromSource(body, expected), request._urlList.slice(), request._tainting);
+        response = newNetworkResponse(head._status, head._statusText, list,
+          isNullBodyStatus(head._status) || params._method === 'HEAD' ? null : bodyFromSource(body, expected), params._urlList.slice(), params._tainting);
         done(response, function () {
-          transport.abort();
-          controller._stop = noop;
+          transport._abort();
+          params._stop = noop;
         });
       },
-      chunk: function (bytes) {
+      _chunk: function (bytes) {
         received += bytes.length;
         body.push(bytes);
         if (onDownloadProgress) onDownloadProgress({ loaded: received, total: expected || 0, lengthComputable: expected !== null });
       },
-      end: function () {
+      _end: function () {
         end();
         // Never a truncated body: fewer bytes than Content-Length is an error (without a Content-Encoding, where
         // the length counts the encoded bytes).
-        if (received < expected!) body.error(fetchError('the body is cut short (' + received + ' of ' + expected + ' bytes)'));
+        if (received < expected!) body.error(typeError('fetch', 'body cut short (' + received + ' of ' + expected + ')'));
         else body.close();
       },
-      fail: fail,
+      _fail: fail,
       // The transport's timeout (the backstop above) fired: the deadline has passed, so the timeout signal fires
       // now and the fetch ends as for any abort, with the signal's own TimeoutError (never a late network error).
-      timeout: function () {
+      _timeout: function () {
         backstop!.fire();
         fail(createDOMException('signal timed out', 'TimeoutError'));
       }
     });
   } catch (error) {
     // An engine that refuses the URL or the method at open() or send().
-    controller._stop = noop;
+    params._stop = noop;
     return networkError(params, name + ' refused: ' + (error as Error).message);
   }
 
   function end(): void {
-    controller._stop = noop;
+    params._stop = noop;
     params._processEnd();
   }
 
   function fail(error: unknown): void {
-    if (controller._state !== 'ongoing') return;
+    if (params._state !== 'ongoing') return;
     end();
     if (response === null) params._processResponse(null, error);
     else body.error(error);
@@ -412,21 +402,21 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   // What the transport cannot send (LEGACY(IE): XDomainRequest's limits), as the end of an error message; '' when
   // it can send the request.
   function limit(): string {
-    var methods = capabilities.methods;
-    var form = request._form;
-    var bytes = request._body;
-    if (methods && methods.indexOf(request._method) < 0) return request._method + ' requests (only ' + methods.join(' and ') + ')';
-    for (var i = 0; i < headers.length && !capabilities.headers; i++) {
+    var methods = capabilities._methods;
+    var form = params._form;
+    var bytes = params._body;
+    if (methods && methods.indexOf(params._method) < 0) return params._method + ' requests (only ' + methods.join(' and ') + ')';
+    for (var i = 0; i < headers.length && !capabilities._headers; i++) {
       // The one request header it sends is its own text/plain Content-Type.
       var header = headers[i];
-      if (!/^content-type$/i.test(header[0]) || header[1].split(';')[0].trim().toLowerCase() !== 'text/plain') return 'request headers (' + header[0] + ')';
+      if (!/^content-type$/i.test(header[0]) || !/^\s*text\/plain\s*(;|$)/i.test(header[1])) return 'request headers (' + header[0] + ')';
     }
-    return !capabilities.credentials && crossOrigin && request._inner.credentials === 'include' ? "credentials 'include'"
-      : !capabilities.binary && (form || (bytes && !isText(bytes))) ? 'a body that is not UTF-8 text'
-      : capabilities.sameScheme && scheme(url) !== scheme(baseURL() || '') ? "a URL whose scheme is not the page's"
-      : !capabilities.head && request._inner.redirect === 'error' ? "redirect 'error' (it hides redirects)"
-      : !capabilities.upload && progress.onUploadProgress ? 'with upload progress'
-      : !capabilities.download && onDownloadProgress ? 'with download progress'
+    return !capabilities._credentials && crossOrigin && params._inner.credentials === 'include' ? "credentials 'include'"
+      : !capabilities._binary && (form || (bytes && !isText(bytes))) ? 'a body that is not UTF-8 text'
+      : capabilities._sameScheme && scheme(url) !== scheme(baseURL() || '') ? "a URL whose scheme is not the page's"
+      : !capabilities._head && params._inner.redirect === 'error' ? "redirect 'error' (it hides redirects)"
+      : !capabilities._upload && progress.onUploadProgress ? 'with upload progress'
+      : !capabilities._download && onDownloadProgress ? 'with download progress'
       : '';
   }
 }
@@ -435,11 +425,7 @@ function scheme(url: string): string {
   return url.slice(0, url.indexOf(':')).toLowerCase();
 }
 
+// Whether the bytes are UTF-8 (a fatal decoder does not throw; the text, in an array, is truthy even when empty).
 function isText(body: Bytes): boolean {
-  try {
-    createUTF8Decoder(false, true).decode(body, true);
-    return true;
-  } catch (e) {
-    return false;
-  }
+  return works(function () { return [createUTF8Decoder(false, true).decode(body, true)]; });
 }

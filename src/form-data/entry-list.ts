@@ -1,6 +1,7 @@
 // Constructing the entry list of a <form>, for `new FormData(form, submitter)`:
 // https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#constructing-the-form-data-set
 import { globalObject as g } from '../env/global';
+import { works } from '../env/support';
 import { createEntry, EntryList } from './entry';
 import { createFile } from './file';
 
@@ -26,11 +27,11 @@ export function isSubmitButton(element: Element): boolean {
 // https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#concept-fe-disabled: the element's own
 // disabled attribute, or a disabled fieldset ancestor unless the element is inside that fieldset's first legend.
 // With a datalist ancestor (barred from constraint validation) the field is skipped too (5.1).
+// (The walk starts at the element itself, a control: neither a datalist nor a fieldset.)
 function isSkipped(element: Element): boolean {
-  if (element.hasAttribute('disabled')) return true;
-  for (var child: Node = element, node = element.parentNode; node && node.nodeType === 1; child = node, node = node.parentNode) {
+  for (var child: Node = element, node: Node | null = element; node && node.nodeType === 1; child = node, node = node.parentNode) {
     var tag = tagName(node);
-    if (tag === 'DATALIST' || (tag === 'FIELDSET' && (node as Element).hasAttribute('disabled') && child !== firstLegend(node))) return true;
+    if (tag === 'DATALIST' || ((node as Element).hasAttribute('disabled') && (node === element || (tag === 'FIELDSET' && child !== firstLegend(node))))) return true;
   }
   return false;
 }
@@ -51,9 +52,12 @@ function isOptionDisabled(option: HTMLOptionElement): boolean {
 // leaves them out). HTMLFormElement has [LegacyOverrideBuiltIns]: a control named "elements" hides the attribute, so
 // the prototype's getter is used where the engine has one.
 function listedElements(form: HTMLFormElement): ArrayLike<Element> {
-  var proto = g.HTMLFormElement && g.HTMLFormElement.prototype;
-  var descriptor = proto && Object.getOwnPropertyDescriptor(proto, 'elements');
-  var elements: any = descriptor && descriptor.get ? descriptor.get.call(form) : form.elements;
+  var elements: any = form.elements;
+  try {
+    elements = Object.getOwnPropertyDescriptor(g.HTMLFormElement.prototype, 'elements')!.get!.call(form);
+  } catch (e) {
+    // no such getter (see below)
+  }
   if (elements && elements.nodeType === undefined && typeof elements.namedItem === 'function') return elements;
   // LEGACY(old WebKit): DOM attributes are not prototype accessors, so the control named "elements" is all there is;
   // walk the form's tree (the document, for a form in one) for the controls that the form owns.
@@ -130,7 +134,7 @@ function appendField(field: Element, submitter: HTMLElement | null, add: (name: 
   // 5.4–5.5. Skip a field without a name or with an empty one; otherwise let name be its name attribute.
   var name = field.getAttribute('name');
   if (!/^(INPUT|BUTTON) |^(SELECT|TEXTAREA)$/.test(kind) || isSkipped(field) || !name || kind === 'INPUT image' ||
-    (/^(INPUT (submit|image|reset|button)|BUTTON .*)$/.test(kind) && field !== submitter) ||
+    (/^(INPUT (submit|reset|button)$|BUTTON)/.test(kind) && field !== submitter) ||
     (/^INPUT (checkbox|radio)$/.test(kind) && !input.checked)) return;
   if (kind === 'SELECT') {
     // 5.6. For each option in the list of options whose selectedness is true and that is not disabled.
@@ -156,12 +160,7 @@ function appendField(field: Element, submitter: HTMLElement | null, add: (name: 
   // direction (which follows dir, including dir=auto), else "ltr".
   var dirname = field.getAttribute('dirname');
   if (dirname && /^(TEXTAREA|INPUT (hidden|text|search|tel|url|email|password|submit|reset|button))$/.test(kind)) {
-    var rtl: boolean | undefined;
-    try {
-      rtl = g.getComputedStyle(field, null).direction === 'rtl';
-    } catch (e) {
-      // no computed style (a form outside the document in old engines): "ltr"
-    }
-    add(dirname, rtl ? 'rtl' : 'ltr');
+    // (No computed style, in a form outside the document in old engines: "ltr".)
+    add(dirname, works(function () { return g.getComputedStyle(field, null).direction === 'rtl'; }) ? 'rtl' : 'ltr');
   }
 }

@@ -41,19 +41,21 @@ export class FormData {
     var member = 'FormData constructor';
     var list: EntryList | null = [];
     constructing(this, FormData, slot, 'FormData');
-    if (form !== undefined && !isHTML(form, 'HTMLFormElement', /^\[object HTMLFormElement\]$/)) throw typeError(member, "parameter 1 is not of type 'HTMLFormElement'");
-    if (submitter != null && !isHTML(submitter, 'HTMLElement', /^\[object HTML\w*Element\]$/)) throw typeError(member, "parameter 2 is not of type 'HTMLElement'");
+    if (form !== undefined && !isHTML(form, 'HTMLFormElement', /^\[object HTMLFormElement\]$/)) throw typeError(member, 'not an HTMLFormElement');
+    if (submitter != null && !isHTML(submitter, 'HTMLElement', /^\[object HTML\w*Element\]$/)) throw typeError(member, 'submitter not an HTMLElement');
     // 1. If form is given, then:
     if (form !== undefined) {
-      var button = (submitter || null) as HTMLInputElement | null;
+      var button = submitter as HTMLInputElement | null | undefined;
       // 1.1. If submitter is non-null, then:
-      // 1.1.1. If submitter is not a submit button, then throw a TypeError.
-      if (button && !isSubmitButton(button)) throw typeError(member, 'the submitter is not a submit button');
-      // 1.1.2. If submitter's form owner is not form, then throw a "NotFoundError" DOMException.
-      // (https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#form-owner)
-      if (button && button.form !== form) throw createDOMException(member + ': the submitter is of another form', 'NotFoundError');
+      if (button) {
+        // 1.1.1. If submitter is not a submit button, then throw a TypeError.
+        if (!isSubmitButton(button)) throw typeError(member, 'submitter not a submit button');
+        // 1.1.2. If submitter's form owner is not form, then throw a "NotFoundError" DOMException.
+        // (https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#form-owner)
+        if (button.form !== form) throw createDOMException(member + ': submitter of another form', 'NotFoundError');
+      }
       // 1.2. Let list be the result of constructing the entry list for form and submitter.
-      list = constructEntryList(form as HTMLFormElement, button, formDataOf);
+      list = constructEntryList(form as HTMLFormElement, button || null, formDataOf);
       // 1.3. If list is null, then throw an "InvalidStateError" DOMException.
       if (!list) throw createDOMException(member + ': the form is busy', 'InvalidStateError');
       // 1.4. Set this's entry list to list.
@@ -87,7 +89,7 @@ function operation(name: string, withValue: boolean,
     requireArguments(args.length, withValue ? 2 : 1, member);
     if (withValue) {
       // WebIDL overload resolution: with three arguments only (name, Blob, filename) is left.
-      if (args.length > 2 && !isHostInstance(args[1], 'Blob')) throw typeError(member, "parameter 2 is not of type 'Blob'");
+      if (args.length > 2 && !isHostInstance(args[1], 'Blob')) throw typeError(member, 'not a Blob');
       // https://xhr.spec.whatwg.org/#create-an-entry
       entry = createEntry(args[0], args[1], args[2], member);
     }

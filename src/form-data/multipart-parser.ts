@@ -11,6 +11,7 @@
 // - a missing close delimiter, a header line without a colon, or a body that ends early is a TypeError.
 import { Bytes, bytesFrom, isomorphicDecode, sliceBytes } from '../infra/bytes';
 import { utf8Decode } from '../encoding/utf8';
+import { typeError } from '../webidl/conversions';
 import { HTTP_TAB_OR_SPACE, byteLowercase, collect, collectHttpQuotedString, isToken, isomorphicEncode, trim } from '../infra/http';
 
 // Header lines are isomorphic decoded (chars 0x00–0xFF); names and filenames are then UTF-8 decoded.
@@ -24,25 +25,25 @@ function decodeHeaderText(s: string): string {
  */
 export function parseMultipart(bytes: Bytes, boundary: string, member: string): Array<[string, string | { bytes: Bytes; filename: string; type: string }]> {
   function fail(reason: string): never {
-    throw new TypeError(member + ': bad multipart body (' + reason + ')');
+    throw typeError(member, 'bad multipart body (' + reason + ')');
   }
-  if (boundary === '' || boundary.length > 70) fail('a boundary of ' + boundary.length + ' characters, not 1 to 70');
+  if (boundary === '' || boundary.length > 70) fail('boundary length ' + boundary.length);
   // The body isomorphic decoded: one char a byte, so that positions in it are positions in bytes. The boundary is a
   // MIME type parameter value: code points 0x00–0xFF.
   var text = isomorphicDecode(bytes);
   var dashBoundary = '--' + boundary;
   var delimiter = '\r\n' + dashBoundary;
   var entries: Array<[string, string | { bytes: Bytes; filename: string; type: string }]> = [];
-  // The first delimiter opens the body, or follows a preamble and a CRLF.
-  var position = text.indexOf(dashBoundary) === 0 ? 0 : text.indexOf(delimiter) + 2;
-  if (position === 1) fail('no boundary delimiter');
+  // The first delimiter opens the body, or follows a preamble and a CRLF: the first delimiter of CRLF + body.
+  var position = ('\r\n' + text).indexOf(delimiter);
+  if (position < 0) fail('no boundary delimiter');
   for (;;) {
     // position is at "--" boundary.
     position += dashBoundary.length;
     // The close delimiter ends the body; an epilogue may follow.
     if (text.substr(position, 2) === '--') return entries;
     while (/[\t ]/.test(text.charAt(position))) position++;
-    if (text.substr(position, 2) !== '\r\n') fail('no CRLF after a delimiter');
+    if (text.substr(position, 2) !== '\r\n') fail('no CRLF after delimiter');
     position += 2;
     // The part's header fields, up to an empty line.
     var disposition: Array<string | null> | null = null;
@@ -52,19 +53,19 @@ export function parseMultipart(bytes: Bytes, boundary: string, member: string): 
       if (lineEnd < 0) fail('unterminated header fields');
       var line = text.slice(position, lineEnd);
       var colon = line.indexOf(':');
-      var fieldName = colon < 0 ? '' : trim(line.slice(0, colon), HTTP_TAB_OR_SPACE, true);
+      var fieldName = trim(line.slice(0, colon), HTTP_TAB_OR_SPACE, true);
       var fieldValue = trim(line.slice(colon + 1), HTTP_TAB_OR_SPACE);
       position = lineEnd + 2;
-      if (!isToken(fieldName)) fail('not a header field: ' + JSON.stringify(line));
+      if (colon < 0 || !isToken(fieldName)) fail('bad header ' + JSON.stringify(line));
       fieldName = byteLowercase(fieldName);
       if (fieldName === 'content-disposition') {
         disposition = parseDisposition(fieldValue);
-        if (!disposition) fail('not form-data with a name: ' + JSON.stringify(fieldValue));
+        if (!disposition) fail('bad Content-Disposition ' + JSON.stringify(fieldValue));
       } else if (fieldName === 'content-type') {
         type = fieldValue;
       }
     }
-    if (!disposition) fail('a part without Content-Disposition');
+    if (!disposition) fail('no Content-Disposition');
     // The part's body runs to the next delimiter (CRLF, "--", boundary).
     var end = text.indexOf(delimiter, position += 2);
     if (end < 0) fail('no close delimiter');
@@ -97,16 +98,15 @@ function parseDisposition(value: string): Array<string | null> | null {
     collect(value, position, HTTP_TAB_OR_SPACE);
     if (key === '' || value.charAt(position.position++) !== '=') return null;
     collect(value, position, HTTP_TAB_OR_SPACE);
-    var start = position.position;
     var paramValue: string;
-    if (value.charAt(start) === '"') {
-      paramValue = collectHttpQuotedString(value, position, true);
-      // It ended with its closing quote (and not the input): its last code point is a U+0022 (") after an even run of
-      // backslashes (an odd run escapes it).
-      var end = position.position;
-      var backslashes = 0;
-      while (end - 2 - backslashes > start && value.charAt(end - 2 - backslashes) === '\\') backslashes++;
-      if (end - start < 2 || value.charAt(end - 1) !== '"' || backslashes % 2) return null;
+    if (value.charAt(position.position) === '"') {
+      // The quoted string as it stands; it must end with its closing quote (and not with the input): a quote, runs of
+      // code points other than a quote or backslash between escapes (a backslash and any code point), then the closing
+      // quote. (Each code point matches one way only, and the loop turns once per escape: linear.) Its value is that
+      // without the quotes and the escaping backslashes.
+      paramValue = collectHttpQuotedString(value, position, false);
+      if (!/^"[^"\\]*(?:\\[\s\S][^"\\]*)*"$/.test(paramValue)) return null;
+      paramValue = paramValue.slice(1, -1).replace(/\\([\s\S])/g, '$1');
     } else {
       // Unquoted, a value is a token (RFC 2045 5.1; Chromium refuses "name=a b").
       paramValue = trim(collect(value, position, ';', true), HTTP_TAB_OR_SPACE, true);

@@ -10,6 +10,7 @@
 import { entryListOf, isFormDataShim } from './form-data';
 import { EntryList } from './entry';
 import { utf8Encode } from '../encoding/utf8';
+import { typeError } from '../webidl/conversions';
 import { ChunkSource, partsSource } from '../streams/chunk-source';
 import { Bytes } from '../infra/bytes';
 import { isHostInstance } from '../env/global';
@@ -49,7 +50,7 @@ export function extractFormData(form: FormData, member: string): { origin: FormD
       replay: function () {
         return {
           read: function (_done, fail) {
-            fail(new TypeError(member + ": this engine's FormData cannot be read"));
+            fail(typeError(member, 'engine FormData unreadable'));
           },
           cancel: function () { /* nothing to stop */ }
         };

@@ -11,17 +11,16 @@ export function parseURLEncoded(bytes: Bytes): Array<[string, string]> {
   // 3. For each byte sequence bytes in sequences:
   for (var i = 0; i < sequences.length; i++) {
     var sequence = sequences[i];
+    // 2–3. name: the bytes up to the first 0x3D (=), value: those after it (or none: the name is all of them).
+    var eq = (sequence + '=').indexOf('=');
     // 1. If bytes is the empty byte sequence, then continue.
-    // 2–3. name: the bytes up to the first 0x3D (=), value: those after it (or none).
-    var eq = sequence.indexOf('=');
-    if (sequence) output.push([decode(eq < 0 ? sequence : sequence.slice(0, eq)), decode(eq < 0 ? '' : sequence.slice(eq + 1))]);
+    if (sequence) output.push([decode(sequence.slice(0, eq)), decode(sequence.slice(eq + 1))]);
   }
   return output;
 }
 
-// 4–6. Replace 0x2B (+) with 0x20, percent-decode, then UTF-8 decode without BOM.
+// 4–6. Replace 0x2B (+) with 0x20, percent-decode, then UTF-8 decode without BOM. unescape() decodes %XX to the char
+// of that byte and leaves any other % as it is, but takes %uXXXX too: the % before a u or U is escaped first.
 function decode(s: string): string {
-  return utf8Decode(bytesFrom(isomorphicEncode(s.replace(/\+/g, ' ').replace(/%([\da-fA-F]{2})/g, function (_match, hex) {
-    return String.fromCharCode(parseInt(hex, 16));
-  }))), false);
+  return utf8Decode(bytesFrom(isomorphicEncode(unescape(s.replace(/\+/g, ' ').replace(/%(?=u)/gi, '%25')))), false);
 }

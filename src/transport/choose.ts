@@ -10,7 +10,7 @@ import { openXDR } from './xdr';
 import { Capabilities, TransportRequest, TransportListener } from './transport';
 
 var XDR: Capabilities = {
-  name: 'XDomainRequest', methods: ['GET', 'POST'], sameScheme: true, timeout: true, download: true, open: openXDR
+  _name: 'XDomainRequest', _methods: ['GET', 'POST'], _sameScheme: true, _timeout: true, _download: true, _open: openXDR
 };
 
 export function chooseTransport(crossOrigin: boolean): Capabilities {
@@ -19,13 +19,13 @@ export function chooseTransport(crossOrigin: boolean): Capabilities {
   var cors = 'withCredentials' in xhr;
   if (crossOrigin && !cors) {
     if (g.XDomainRequest != null) return XDR;
-    throw new TypeError('fetch: cannot make cross-origin requests (no CORS, no XDR)');
+    throw new TypeError('cannot make cross-origin requests');
   }
   return {
     // LEGACY(IE): without typed arrays (IE9) it sends strings only: UTF-8 text.
-    name: 'XMLHttpRequest', methods: null, headers: true, credentials: cors, binary: supportsArrayBuffer,
-    head: true, timeout: 'timeout' in xhr, upload: 'upload' in xhr, download: 'onprogress' in xhr,
-    open: function (request: TransportRequest, listener: TransportListener) {
+    _name: 'XMLHttpRequest', _methods: null, _headers: true, _credentials: cors, _binary: supportsArrayBuffer,
+    _head: true, _timeout: 'timeout' in xhr, _upload: 'upload' in xhr, _download: 'onprogress' in xhr,
+    _open: function (request: TransportRequest, listener: TransportListener) {
       return openXHR(xhr, request, listener);
     }
   };

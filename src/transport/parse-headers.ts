@@ -9,8 +9,8 @@ export function parseResponseHeaders(raw: string | null): Array<[string, string]
   var lines = raw.split(/\r?\n|\r/);
   for (var i = 0; i < lines.length; i++) {
     var line = lines[i];
-    if (line === '') continue;
-    if (HTTP_TAB_OR_SPACE.indexOf(line.charAt(0)) >= 0 && list.length > 0) {
+    // (An empty line has no colon: it is skipped below.)
+    if (/^[\t ]/.test(line) && list.length) {
       var last = list[list.length - 1];
       last[1] = trim(last[1] + ' ' + trim(line, HTTP_TAB_OR_SPACE), HTTP_TAB_OR_SPACE);
       continue;
@@ -18,7 +18,8 @@ export function parseResponseHeaders(raw: string | null): Array<[string, string]
     var colon = line.indexOf(':');
     var name = trim(line.slice(0, colon), HTTP_TAB_OR_SPACE, true);
     var value = trim(line.slice(colon + 1), HTTP_TAB_OR_SPACE);
-    if (colon > 0 && isToken(name) && !/[\0\r\n]/.test(value)) list.push([name, value]);
+    // (No line holds a CR or LF: they split the lines.)
+    if (colon > 0 && isToken(name) && !/\0/.test(value)) list.push([name, value]);
   }
   return list;
 }

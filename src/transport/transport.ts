@@ -1,6 +1,8 @@
 // The transport contract: what the fetch algorithms (src/fetch/fetching.ts) hand a transport and what they hear
 // back. A transport moves one request's bytes over the engine's XMLHttpRequest (xhr.ts) or XDomainRequest (xdr.ts);
 // it knows nothing of Request, Response or streams. ARCHITECTURE.md ("The transport contract") is the long form.
+// ProgressInfo is what a page's progress callbacks get; every other member is internal (never read through a
+// string), so each has a leading `_`: the scripts' minifier shortens it (webpack.config.js).
 import { Bytes } from '../infra/bytes';
 
 export interface ProgressInfo {
@@ -11,26 +13,26 @@ export interface ProgressInfo {
 
 /** What is sent, already checked against the transport's capabilities by fetching. */
 export interface TransportRequest {
-  method: string;
+  _method: string;
   /** Absolute, without fragment. */
-  url: string;
+  _url: string;
   /** Header list to send (forbidden request headers already removed). */
-  headers: Array<[string, string]>;
+  _headers: Array<[string, string]>;
   /** Bytes, or an engine's own FormData (which XHR encodes itself). */
-  body: Bytes | FormData | null;
+  _body: Bytes | FormData | null;
   /** Send cookies and HTTP auth cross-origin (XHR's withCredentials). */
-  credentials: boolean;
+  _credentials: boolean;
   /** Milliseconds for the transport's own timeout (0: none). */
-  timeout: number;
-  onUploadProgress?: (progress: ProgressInfo) => void;
+  _timeout: number;
+  _onUploadProgress?: (progress: ProgressInfo) => void;
 }
 
 interface TransportHead {
-  status: number;
-  statusText: string;
-  headerList: Array<[string, string]>;
+  _status: number;
+  _statusText: string;
+  _headerList: Array<[string, string]>;
   /** The URL after the redirects the engine followed, or null where it does not tell. */
-  url: string | null;
+  _url: string | null;
 }
 
 /**
@@ -38,22 +40,22 @@ interface TransportHead {
  * fail or timeout may also come before head. Nothing is called after abort().
  */
 export interface TransportListener {
-  head(head: TransportHead): void;
+  _head(head: TransportHead): void;
   /** Body bytes, exact, in order. */
-  chunk(bytes: Bytes): void;
+  _chunk(bytes: Bytes): void;
   /** The whole body has arrived. */
-  end(): void;
+  _end(): void;
   /** A network error, or a body the transport could not deliver exactly (a TypeError saying which). */
-  fail(error: TypeError): void;
+  _fail(error: TypeError): void;
   /** The transport's own timeout elapsed. */
-  timeout(): void;
+  _timeout(): void;
 }
 
 export interface Transport {
   /** Stops the transfer and closes the connection; no callback runs afterwards. */
-  abort(): void;
+  _abort(): void;
   /** The consumer takes the body whole: the chunks may wait for the end and come as one. */
-  whole(): void;
+  _whole(): void;
 }
 
 /**
@@ -62,23 +64,23 @@ export interface Transport {
  */
 export interface Capabilities {
   // (A member left out is false.)
-  name: string;
+  _name: string;
   /** The methods it can send; null: any. */
-  methods: string[] | null;
+  _methods: string[] | null;
   /** Request headers of the page's choosing (else only a text/plain Content-Type, which the engine sends). */
-  headers?: boolean;
+  _headers?: boolean;
   /** credentials 'include' (cookies cross-origin). */
-  credentials?: boolean;
+  _credentials?: boolean;
   /** Request bodies that are not UTF-8 text, and engine FormData. */
-  binary?: boolean;
+  _binary?: boolean;
   /** Only URLs whose scheme is the page's. */
-  sameScheme?: boolean;
+  _sameScheme?: boolean;
   /** Real status, response headers and redirects (else 200 and Content-Type only). */
-  head?: boolean;
+  _head?: boolean;
   /** Its own timeout (the backstop for AbortSignal.timeout()). */
-  timeout: boolean;
+  _timeout: boolean;
   /** Upload and download progress events. */
-  upload?: boolean;
-  download: boolean;
-  open(request: TransportRequest, listener: TransportListener): Transport;
+  _upload?: boolean;
+  _download: boolean;
+  _open(request: TransportRequest, listener: TransportListener): Transport;
 }

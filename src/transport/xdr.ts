@@ -27,14 +27,15 @@ export function openXDR(request: TransportRequest, listener: TransportListener):
   function fail(message: string): void {
     if (finished) return;
     release();
-    listener.fail(new TypeError(message));
+    listener._fail(new TypeError(message));
   }
 
   function pump(): void {
+    if (finished) return;
     if (!headSent) {
       headSent = true;
       var type = xdr.contentType;
-      listener.head({ status: 200, statusText: 'OK', headerList: type ? [['Content-Type', type]] : [], url: null });
+      listener._head({ _status: 200, _statusText: 'OK', _headerList: type ? [['Content-Type', type]] : [], _url: null });
     }
     var bytes: Bytes | null;
     try {
@@ -42,41 +43,38 @@ export function openXDR(request: TransportRequest, listener: TransportListener):
     } catch (e) {
       return fail((e as Error).message);
     }
-    if (!finished && bytes !== null) listener.chunk(bytes);
+    if (!finished && bytes !== null) listener._chunk(bytes);
   }
 
-  xdr.onprogress = function () {
-    if (!finished) pump();
-  };
+  xdr.onprogress = pump;
   xdr.onload = function () {
-    if (finished) return;
     pump();
     if (finished) return;
     release();
-    listener.end();
+    listener._end();
   };
   xdr.onerror = function () {
-    fail('Failed to fetch: network error or no CORS (XDomainRequest ' + request.method + ' ' + request.url + ')');
+    fail('Failed to fetch: network error or no CORS (XDomainRequest ' + request._method + ' ' + request._url + ')');
   };
   xdr.ontimeout = function () {
     if (finished) return;
     release();
-    listener.timeout();
+    listener._timeout();
   };
-  xdr.open(request.method, request.url);
-  if (request.timeout > 0) xdr.timeout = request.timeout;
+  xdr.open(request._method, request._url);
+  if (request._timeout > 0) xdr.timeout = request._timeout;
   // LEGACY(IE): send() in a later task than open(), or IE may drop the request.
   var timer = setTimeout(function () {
-    xdr.send(request.body === null ? '' : utf8Decode(request.body as Bytes, false));
+    xdr.send(request._body === null ? '' : utf8Decode(request._body as Bytes, false));
   }, 0);
   count('liveXHRs', 1);
 
   return {
-    abort: function () {
+    _abort: function () {
       if (finished) return;
       release();
       xdr.abort();
     },
-    whole: noop
+    _whole: noop
   };
 }

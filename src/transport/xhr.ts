@@ -17,7 +17,7 @@ import { isUTF8Label, utf8Decode } from '../encoding/utf8';
 
 var X_USER_DEFINED = 'text/plain; charset=x-user-defined';
 // README "Byte-order marks": the engine decodes a body's BOM before script sees the bytes.
-var BOM_MESSAGE = 'fetch: a body with a BOM streams inexactly here: read it whole';
+var BOM_MESSAGE = 'fetch: a BOM body streams inexactly: read it whole';
 var EVENTS = 'onreadystatechange onprogress onerror ontimeout'.split(' ');
 
 // LEGACY(old WebKit): whether the engine decodes a body of this Content-Type as UTF-8 (by the charset it names, else
@@ -82,11 +82,11 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   function fail(message: string): void {
     if (finished) return;
     release();
-    listener.fail(new TypeError(message));
+    listener._fail(new TypeError(message));
   }
 
   function failNetwork(): void {
-    fail('Failed to fetch: network error (' + request.method + ' ' + request.url + ')');
+    fail('Failed to fetch: network error (' + request._method + ' ' + request._url + ')');
   }
 
   // The HTTP status, or 0 for none yet or a network error. LEGACY(IE): before IE10, status is not readable before
@@ -121,7 +121,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     var url: string | null = xhr.responseURL || xhr.getResponseHeader('X-Request-URL') || null;
     headSent = true;
     // LEGACY(IE): a 204 reported as 1223.
-    listener.head({ status: reported === 1223 ? 204 : reported, statusText: reported === 1223 ? 'No Content' : xhr.statusText, headerList: headerList, url: url });
+    listener._head({ _status: reported === 1223 ? 204 : reported, _statusText: reported === 1223 ? 'No Content' : xhr.statusText, _headerList: headerList, _url: url });
     if (keepType && !finished) {
       if (declaredUTF8(type)) decoded = decodedTextReader();
       else if (!takeBinary()) fail(NOT_UTF8);
@@ -209,7 +209,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   }
 
   function deliver(bytes: Bytes): void {
-    if (!finished && bytes.length > 0) listener.chunk(bytes);
+    if (!finished && bytes.length > 0) listener._chunk(bytes);
   }
 
   function onReadyStateChange(): void {
@@ -227,7 +227,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     else if (state === 2) readHead();
     if (state === 4 && !finished) {
       release();
-      listener.end();
+      listener._end();
     }
   }
 
@@ -244,11 +244,11 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     return binary;
   }
 
-  xhr.open(request.method, request.url, true);
+  xhr.open(request._method, request._url, true);
   // Bytes, not text (see pump).
   if (decoded === null && !keepType) xhr.overrideMimeType(X_USER_DEFINED);
-  if (request.credentials) xhr.withCredentials = true;
-  for (var i = 0; i < request.headers.length; i++) xhr.setRequestHeader(request.headers[i][0], request.headers[i][1]);
+  if (request._credentials) xhr.withCredentials = true;
+  for (var i = 0; i < request._headers.length; i++) xhr.setRequestHeader(request._headers[i][0], request._headers[i][1]);
   on([
     onReadyStateChange,
     // Progress events feed the body between readyState changes; a timer covers engines that fire neither.
@@ -268,18 +268,18 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       // one task (every engine here does so).
       if (finished) return;
       release();
-      listener.timeout();
+      listener._timeout();
     }
   ]);
-  if (request.onUploadProgress) {
-    var report = request.onUploadProgress;
+  if (request._onUploadProgress) {
+    var report = request._onUploadProgress;
     xhr.upload.onprogress = function (event: ProgressEvent) {
       report({ loaded: event.loaded, total: event.total, lengthComputable: event.lengthComputable });
     };
   }
-  if (request.timeout > 0) {
+  if (request._timeout > 0) {
     try {
-      xhr.timeout = request.timeout;
+      xhr.timeout = request._timeout;
       timeoutSet = true;
     } catch (e) {
       // LEGACY(IE): `timeout` present but not settable on this XHR; the AbortSignal's timer does the work.
@@ -293,7 +293,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   }, 250);
   count('liveTimers', 1);
   count('liveXHRs', 1);
-  var body = request.body;
+  var body = request._body;
   try {
     // LEGACY(IE): without typed arrays (IE9) the bytes are an Array, which XHR level 1 sends only as a string: the
     // transport's capabilities let only UTF-8 text through then.
@@ -304,12 +304,12 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   }
 
   return {
-    abort: function () {
+    _abort: function () {
       if (finished) return;
       release();
       xhr.abort();
     },
-    whole: function () {
+    _whole: function () {
       whole = true;
       takeBinary();
     }

@@ -237,6 +237,12 @@ suite('FormData bodies', function (impl) {
       });
     });
 
+    it('leaves %u escapes as they are (percent-decoding takes two hex digits only)', function () {
+      return parse('i=%u0041%U00e9&j=%%u41&k=%%41', 'application/x-www-form-urlencoded').then(function (form) {
+        expect(entriesOf(form)).to.deep.equal([['i', '%u0041%U00e9'], ['j', '%%u41'], ['k', '%A']]);
+      });
+    });
+
     it('ignores a charset parameter: always UTF-8', function () {
       return parse('a=%E9&b=%C3%A9', 'application/x-www-form-urlencoded; charset=windows-1252').then(function (form) {
         expect(entriesOf(form)).to.deep.equal([['a', '\uFFFD'], ['b', '\u00e9']]);
