@@ -17,7 +17,7 @@ export function processDataURL(url: string): { _type: string; _body: Bytes } | n
   var mimeType = trim(input.slice(0, comma), '\t\n\f\r ');
   // 8–10. body: the percent-decoding of the rest, as a string of bytes (unescape() also takes %uXXXX, which
   //       percent-decoding keeps as it is).
-  var body = unescape(input.slice(comma + 1).replace(/%u/gi, '%25u'));
+  var body = unescape(input.slice(comma + 1).replace(/%(?=u)/gi, '%25'));
   // 11. If mimeType ends with U+003B (;), zero or more U+0020 SPACE, and an ASCII case-insensitive "base64":
   var base64 = /; *base64$/i.exec(mimeType);
   if (base64) {
