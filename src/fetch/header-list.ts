@@ -47,7 +47,7 @@ export function headerListGet(list: HeaderList, name: string): string | null {
 // (Isomorphic decoding is the identity on ByteStrings.)
 export function getDecodeSplit(input: string): string[] {
   // 1–4. position at the start of input, values « », temporaryValue "".
-  var position: Position = { position: 0 };
+  var position: Position = { _position: 0 };
   var values: string[] = [];
   var temporaryValue = '';
   // 5. While true:
@@ -55,18 +55,18 @@ export function getDecodeSplit(input: string): string[] {
     // 1. Append the code points that are not U+0022 (") or U+002C (,) to temporaryValue.
     temporaryValue += collect(input, position, '",', true);
     // 2. If the code point at position is U+0022 ("): append the collected HTTP quoted string; if not at the end, continue.
-    if (input.charAt(position.position) === '"') {
+    if (input.charAt(position._position) === '"') {
       temporaryValue += collectHttpQuotedString(input, position, false);
-      if (position.position < input.length) continue;
+      if (position._position < input.length) continue;
     }
     // 3. Remove all HTTP tab or space from the start and end of temporaryValue.
     // 4. Append temporaryValue to values. 5. Set temporaryValue to the empty string.
     values.push(trim(temporaryValue, HTTP_TAB_OR_SPACE));
     temporaryValue = '';
     // 6. If position is past the end of input, then return values.
-    if (position.position >= input.length) return values;
+    if (position._position >= input.length) return values;
     // 7. Assert: the code point at position is U+002C (,). 8. Advance position by 1.
-    position.position++;
+    position._position++;
   }
 }
 

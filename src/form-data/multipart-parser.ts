@@ -84,22 +84,22 @@ export function parseMultipart(bytes: Bytes, boundary: string, member: string): 
 // Values are HTTP quoted strings (a closing quote is required) or tokens; parameter names are case-insensitive.
 function parseDisposition(value: string): Array<string | null> | null {
   if (byteLowercase(value.slice(0, 9)) !== 'form-data') return null;
-  var position = { position: 9 };
+  var position = { _position: 9 };
   var found: Array<string | null> = [null, null];
   for (;;) {
     // After `form-data` and after each parameter: optional whitespace, then `;` or the end.
     collect(value, position, HTTP_TAB_OR_SPACE);
-    if (position.position >= value.length) break;
-    if (value.charAt(position.position++) !== ';') return null;
-    if (position.position >= value.length) break;
+    if (position._position >= value.length) break;
+    if (value.charAt(position._position++) !== ';') return null;
+    if (position._position >= value.length) break;
     // A parameter: name, optional whitespace around `=`, value.
     collect(value, position, HTTP_TAB_OR_SPACE);
     var key = byteLowercase(collect(value, position, '\t =;', true));
     collect(value, position, HTTP_TAB_OR_SPACE);
-    if (key === '' || value.charAt(position.position++) !== '=') return null;
+    if (key === '' || value.charAt(position._position++) !== '=') return null;
     collect(value, position, HTTP_TAB_OR_SPACE);
     var paramValue: string;
-    if (value.charAt(position.position) === '"') {
+    if (value.charAt(position._position) === '"') {
       // The quoted string as it stands; it must end with its closing quote (and not with the input): a quote, runs of
       // code points other than a quote or backslash between escapes (a backslash and any code point), then the closing
       // quote. (Each code point matches one way only, and the loop turns once per escape: linear.) Its value is that

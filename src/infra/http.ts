@@ -5,7 +5,7 @@
 
 /** https://infra.spec.whatwg.org/#string-position-variable */
 export interface Position {
-  position: number;
+  _position: number;
 }
 
 /** https://fetch.spec.whatwg.org/#http-whitespace */
@@ -16,9 +16,9 @@ export var HTTP_TAB_OR_SPACE = '\t ';
 // https://infra.spec.whatwg.org/#collect-a-sequence-of-code-points: the code points that are in `set` (or, with
 // `not`, that are not), from position on; position moves past them.
 export function collect(input: string, position: Position, set: string, not?: boolean): string {
-  var start = position.position;
-  while (position.position < input.length && (set.indexOf(input.charAt(position.position)) < 0) === !!not) position.position++;
-  return input.slice(start, position.position);
+  var start = position._position;
+  while (position._position < input.length && (set.indexOf(input.charAt(position._position)) < 0) === !!not) position._position++;
+  return input.slice(start, position._position);
 }
 
 // https://infra.spec.whatwg.org/#strip-leading-and-trailing-ascii-whitespace, for the code points in `set` (HTTP
@@ -53,33 +53,33 @@ export function isQuotedStringTokens(input: string): boolean {
 // https://fetch.spec.whatwg.org/#collect-an-http-quoted-string
 export function collectHttpQuotedString(input: string, position: Position, extractValue: boolean): string {
   // 1. Let positionStart be position. 2. Let value be the empty string.
-  var positionStart = position.position;
+  var positionStart = position._position;
   var value = '';
   // 3. Assert: the code point at position within input is U+0022 ("). 4. Advance position by 1.
-  position.position++;
+  position._position++;
   // 5. While true:
   for (;;) {
     // 1. Append the code points that are not U+0022 (") or U+005C (\) to value.
     value += collect(input, position, '"\\', true);
     // 2. If position is past the end of input, then break.
-    if (position.position >= input.length) break;
+    if (position._position >= input.length) break;
     // 3–4. Let quoteOrBackslash be the code point at position; advance position by 1.
-    var quoteOrBackslash = input.charAt(position.position++);
+    var quoteOrBackslash = input.charAt(position._position++);
     // 5. If quoteOrBackslash is U+005C (\): past the end, append U+005C (\) and break; otherwise append the code
     //    point at position and advance position by 1.
     if (quoteOrBackslash === '\\') {
-      if (position.position >= input.length) {
+      if (position._position >= input.length) {
         value += '\\';
         break;
       }
-      value += input.charAt(position.position++);
+      value += input.charAt(position._position++);
     } else {
       // 6. Otherwise (U+0022 ("), the closing quote): break.
       break;
     }
   }
   // 6. If extract-value is true, then return value. 7. Return the code points from positionStart to position.
-  return extractValue ? value : input.slice(positionStart, position.position);
+  return extractValue ? value : input.slice(positionStart, position._position);
 }
 
 // https://infra.spec.whatwg.org/#byte-lowercase (and ASCII lowercase): only A-Z change; toLowerCase() would also

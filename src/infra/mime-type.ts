@@ -14,14 +14,14 @@ export function parseMIMEType(input: string): MIMEType | null {
   // 1. Remove any leading and trailing HTTP whitespace from input.
   input = trim(input, HTTP_WHITESPACE);
   // 2. Let position be a position variable for input, initially pointing at the start of input.
-  var position: Position = { position: 0 };
+  var position: Position = { _position: 0 };
   // 3. Let type be the code points up to U+002F (/).
   var type = collect(input, position, '/', true);
   // 4. If type is the empty string or does not solely contain HTTP token code points, then return failure.
   // 5. If position is past the end of input, then return failure.
-  if (!isToken(type) || position.position >= input.length) return null;
+  if (!isToken(type) || position._position >= input.length) return null;
   // 6. Advance position by 1. (This skips past U+002F (/).)
-  position.position++;
+  position._position++;
   // 7. Let subtype be the code points up to U+003B (;). 8. Remove any trailing HTTP whitespace from subtype.
   var subtype = trim(collect(input, position, ';', true), HTTP_WHITESPACE, true);
   // 9. If subtype is the empty string or does not solely contain HTTP token code points, then return failure.
@@ -32,25 +32,25 @@ export function parseMIMEType(input: string): MIMEType | null {
   // (The names set so far, for "parameters[parameterName] does not exist" in constant time.)
   var names: { [key: string]: boolean } = {};
   // 11. While position is not past the end of input:
-  while (position.position < input.length) {
+  while (position._position < input.length) {
     // 1. Advance position by 1. (This skips past U+003B (;).)
-    position.position++;
+    position._position++;
     // 2. Collect a sequence of code points that are HTTP whitespace from input given position.
     collect(input, position, HTTP_WHITESPACE);
     // 3–4. Let parameterName be the code points up to U+003B (;) or U+003D (=), in ASCII lowercase (below).
     var parameterName = collect(input, position, ';=', true);
     // 5. If position is not past the end of input: at U+003B (;), continue; otherwise skip past U+003D (=).
-    if (position.position < input.length) {
-      if (input.charAt(position.position) === ';') continue;
-      position.position++;
+    if (position._position < input.length) {
+      if (input.charAt(position._position) === ';') continue;
+      position._position++;
     }
     // 6. If position is past the end of input, then break.
-    if (position.position >= input.length) break;
+    if (position._position >= input.length) break;
     // 7. Let parameterValue be null.
     var parameterValue: string;
     // 8. If the code point at position within input is U+0022 ("): the collected HTTP quoted string (extracting
     //    the value), then skip to the next U+003B (;).
-    if (input.charAt(position.position) === '"') {
+    if (input.charAt(position._position) === '"') {
       parameterValue = collectHttpQuotedString(input, position, true);
       collect(input, position, ';', true);
     } else {

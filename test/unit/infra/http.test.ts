@@ -44,12 +44,12 @@ suite('infra: HTTP syntax', function (impl) {
 
   describe('collect a sequence of code points', function () {
     it('collects the code points in a set, or not in it, and moves the position', function () {
-      var position: Position = { position: 1 };
+      var position: Position = { _position: 1 };
       expect(collect('a  \tb', position, HTTP_TAB_OR_SPACE)).to.equal('  \t');
-      expect(position.position).to.equal(4);
+      expect(position._position).to.equal(4);
       expect(collect('a  \tb;c', position, ';', true)).to.equal('b');
-      expect(position.position).to.equal(5);
-      expect(collect('x', { position: 1 }, 'x', true)).to.equal('');
+      expect(position._position).to.equal(5);
+      expect(collect('x', { _position: 1 }, 'x', true)).to.equal('');
     });
   });
 
@@ -85,30 +85,30 @@ suite('infra: HTTP syntax', function (impl) {
     it('gives the spec examples, with and without extract-value', function () {
       for (var i = 0; i < examples.length; i++) {
         var e = examples[i];
-        var position: Position = { position: 0 };
+        var position: Position = { _position: 0 };
         expect(collectHttpQuotedString(e[0], position, false), e[0]).to.equal(e[1]);
-        expect(position.position, e[0]).to.equal(e[3]);
-        position = { position: 0 };
+        expect(position._position, e[0]).to.equal(e[3]);
+        position = { _position: 0 };
         expect(collectHttpQuotedString(e[0], position, true), e[0]).to.equal(e[2]);
-        expect(position.position, e[0]).to.equal(e[3]);
+        expect(position._position, e[0]).to.equal(e[3]);
       }
     });
 
     it('starts anywhere, and an unterminated string runs to the end', function () {
-      var position: Position = { position: 2 };
+      var position: Position = { _position: 2 };
       expect(collectHttpQuotedString('a="b\\"c";d', position, true)).to.equal('b"c');
-      expect(position.position).to.equal(8);
-      position = { position: 0 };
+      expect(position._position).to.equal(8);
+      position = { _position: 0 };
       expect(collectHttpQuotedString('"abc', position, true)).to.equal('abc');
-      expect(position.position).to.equal(4);
+      expect(position._position).to.equal(4);
     });
 
     it('is linear: 1 MB unterminated, 1 MB of escapes', function () {
-      var position: Position = { position: 0 };
+      var position: Position = { _position: 0 };
       expect(collectHttpQuotedString('"' + repeat(' ', MB), position, true).length).to.equal(MB);
-      position = { position: 0 };
+      position = { _position: 0 };
       expect(collectHttpQuotedString('"' + repeat('\\"', MB / 2) + '"', position, true)).to.equal(repeat('"', MB / 2));
-      expect(position.position).to.equal(MB + 2);
+      expect(position._position).to.equal(MB + 2);
     });
   });
 
