@@ -35,46 +35,55 @@ export var eventState = slot.find;
 
 var start = +new Date();
 
-export class Event {
-  declare readonly type: string;
-  declare readonly target: any;
-  declare readonly srcElement: any;
-  declare readonly currentTarget: any;
-  declare readonly eventPhase: number;
-  declare readonly bubbles: boolean;
-  declare readonly cancelable: boolean;
-  declare readonly composed: boolean;
-  declare readonly isTrusted: boolean;
-  declare readonly timeStamp: number;
-  declare readonly defaultPrevented: boolean;
-  declare composedPath: () => any[];
-  declare stopPropagation: () => void;
-  declare stopImmediatePropagation: () => void;
-  declare preventDefault: () => void;
-
-  // https://dom.spec.whatwg.org/#dom-event-event
-  constructor(type: string, eventInitDict?: EventInit) {
-    var member = 'Event constructor';
-    constructing(this, Event, slot, member);
-    requireArguments(arguments.length, 1, member);
-    var init = toDictionary<EventInit>(eventInitDict, member);
-    slot.set(this, {
-      type: toDOMString(type, member), target: null, currentTarget: null, eventPhase: NONE,
-      bubbles: !!init.bubbles, cancelable: !!init.cancelable, composed: !!init.composed, isTrusted: false,
-      timeStamp: +new Date() - start
-    });
-  }
-
-  get cancelBubble(): boolean { return !!slot.get(this, 'Event.cancelBubble')._stop; }
-  set cancelBubble(value: boolean) {
-    if (value) slot.get(this, 'Event.cancelBubble')._stop = true;
-  }
-
-  get returnValue(): boolean { return !slot.get(this, 'Event.returnValue')._canceled; }
-  set returnValue(value: boolean) {
-    if (!value) this.preventDefault();
-  }
+export interface Event {
+  readonly type: string;
+  readonly target: any;
+  readonly srcElement: any;
+  readonly currentTarget: any;
+  readonly eventPhase: number;
+  readonly bubbles: boolean;
+  readonly cancelable: boolean;
+  readonly composed: boolean;
+  readonly isTrusted: boolean;
+  readonly timeStamp: number;
+  readonly defaultPrevented: boolean;
+  cancelBubble: boolean;
+  returnValue: boolean;
+  composedPath(): any[];
+  stopPropagation(): void;
+  stopImmediatePropagation(): void;
+  preventDefault(): void;
 }
+
+// https://dom.spec.whatwg.org/#dom-event-event
+export var Event: { new (type: string, eventInitDict?: EventInit): Event; prototype: Event } = function (this: unknown, type: string, eventInitDict?: EventInit) {
+  var member = 'Event constructor';
+  constructing(this, Event, slot, member);
+  requireArguments(arguments.length, 1, member);
+  var init = toDictionary<EventInit>(eventInitDict, member);
+  slot.set(this as object, {
+    type: toDOMString(type, member), target: null, currentTarget: null, eventPhase: NONE,
+    bubbles: !!init.bubbles, cancelable: !!init.cancelable, composed: !!init.composed, isTrusted: false,
+    timeStamp: +new Date() - start
+  });
+} as any;
+
+// https://dom.spec.whatwg.org/#dom-event-cancelbubble and #dom-event-returnvalue: the legacy aliases of the stop
+// propagation flag and of the canceled flag (negated); setting false (true) does nothing.
+Object.defineProperty(Event.prototype, 'cancelBubble', {
+  get: function (this: unknown) { return !!slot.get(this, 'Event.cancelBubble')._stop; },
+  set: function (this: unknown, value: boolean) {
+    if (value) slot.get(this, 'Event.cancelBubble')._stop = true;
+  },
+  configurable: true
+});
+Object.defineProperty(Event.prototype, 'returnValue', {
+  get: function (this: unknown) { return !slot.get(this, 'Event.returnValue')._canceled; },
+  set: function (this: Event, value: boolean) {
+    if (!value) this.preventDefault();
+  },
+  configurable: true
+});
 
 defineOperations(Event.prototype, slot, 'Event', {
   // https://dom.spec.whatwg.org/#dom-event-composedpath: with no tree, the path is the current target alone.
