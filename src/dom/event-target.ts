@@ -53,15 +53,40 @@ export function remove(list: unknown[], item: unknown): boolean {
 }
 
 // The arguments the two listener methods share: the type, EventListener? (https://webidl.spec.whatwg.org/#es-callback-interface:
-// a function, or an object with handleEvent), and capture (https://dom.spec.whatwg.org/#concept-flatten-options).
-function listenerOf(self: unknown, count: number, type: string, callback: any, options: any, member: string): [EventTargetState, Listener, any] {
+// a function, or an object with handleEvent), and capture (https://dom.spec.whatwg.org/#concept-flatten-options);
+// adding, also once, passive and signal (https://dom.spec.whatwg.org/#event-flatten-more). Then adds or removes it.
+function changeListener(self: unknown, args: IArguments, add?: boolean): void {
+  var member = add ? 'EventTarget.addEventListener' : 'EventTarget.removeEventListener';
   var state = slot.get(self, member);
-  requireArguments(count, 2, member);
-  type = toDOMString(type, member);
+  requireArguments(args.length, 2, member);
+  var type = toDOMString(args[0], member);
+  var callback = args[1];
+  var options = args[2];
+  var signal: any = null;
   if (callback == null) callback = null;
   else if (typeof callback !== 'function' && typeof callback !== 'object') throw typeError(member, "parameter 2 is not of type 'EventListener'");
   var dictionary = typeof options === 'object' && options !== null;
-  return [state, { _type: type, _callback: callback, _capture: !!(dictionary ? options.capture : options) }, dictionary && options];
+  var listener: Listener = { _type: type, _callback: callback, _capture: !!(dictionary ? options.capture : options) };
+  if (add) {
+    // addEventListener 1. Let capture, passive, once, and signal be the result of flattening more options.
+    if (dictionary) {
+      listener._once = !!options.once;
+      listener._passive = !!options.passive;
+      if (options.signal !== undefined) {
+        signal = options.signal;
+        if (!(signal !== null && typeof signal === 'object' && typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function')) {
+          throw typeError(member, "member signal is not of type 'AbortSignal'");
+        }
+      }
+    }
+    // 2. Add an event listener with this and a new event listener (https://dom.spec.whatwg.org/#add-an-event-listener):
+    addListener(state, listener, signal);
+  } else {
+    // removeEventListener 2. If this's event listener list contains an event listener whose type is type, callback
+    //    is callback, and capture is capture, then remove an event listener with this and that event listener.
+    var found = find(state, listener);
+    if (found) removeListener(state, found);
+  }
 }
 
 export class EventTarget {
@@ -71,35 +96,13 @@ export class EventTarget {
   }
 
   // https://dom.spec.whatwg.org/#dom-eventtarget-addeventlistener
-  addEventListener(type: string, callback: any, options?: boolean | AddEventListenerOptions): void {
-    var member = 'EventTarget.addEventListener';
-    var args = listenerOf(this, arguments.length, type, callback, options, member);
-    var listener = args[1];
-    var dictionary = args[2];
-    var signal: any = null;
-    // 1. Let capture, passive, once, and signal be the result of flattening more options.
-    if (dictionary) {
-      listener._once = !!dictionary.once;
-      listener._passive = !!dictionary.passive;
-      if (dictionary.signal !== undefined) {
-        signal = dictionary.signal;
-        if (!(signal !== null && typeof signal === 'object' && typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function')) {
-          throw typeError(member, "member signal is not of type 'AbortSignal'");
-        }
-      }
-    }
-    // 2. Add an event listener with this and a new event listener (https://dom.spec.whatwg.org/#add-an-event-listener):
-    addListener(args[0], listener, signal);
+  addEventListener(_type: string, _callback: any, _options?: boolean | AddEventListenerOptions): void {
+    changeListener(this, arguments, true);
   }
 
   // https://dom.spec.whatwg.org/#dom-eventtarget-removeeventlistener
-  removeEventListener(type: string, callback: any, options?: boolean | EventListenerOptions): void {
-    // 1. Let capture be the result of flattening options.
-    var args = listenerOf(this, arguments.length, type, callback, options, 'EventTarget.removeEventListener');
-    // 2. If this's event listener list contains an event listener whose type is type, callback is callback, and
-    //    capture is capture, then remove an event listener with this and that event listener.
-    var found = find(args[0], args[1]);
-    if (found) removeListener(args[0], found);
+  removeEventListener(_type: string, _callback: any, _options?: boolean | EventListenerOptions): void {
+    changeListener(this, arguments);
   }
 
   // https://dom.spec.whatwg.org/#dom-eventtarget-dispatchevent
