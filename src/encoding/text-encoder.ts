@@ -7,7 +7,7 @@ import { requireArguments, toDOMString } from '../webidl/conversions';
 import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
 import { utf8Encode, utf8EncodeInto } from './utf8';
 
-var slot = createSlot<true>('TextEncoder');
+var slot = createSlot<{ encoding: string }>('TextEncoder');
 
 export class PolyfillTextEncoder {
   declare readonly encoding: string;
@@ -16,12 +16,12 @@ export class PolyfillTextEncoder {
 
   // https://encoding.spec.whatwg.org/#dom-textencoder
   constructor() {
-    slot.set(constructing(this, PolyfillTextEncoder, slot, 'TextEncoder constructor'), true);
+    slot.set(constructing(this, PolyfillTextEncoder, slot, 'TextEncoder constructor'), { encoding: 'utf-8' });
   }
 }
 
 // https://encoding.spec.whatwg.org/#dom-textencoder-encoding
-defineAttributes(PolyfillTextEncoder.prototype, slot, 'TextEncoder', { encoding: function () { return 'utf-8'; } });
+defineAttributes(PolyfillTextEncoder.prototype, slot, 'TextEncoder', { encoding: 'encoding' });
 
 // https://encoding.spec.whatwg.org/#dom-textencoder-encode: the USVString's lone surrogates become U+FFFD.
 PolyfillTextEncoder.prototype.encode = function (input?: string): Uint8Array {

@@ -1,6 +1,6 @@
 // The GenericTransformStream mixin (https://streams.spec.whatwg.org/#other-specs-ts-wrapping) of TextDecoderStream
 // and TextEncoderStream: a TransformStream of the installed family (./family.ts) whose readable and writable the
-// interface's attributes give, with its encoding ('utf-8').
+// interface's attributes give.
 import { Slot } from '../webidl/slots';
 import { TransformStream } from './family';
 
@@ -22,7 +22,6 @@ export function wrapTransform(self: unknown, slot: Slot<any>, state: any, conver
       enqueue(controller, undefined, true);
     }
   });
-  state.encoding = 'utf-8';
   state.readable = transform.readable;
   state.writable = transform.writable;
   slot.set(self as object, state);

@@ -11,7 +11,6 @@ import { DecoderOptions, decoderOptions } from '../encoding/text-decoder';
 import { wrapTransform } from './generic-transform-stream';
 
 interface DecoderStreamState extends DecoderOptions {
-  encoding: string;
   readable: ReadableStream<string>;
   writable: WritableStream<BufferSource>;
 }

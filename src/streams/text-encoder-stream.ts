@@ -16,7 +16,7 @@ function PolyfillTextEncoderStream(this: unknown): void {
   constructing(this, PolyfillTextEncoderStream, slot, 'TextEncoderStream constructor');
   // This's leading surrogate: a high surrogate that ended the last chunk waits for the next one.
   var leading = '';
-  wrapTransform(this, slot, {}, function (chunk, end) {
+  wrapTransform(this, slot, { encoding: 'utf-8' }, function (chunk, end) {
     // https://encoding.spec.whatwg.org/#encode-and-enqueue-a-chunk: lone surrogates become U+FFFD (utf8Encode).
     // https://encoding.spec.whatwg.org/#encode-and-flush: a leading surrogate left over is U+FFFD.
     var input = leading + (end ? '' : toDOMString(chunk, 'TextEncoderStream'));
