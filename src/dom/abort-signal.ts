@@ -80,9 +80,10 @@ AbortSignal.timeout = function (milliseconds: number): AbortSignal {
   // https://webidl.spec.whatwg.org/#es-unsigned-long-long with [EnforceRange]
   var member = 'AbortSignal.timeout';
   requireArguments(arguments.length, 1, member);
+  // (NaN, the infinities and what is out of range after IntegerPart throw: the range is checked before.)
   var ms = toNumber(milliseconds, member);
-  ms = ms < 0 ? Math.ceil(ms) : Math.floor(ms);
-  if (!(ms >= 0 && ms <= 9007199254740991)) throw typeError(member, 'not an unsigned long long');
+  if (!(ms > -1 && ms < 9007199254740992)) throw typeError(member, 'not an unsigned long long');
+  ms -= ms % 1;
   // 1. Let signal be a new AbortSignal object.
   var state = createAbortSignal();
   // 2–3. Run steps after a timeout of milliseconds: signal abort given signal and a new "TimeoutError" DOMException.
