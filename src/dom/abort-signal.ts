@@ -17,10 +17,12 @@ import { createTrustedEvent } from './event';
 
 interface AbortSignalState {
   _self: AbortSignal;
-  _aborted: boolean;
+  /**
+   * Once aborted: when, as a count of aborts so far (from 1; a dependent read later takes the reason of its first
+   * source to abort). Undefined while it is not.
+   */
+  _aborted?: number;
   _reason?: unknown;
-  /** When it aborted, as a count of aborts so far: a dependent read later takes the reason of its first source. */
-  _abortedAs?: number;
   /** https://dom.spec.whatwg.org/#abortsignal-abort-algorithms */
   _algorithms: Array<() => void>;
   /**
@@ -115,7 +117,7 @@ AbortSignal.any = function (signals: Iterable<AbortSignal>): AbortSignal {
 defineAttributes(proto, slot, 'AbortSignal', {
   // https://dom.spec.whatwg.org/#dom-abortsignal-aborted
   aborted: function (state) {
-    return refresh(state)._aborted;
+    return !!refresh(state)._aborted;
   },
   // https://dom.spec.whatwg.org/#dom-abortsignal-reason
   reason: function (state) {
@@ -135,7 +137,7 @@ defineToStringTag(proto, 'AbortSignal');
 
 function createAbortSignal(): AbortSignalState {
   var signal: AbortSignal = Object.create(proto);
-  var state: AbortSignalState = { _self: signal, _aborted: false, _algorithms: [], _dependents: [] };
+  var state: AbortSignalState = { _self: signal, _algorithms: [], _dependents: [] };
   initEventTarget(signal, function () { updateFollowing(state); });
   slot.set(signal, state);
   return state;
@@ -181,7 +183,7 @@ export function isAbortSignal(value: unknown): boolean {
 /** Whether `signal` (ours or foreign) is aborted. */
 export function signalIsAborted(signal: unknown): boolean {
   var state = slot.find(signal);
-  return state ? refresh(state)._aborted : !!(signal as any).aborted;
+  return !!(state ? refresh(state)._aborted : (signal as any).aborted);
 }
 
 /** `signal`'s abort reason (ours or foreign; a foreign signal without `reason` gives an "AbortError" DOMException). */
@@ -222,9 +224,8 @@ export function createDependentAbortSignal(signals: unknown[]): AbortSignal {
 }
 
 function setReason(state: AbortSignalState, reason: unknown): void {
-  state._aborted = true;
+  state._aborted = ++abortCount;
   state._reason = reason !== undefined ? reason : newAbortError();
-  state._abortedAs = ++abortCount;
   stopFollowing(state);
   clearTimer(state);
 }
@@ -273,9 +274,9 @@ function refresh(state: AbortSignalState): AbortSignalState {
   var firstAs = Infinity;
   for (var i = 0; i < sources.length; i++) {
     var own = slot.find(sources[i]);
-    if (own ? own._aborted && own._abortedAs! < firstAs : !first && (sources[i] as any).aborted) {
+    if (own ? own._aborted! < firstAs : !first && (sources[i] as any).aborted) {
       first = sources[i];
-      if (own) firstAs = own._abortedAs!;
+      if (own) firstAs = own._aborted!;
     }
   }
   if (first) {
