@@ -148,13 +148,12 @@ export function newAbortSignal(): AbortSignal {
   return createAbortSignal()._self;
 }
 
+// Times the signal out in `ms`, in steps of at most MAX_TIMER_MS (each longer one waits again for what is left).
 function wait(state: AbortSignalState, ms: number): void {
-  var chunk = Math.min(ms, MAX_TIMER_MS);
   state._timer = setTimeout(function () {
-    var left = state._deadline! - +new Date();
-    if (chunk < ms && left > 0) wait(state, left);
+    if (ms > MAX_TIMER_MS) wait(state, state._deadline! - +new Date());
     else fireTimeout(state);
-  }, chunk);
+  }, Math.min(ms, MAX_TIMER_MS));
 }
 
 /** Stops `state`'s pending timeout; whether there was one. */
