@@ -42,21 +42,18 @@ export const supportsURL = /*#__PURE__*/ works(function () {
   return new g.URL('b?c', 'http://a/').href === 'http://a/b?c';
 });
 
-const supportsNativeReadableStream = /*#__PURE__*/ works(function () {
-  var stream = new g.ReadableStream({ start: function (c: any) { c.close(); } });
-  return typeof stream.getReader === 'function' && typeof stream.tee === 'function';
-});
-
-// Whether the engine's ReadableStream pipes through `new g[name]()` (its pipeThrough takes only streams of its own
-// family: web-streams-polyfill's refuses an engine's TransformStream, and an engine's refuses the polyfill's).
+// Whether the engine's ReadableStream (one with tee()) pipes through `new g[name]()` (its pipeThrough takes only
+// streams of its own family: web-streams-polyfill's refuses an engine's TransformStream, and an engine's refuses the
+// polyfill's).
 function pipesThrough(name: string): boolean {
   return /*#__PURE__*/ works(function () {
-    return new g.ReadableStream().pipeThrough(new g[name]()).getReader();
+    var stream = new g.ReadableStream().pipeThrough(new g[name]());
+    return typeof stream.tee === 'function' && stream.getReader();
   });
 }
 
 // The engine's streams are one working family: ReadableStream, and TransformStream (with WritableStream) piping with it.
-export const supportsNativeStreams = supportsNativeReadableStream && /*#__PURE__*/pipesThrough('TransformStream');
+export const supportsNativeStreams = /*#__PURE__*/pipesThrough('TransformStream');
 
 // The engine's TextDecoderStream and TextEncoderStream belong to that family.
 export const supportsNativeTextStreams = supportsNativeStreams && /*#__PURE__*/pipesThrough('TextDecoderStream') && /*#__PURE__*/pipesThrough('TextEncoderStream');
