@@ -104,11 +104,11 @@ AbortSignal.any = function (signals: Iterable<AbortSignal>): AbortSignal {
   var value: any = signals;
   // LEGACY(ES5): without Symbol.iterator, an array or array-like stands for the iterable (its elements sliced out).
   var method = isObject(value) && (supportsSymbolIterator ? value[Symbol.iterator] : typeof value.length === 'number' && Array.prototype.slice);
-  if (typeof method !== 'function') throw typeError(member, 'parameter 1 is not iterable');
+  if (typeof method !== 'function') throw typeError(member, 'not iterable');
   var list: unknown[] = supportsSymbolIterator ? [] : method.call(value);
   if (supportsSymbolIterator) for (var iterator = method.call(value), step = iterator.next(); !step.done; step = iterator.next()) list.push(step.value);
   for (var i = 0; i < list.length; i++) {
-    if (!isAbortSignal(list[i])) throw typeError(member, 'element ' + i + " of parameter 1 is not of type 'AbortSignal'");
+    if (!isAbortSignal(list[i])) throw typeError(member, 'not an AbortSignal');
   }
   // 1. Return the result of creating a dependent abort signal from signals using AbortSignal and the current realm.
   return createDependentAbortSignal(list);

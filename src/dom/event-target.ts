@@ -64,7 +64,7 @@ function changeListener(self: unknown, args: IArguments, add?: boolean): void {
   var options = args[2];
   var signal: any = null;
   if (callback == null) callback = null;
-  else if (typeof callback !== 'function' && typeof callback !== 'object') throw typeError(member, "parameter 2 is not of type 'EventListener'");
+  else if (typeof callback !== 'function' && typeof callback !== 'object') throw typeError(member, 'not an EventListener');
   var dictionary = typeof options === 'object' && options !== null;
   var listener: Listener = { _type: type, _callback: callback, _capture: !!(dictionary ? options.capture : options) };
   if (add) {
@@ -75,7 +75,7 @@ function changeListener(self: unknown, args: IArguments, add?: boolean): void {
       if (options.signal !== undefined) {
         signal = options.signal;
         if (!(signal !== null && typeof signal === 'object' && typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function')) {
-          throw typeError(member, "member signal is not of type 'AbortSignal'");
+          throw typeError(member, 'signal is not an AbortSignal');
         }
       }
     }
@@ -111,7 +111,7 @@ export class EventTarget {
     var state = slot.get(this, member);
     requireArguments(arguments.length, 1, member);
     var own = eventState(event);
-    if (!own && !isHostInstance(event, 'Event')) throw typeError(member, "parameter 1 is not of type 'Event'");
+    if (!own && !isHostInstance(event, 'Event')) throw typeError(member, 'not an Event');
     if (own) {
       // 1. If event's dispatch flag is set, or if its initialized flag is not set, throw an "InvalidStateError" DOMException.
       if (own._dispatch) throw createDOMException(member + ': the event is being dispatched', 'InvalidStateError');
