@@ -36,7 +36,7 @@ PolyfillTextEncoder.prototype.encodeInto = function (source: string, destination
   slot.get(this, member);
   requireArguments(arguments.length, 2, member);
   var s = toDOMString(source, member);
-  if (Object.prototype.toString.call(destination) !== '[object Uint8Array]') throw new TypeError(member + ': parameter 2 is not a Uint8Array');
+  if (Object.prototype.toString.call(destination) !== '[object Uint8Array]') throw new TypeError(member + ': not a Uint8Array');
   var result = utf8EncodeInto(s, destination);
   return { read: result[0], written: result[1] };
 };
