@@ -256,8 +256,10 @@ function runAbortSteps(state: AbortSignalState): void {
   // 1–2. For each algorithm of signal's abort algorithms: run algorithm; then empty the list.
   var algorithms = state._algorithms;
   state._algorithms = [];
-  count('liveListeners', -algorithms.length);
-  for (var i = 0; i < algorithms.length; i++) algorithms[i]();
+  for (var i = 0; i < algorithms.length; i++) {
+    count('liveListeners', -1);
+    algorithms[i]();
+  }
   // 3. Fire an event named abort at signal.
   fireEvent(state._self, createTrustedEvent('abort'));
 }
