@@ -46,9 +46,9 @@ PolyfillDOMException.prototype = Object.create(Error.prototype, {
 defineAttributes(PolyfillDOMException.prototype, slot, 'DOMException', {
   name: 'name',
   message: 'message',
+  // (A name is a capitalized word ending in Error: the lower-case entries, and any other name, give 0.)
   code: function (state) {
-    var i = NAMES.indexOf(state.name.replace(/Error$/, ''));
-    return /Error$/.test(state.name) && /^[A-Z]/.test(NAMES[i]) ? i + 1 : 0;
+    return NAMES.indexOf(/^[A-Z].*Error$/.test(state.name) ? state.name.slice(0, -5) : '') + 1;
   }
 });
 
