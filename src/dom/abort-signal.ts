@@ -253,13 +253,10 @@ export function abortSignal(signal: AbortSignal, reason: unknown): void {
 
 // https://dom.spec.whatwg.org/#run-the-abort-steps
 function runAbortSteps(state: AbortSignalState): void {
-  // 1–2. For each algorithm of signal's abort algorithms: run algorithm; then empty the list.
-  var algorithms = state._algorithms;
-  state._algorithms = [];
-  for (var i = 0; i < algorithms.length; i++) {
-    count('liveListeners', -1);
-    algorithms[i]();
-  }
+  // 1–2. For each algorithm of signal's abort algorithms: run algorithm; then empty the list. (Each removes itself
+  //      first: see addAbortAlgorithm(). None can be added now that signal is aborted.)
+  var algorithms = state._algorithms.slice();
+  for (var i = 0; i < algorithms.length; i++) algorithms[i]();
   // 3. Fire an event named abort at signal.
   fireEvent(state._self, createTrustedEvent('abort'));
 }
@@ -295,26 +292,24 @@ function updateFollowing(state: AbortSignalState): void {
   var observed = state._algorithms.length > 0 || hasListeners(state._self, 'abort');
   if (!observed) return stopFollowing(state);
   if (state._following || refresh(state)._aborted) return;
-  // A foreign (native) source: its abort event is the only way to hear of it.
-  var listener = state._following = function () { refresh(state); };
-  for (var i = 0; i < sources.length; i++) {
-    var own = slot.find(sources[i]);
-    count('liveListeners', 1);
-    if (own) own._dependents.push(state);
-    else (sources[i] as any).addEventListener('abort', listener);
-  }
+  state._following = function () { refresh(state); };
+  for (var i = 0; i < sources.length; i++) follow(state, sources[i], true);
 }
 
 function stopFollowing(state: AbortSignalState): void {
-  var listener = state._following;
-  if (!listener) return;
+  if (!state._following) return;
+  for (var i = 0; i < state._sources!.length; i++) follow(state, state._sources![i]);
   state._following = undefined;
-  for (var i = 0; i < state._sources!.length; i++) {
-    var own = slot.find(state._sources![i]);
-    count('liveListeners', -1);
-    if (own) remove(own._dependents, state);
-    else (state._sources![i] as any).removeEventListener('abort', listener);
-  }
+}
+
+// Starts (`on`) or stops following `source`: one of ours lists the dependent; of a foreign (native) one, the abort
+// event is the only way to hear (`_following` listens).
+function follow(state: AbortSignalState, source: any, on?: boolean): void {
+  var own = slot.find(source);
+  count('liveListeners', on ? 1 : -1);
+  if (!own) source[on ? 'addEventListener' : 'removeEventListener']('abort', state._following);
+  else if (on) own._dependents.push(state);
+  else remove(own._dependents, state);
 }
 
 /**
@@ -326,27 +321,30 @@ export function addAbortAlgorithm(signal: any, algorithm: () => void): () => voi
   var state = slot.find(signal);
   // 1. If signal is aborted, then return.
   var added = !signalIsAborted(signal);
+  // What is added: the algorithm, removed first (when the abort steps run it, or the foreign signal's event does).
   function listener(): void {
     stop();
     algorithm();
   }
-  // Removes it, once (not after signal's abort steps ran it).
+  // Removes it, once.
   function stop(): void {
-    if (added && (!state || remove(state._algorithms, algorithm))) {
+    if (added) {
       added = false;
       count('liveListeners', -1);
-      if (state) updateFollowing(state);
-      else signal.removeEventListener('abort', listener);
+      if (!state) signal.removeEventListener('abort', listener);
+      else {
+        remove(state._algorithms, listener);
+        updateFollowing(state);
+      }
     }
   }
   // 2. Append algorithm to signal's abort algorithms.
   if (added) {
     count('liveListeners', 1);
-    if (state) {
-      state._algorithms.push(algorithm);
+    if (!state) signal.addEventListener('abort', listener);
+    else {
+      state._algorithms.push(listener);
       updateFollowing(state);
-    } else {
-      signal.addEventListener('abort', listener);
     }
   }
   return stop;
