@@ -14,7 +14,7 @@ var TYPED = /^Text(En|De)coder/;
 function install(name: string, value: unknown): void {
   try {
     // Like a WebIDL interface object: writable, configurable, not enumerable.
-    Object.defineProperty(g, name, { value: value, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(g, name, { value: value, writable: true, configurable: true });
   } catch (e) {
     // a non-configurable host property: left as it is
   }

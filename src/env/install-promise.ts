@@ -50,5 +50,5 @@ if (broken) {
     scheduler = null; // the default scheduling still works
   }
   if (scheduler !== null) (PromisePolyfill as any)._immediateFn = scheduler;
-  Object.defineProperty(g, 'Promise', { value: PromisePolyfill, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(g, 'Promise', { value: PromisePolyfill, writable: true, configurable: true });
 }
