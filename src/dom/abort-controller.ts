@@ -18,7 +18,7 @@ export class AbortController {
 }
 
 // https://dom.spec.whatwg.org/#dom-abortcontroller-signal
-defineAttributes(AbortController.prototype, slot, 'AbortController', { signal: 'signal' });
+defineAttributes(AbortController.prototype, slot, 'AbortController', { signal: 0 });
 
 defineOperations(AbortController.prototype, slot, 'AbortController', {
   // https://dom.spec.whatwg.org/#dom-abortcontroller-abort: signal abort on this with reason if it is given.

@@ -44,8 +44,8 @@ PolyfillDOMException.prototype = Object.create(Error.prototype, {
 });
 
 defineAttributes(PolyfillDOMException.prototype, slot, 'DOMException', {
-  name: 'name',
-  message: 'message',
+  name: 0,
+  message: 0,
   // (A name is a capitalized word ending in Error: the lower-case entries, and any other name, give 0.)
   code: function (state) {
     return NAMES.indexOf(/^[A-Z].*Error$/.test(state.name) ? state.name.slice(0, -5) : '') + 1;

@@ -103,8 +103,8 @@ defineOperations(Event.prototype, slot, 'Event', {
 });
 
 defineAttributes(Event.prototype, slot, 'Event', {
-  type: 'type', target: 'target', srcElement: 'target', currentTarget: 'currentTarget', eventPhase: 'eventPhase',
-  bubbles: 'bubbles', cancelable: 'cancelable', composed: 'composed', isTrusted: 'isTrusted', timeStamp: 'timeStamp',
+  type: 0, target: 0, srcElement: 'target', currentTarget: 0, eventPhase: 0,
+  bubbles: 0, cancelable: 0, composed: 0, isTrusted: 0, timeStamp: 0,
   defaultPrevented: function (state) { return !!state._canceled; }
 });
 

@@ -47,7 +47,7 @@ export class PolyfillTextDecoder {
 }
 
 // https://encoding.spec.whatwg.org/#dom-textdecoder-encoding, #dom-textdecoder-fatal, #dom-textdecoder-ignorebom
-defineAttributes(PolyfillTextDecoder.prototype, slot, 'TextDecoder', { encoding: 'encoding', fatal: 'fatal', ignoreBOM: 'ignoreBOM' });
+defineAttributes(PolyfillTextDecoder.prototype, slot, 'TextDecoder', { encoding: 0, fatal: 0, ignoreBOM: 0 });
 
 // https://encoding.spec.whatwg.org/#dom-textdecoder-decode
 PolyfillTextDecoder.prototype.decode = function (input?: AllowSharedBufferSource, options?: TextDecodeOptions): string {

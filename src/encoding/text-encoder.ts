@@ -21,7 +21,7 @@ export class PolyfillTextEncoder {
 }
 
 // https://encoding.spec.whatwg.org/#dom-textencoder-encoding
-defineAttributes(PolyfillTextEncoder.prototype, slot, 'TextEncoder', { encoding: 'encoding' });
+defineAttributes(PolyfillTextEncoder.prototype, slot, 'TextEncoder', { encoding: 0 });
 
 // https://encoding.spec.whatwg.org/#dom-textencoder-encode: the USVString's lone surrogates become U+FFFD.
 PolyfillTextEncoder.prototype.encode = function (input?: string): Uint8Array {

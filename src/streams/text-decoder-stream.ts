@@ -33,7 +33,7 @@ function PolyfillTextDecoderStream(this: unknown, label?: string, options?: Text
   });
 }
 
-defineAttributes(PolyfillTextDecoderStream.prototype, slot, 'TextDecoderStream', { encoding: 'encoding', fatal: 'fatal', ignoreBOM: 'ignoreBOM', readable: 'readable', writable: 'writable' });
+defineAttributes(PolyfillTextDecoderStream.prototype, slot, 'TextDecoderStream', { encoding: 0, fatal: 0, ignoreBOM: 0, readable: 0, writable: 0 });
 defineToStringTag(PolyfillTextDecoderStream.prototype, 'TextDecoderStream');
 
 export var TextDecoderStream: typeof globalThis.TextDecoderStream = supportsNativeTextStreams

@@ -25,7 +25,7 @@ function PolyfillTextEncoderStream(this: unknown): void {
   });
 }
 
-defineAttributes(PolyfillTextEncoderStream.prototype, slot, 'TextEncoderStream', { encoding: 'encoding', readable: 'readable', writable: 'writable' });
+defineAttributes(PolyfillTextEncoderStream.prototype, slot, 'TextEncoderStream', { encoding: 0, readable: 0, writable: 0 });
 defineToStringTag(PolyfillTextEncoderStream.prototype, 'TextEncoderStream');
 
 export var TextEncoderStream: typeof globalThis.TextEncoderStream = supportsNativeTextStreams
