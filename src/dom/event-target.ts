@@ -16,11 +16,14 @@ interface Listener {
   _once?: boolean;
   _removed?: boolean;
   _unfollow?: () => void;
+  /** An event handler's listener: the handler's value. */
+  _value?: any;
 }
 
 interface EventTargetState {
   _listeners: Listener[];
-  _handlers: { [type: string]: { _value: unknown; _listener?: Listener } };
+  /** The listeners of the event handlers that are set (not null), by type. */
+  _handlers: { [type: string]: Listener | undefined };
   /** Told after every change to the listener list (AbortSignal follows its sources only while it has listeners). */
   _changed?: () => void;
 }
@@ -277,29 +280,31 @@ export function defineEventHandler(proto: object, type: string, interfaceName: s
   var member = interfaceName + '.on' + type;
   Object.defineProperty(proto, 'on' + type, {
     get: function (this: unknown) {
-      var handler = slot.get(this, member)._handlers[type];
-      return handler ? handler._value : null;
+      var listener = slot.get(this, member)._handlers[type];
+      return listener ? listener._value : null;
     },
     set: function (this: unknown, value: any) {
       var self = this;
       var state = slot.get(self, member);
-      var handler = state._handlers[type] || (state._handlers[type] = { _value: null });
+      var listener = state._handlers[type];
       // [LegacyTreatNonObjectAsNull]: anything but an object (a function is one) is null.
-      handler._value = value = isObject(value) ? value : null;
-      if (value === null) {
+      value = isObject(value) ? value : null;
+      if (listener && value) {
+        listener._value = value;
+      } else if (listener) {
         // Setting null deactivates the handler: its listener is removed (set again, it goes to the end of the list).
-        if (handler._listener) removeListener(state, handler._listener);
-        handler._listener = undefined;
-      } else if (!handler._listener) {
+        removeListener(state, listener);
+        state._handlers[type] = undefined;
+      } else if (value) {
         // Otherwise activate it: the listener is added once, where it was first set.
         // https://html.spec.whatwg.org/multipage/webappapis.html#the-event-handler-processing-algorithm
-        addListener(state, handler._listener = {
+        addListener(state, state._handlers[type] = {
           _type: type,
           _capture: false,
+          _value: value,
           _callback: function (event: any) {
-            var callback: any = handler._value;
             // A false return value cancels the event (only a cancelable one is cancelled).
-            if (callback && callback.call(self, event) === false && typeof event.preventDefault === 'function') event.preventDefault();
+            if (state._handlers[type]!._value.call(self, event) === false && typeof event.preventDefault === 'function') event.preventDefault();
           }
         }, null);
       }
