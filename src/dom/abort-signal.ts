@@ -105,8 +105,10 @@ AbortSignal.any = function (signals: Iterable<AbortSignal>): AbortSignal {
   // LEGACY(ES5): without Symbol.iterator, an array or array-like stands for the iterable (its elements sliced out).
   var method = isObject(value) && (supportsSymbolIterator ? value[Symbol.iterator] : typeof value.length === 'number' && Array.prototype.slice);
   if (typeof method !== 'function') throw typeError(member, 'not iterable');
-  var list: unknown[] = supportsSymbolIterator ? [] : method.call(value);
-  if (supportsSymbolIterator) for (var iterator = method.call(value), step = iterator.next(); !step.done; step = iterator.next()) list.push(step.value);
+  // (An iterator, or the sliced elements.)
+  var iterator = method.call(value);
+  var list: unknown[] = supportsSymbolIterator ? [] : iterator;
+  for (var step; supportsSymbolIterator && !(step = iterator.next()).done;) list.push(step.value);
   for (var i = 0; i < list.length; i++) {
     if (!isAbortSignal(list[i])) throw typeError(member, 'not an AbortSignal');
   }
