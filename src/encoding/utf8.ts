@@ -60,10 +60,8 @@ export function createUTF8Decoder(stripBOM?: boolean, fatal?: boolean): UTF8Deco
       } else if (byte > 0xc1 && byte < 0xf5) {
         needed = byte < 0xe0 ? 1 : byte < 0xf0 ? 2 : 3;
         codePoint = byte & (0x7f >> (needed + 1));
-        if (byte === 0xe0) lower = 0xa0;
-        if (byte === 0xed) upper = 0x9f;
-        if (byte === 0xf0) lower = 0x90;
-        if (byte === 0xf4) upper = 0x8f;
+        lower = byte === 0xe0 ? 0xa0 : byte === 0xf0 ? 0x90 : 0x80;
+        upper = byte === 0xed ? 0x9f : byte === 0xf4 ? 0x8f : 0xbf;
       } else {
         error();
       }
