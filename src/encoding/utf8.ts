@@ -57,13 +57,13 @@ export function createUTF8Decoder(stripBOM?: boolean, fatal?: boolean): UTF8Deco
     if (needed === 0) {
       if (byte < 0x80) {
         if (units.push(byte) > 8191) flush();
-      } else if (byte > 0xc1 && byte < 0xf5) {
-        needed = byte < 0xe0 ? 1 : byte < 0xf0 ? 2 : 3;
+      } else {
+        // A lead byte (else an error, which resets the state), as the validity scan below reads it.
+        needed = byte < 0xc2 || byte > 0xf4 ? 0 : byte < 0xe0 ? 1 : byte < 0xf0 ? 2 : 3;
         codePoint = byte & (0x7f >> (needed + 1));
         lower = byte === 0xe0 ? 0xa0 : byte === 0xf0 ? 0x90 : 0x80;
         upper = byte === 0xed ? 0x9f : byte === 0xf4 ? 0x8f : 0xbf;
-      } else {
-        error();
+        if (!needed) error();
       }
     } else if (byte < lower || byte > upper) {
       // An invalid continuation: the sequence so far is one error, and the byte is processed again.
