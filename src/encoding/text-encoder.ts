@@ -5,6 +5,7 @@ import { supportsTextEncoder } from '../env/support';
 import { createSlot } from '../webidl/slots';
 import { requireArguments, toDOMString } from '../webidl/conversions';
 import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
+import { isUint8Array } from '../webidl/buffer-source';
 import { utf8Encode, utf8EncodeInto } from './utf8';
 
 var slot = createSlot<{ encoding: string }>('TextEncoder');
@@ -36,7 +37,7 @@ PolyfillTextEncoder.prototype.encodeInto = function (source: string, destination
   slot.get(this, member);
   requireArguments(arguments.length, 2, member);
   var s = toDOMString(source, member);
-  if (Object.prototype.toString.call(destination) !== '[object Uint8Array]') throw new TypeError(member + ': not a Uint8Array');
+  if (!isUint8Array(destination)) throw new TypeError(member + ': not a Uint8Array');
   var result = utf8EncodeInto(s, destination);
   return { read: result[0], written: result[1] };
 };

@@ -10,6 +10,7 @@ import { hostReadableStream } from './readable-stream';
 import { globalObject as g } from '../env/global';
 import { supportsArrayBufferIsView } from '../env/support';
 import { Bytes, bytesFrom } from '../infra/bytes';
+import { isUint8Array } from '../webidl/buffer-source';
 
 export interface ChunkSource {
   /**
@@ -76,10 +77,6 @@ export function streamSource(stream: ReadableStream): ChunkSource {
     },
     raw: true
   };
-}
-
-function isUint8Array(value: unknown): value is Uint8Array {
-  return Object.prototype.toString.call(value) === '[object Uint8Array]';
 }
 
 /**

@@ -6,6 +6,11 @@ function tag(value: unknown): string {
   return Object.prototype.toString.call(value);
 }
 
+/** Whether `value` is a Uint8Array (of any frame). */
+export function isUint8Array(value: unknown): value is Uint8Array {
+  return Object.prototype.toString.call(value) === '[object Uint8Array]';
+}
+
 export function toBufferSourceBytes(value: unknown, member: string): Uint8Array {
   var t = tag(value);
   if (t === '[object ArrayBuffer]' || t === '[object SharedArrayBuffer]') return new Uint8Array(value as ArrayBuffer);
