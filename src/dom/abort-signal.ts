@@ -250,7 +250,7 @@ function signalAbort(state: AbortSignalState, reason: unknown): void {
 
 /** Signal abort on one of our signals (AbortController.abort()). */
 export function abortSignal(signal: AbortSignal, reason: unknown): void {
-  signalAbort(slot.get(signal, 'AbortController.abort'), reason);
+  signalAbort(slot.find(signal)!, reason);
 }
 
 // https://dom.spec.whatwg.org/#run-the-abort-steps
