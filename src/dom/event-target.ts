@@ -7,7 +7,7 @@ import { isHostInstance } from '../env/global';
 import { createDOMException } from './dom-exception';
 import { Event, eventState, EventState, AT_TARGET, NONE } from './event';
 
-/** https://dom.spec.whatwg.org/#concept-event-listener (removed, and `unfollow` to stop following its signal, once set) */
+/** https://dom.spec.whatwg.org/#concept-event-listener (removed, and `unfollow` to stop following its signal) */
 interface Listener {
   _type: string;
   _callback: any;
@@ -149,7 +149,6 @@ function addListener(state: EventTargetState, listener: Listener, signal: any): 
   //    eventTarget and listener. (Stopped when the listener goes, so a long-lived signal keeps nothing.)
   if (signal) {
     listener._unfollow = signalFollower.follow!(signal, function () {
-      listener._unfollow = undefined;
       removeListener(state, listener);
     });
   }
@@ -162,9 +161,8 @@ function removeListener(state: EventTargetState, listener: Listener): void {
   // 2. Set listener's removed to true and remove listener from eventTarget's event listener list.
   listener._removed = true;
   remove(state._listeners, listener);
-  var unfollow = listener._unfollow;
-  listener._unfollow = undefined;
-  if (unfollow) unfollow();
+  // (Stopping to follow the signal again does nothing.)
+  if (listener._unfollow) listener._unfollow();
   if (state._changed) state._changed();
 }
 
