@@ -1,6 +1,6 @@
 // The AbortController interface: https://dom.spec.whatwg.org/#interface-abortcontroller
 import { createSlot } from '../webidl/slots';
-import { constructing, defineAttributes, defineOperations, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes, defineOperations } from '../webidl/interface';
 import { AbortSignal, newAbortSignal, abortSignal } from './abort-signal';
 
 var slot = createSlot<{ signal: AbortSignal }>('AbortController');
@@ -26,4 +26,3 @@ defineOperations(AbortController.prototype, slot, 'AbortController', {
     abortSignal(state.signal, args[0]);
   }
 });
-defineToStringTag(AbortController.prototype, 'AbortController');

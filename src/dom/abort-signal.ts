@@ -8,7 +8,7 @@
 // `longLived` unless someone listens, and a settled fetch leaves nothing on the signal it was given.
 import { createSlot } from '../webidl/slots';
 import { isObject, requireArguments, toNumber, typeError } from '../webidl/conversions';
-import { defineAttributes, defineOperations, defineToStringTag } from '../webidl/interface';
+import { defineAttributes, defineOperations } from '../webidl/interface';
 import { works, nativeAbortedGetter, supportsSymbolIterator } from '../env/support';
 import { createDOMException } from './dom-exception';
 import { count } from '../env/debug-counters';
@@ -135,7 +135,6 @@ defineOperations(proto, slot, 'AbortSignal', {
 });
 
 defineEventHandler(proto, 'abort', 'AbortSignal');
-defineToStringTag(proto, 'AbortSignal');
 
 function createAbortSignal(): AbortSignalState {
   var signal: AbortSignal = Object.create(proto);

@@ -2,7 +2,7 @@
 // retrofetch fires its own `abort` events with it; it is not installed as a global (the engine's Event stays).
 import { createSlot } from '../webidl/slots';
 import { requireArguments, toDictionary, toDOMString } from '../webidl/conversions';
-import { constructing, defineAttributes, defineConstants, defineOperations, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes, defineConstants, defineOperations } from '../webidl/interface';
 
 /**
  * https://dom.spec.whatwg.org/#concept-event: the fields the attributes read, and the flags dispatch reads and writes
@@ -110,7 +110,6 @@ defineAttributes(Event.prototype, slot, 'Event', {
 
 defineConstants(Event, 'NONE CAPTURING_PHASE AT_TARGET BUBBLING_PHASE', 0);
 
-defineToStringTag(Event.prototype, 'Event');
 
 /** An event retrofetch fires itself (https://dom.spec.whatwg.org/#concept-event-fire): isTrusted is true. */
 export function createTrustedEvent(type: string): Event {

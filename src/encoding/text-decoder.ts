@@ -5,7 +5,7 @@ import { supportsTextDecoder } from '../env/support';
 import { createSlot } from '../webidl/slots';
 import { toDictionary, toDOMString } from '../webidl/conversions';
 import { toBufferSourceBytes } from '../webidl/buffer-source';
-import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes } from '../webidl/interface';
 import { UTF8Decoder, createUTF8Decoder, isUTF8Label } from './utf8';
 
 /** TextDecoderOptions, as the constructors of TextDecoder and TextDecoderStream take them. */
@@ -66,6 +66,5 @@ PolyfillTextDecoder.prototype.decode = function (input?: AllowSharedBufferSource
   return output;
 };
 
-defineToStringTag(PolyfillTextDecoder.prototype, 'TextDecoder');
 
 export var TextDecoder: typeof globalThis.TextDecoder = supportsTextDecoder ? g.TextDecoder : PolyfillTextDecoder as any;

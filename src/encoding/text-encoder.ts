@@ -4,7 +4,7 @@ import { globalObject as g } from '../env/global';
 import { supportsTextEncoder } from '../env/support';
 import { createSlot } from '../webidl/slots';
 import { requireArguments, toDOMString } from '../webidl/conversions';
-import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes } from '../webidl/interface';
 import { isUint8Array } from '../webidl/buffer-source';
 import { utf8Encode, utf8EncodeInto } from './utf8';
 
@@ -42,6 +42,5 @@ PolyfillTextEncoder.prototype.encodeInto = function (source: string, destination
   return { read: result[0], written: result[1] };
 };
 
-defineToStringTag(PolyfillTextEncoder.prototype, 'TextEncoder');
 
 export var TextEncoder: typeof globalThis.TextEncoder = supportsTextEncoder ? g.TextEncoder : PolyfillTextEncoder as any;

@@ -4,7 +4,7 @@
 import { globalObject as g } from '../env/global';
 import { supportsNativeTextStreams } from '../env/support';
 import { createSlot } from '../webidl/slots';
-import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes } from '../webidl/interface';
 import { toBufferSourceBytes } from '../webidl/buffer-source';
 import { createUTF8Decoder } from '../encoding/utf8';
 import { DecoderOptions, decoderOptions } from '../encoding/text-decoder';
@@ -34,7 +34,6 @@ function PolyfillTextDecoderStream(this: unknown, label?: string, options?: Text
 }
 
 defineAttributes(PolyfillTextDecoderStream.prototype, slot, 'TextDecoderStream', { encoding: 0, fatal: 0, ignoreBOM: 0, readable: 0, writable: 0 });
-defineToStringTag(PolyfillTextDecoderStream.prototype, 'TextDecoderStream');
 
 export var TextDecoderStream: typeof globalThis.TextDecoderStream = supportsNativeTextStreams
   ? g.TextDecoderStream : PolyfillTextDecoderStream as any;

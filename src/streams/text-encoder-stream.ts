@@ -4,7 +4,7 @@
 import { globalObject as g } from '../env/global';
 import { supportsNativeTextStreams } from '../env/support';
 import { createSlot } from '../webidl/slots';
-import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes } from '../webidl/interface';
 import { toDOMString } from '../webidl/conversions';
 import { utf8Encode } from '../encoding/utf8';
 import { wrapTransform } from './generic-transform-stream';
@@ -26,7 +26,6 @@ function PolyfillTextEncoderStream(this: unknown): void {
 }
 
 defineAttributes(PolyfillTextEncoderStream.prototype, slot, 'TextEncoderStream', { encoding: 0, readable: 0, writable: 0 });
-defineToStringTag(PolyfillTextEncoderStream.prototype, 'TextEncoderStream');
 
 export var TextEncoderStream: typeof globalThis.TextEncoderStream = supportsNativeTextStreams
   ? g.TextEncoderStream : PolyfillTextEncoderStream as any;
