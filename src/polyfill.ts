@@ -30,11 +30,11 @@ export function installMissing(values: { [name: string]: unknown }): void {
     var value = values[name];
     var current = g[name];
     if (value === undefined || (!supportsArrayBuffer && TYPED.test(name))) continue;
-    // Missing: absent, or not an object at all. Old WebKit's interface objects have typeof 'object', so presence is
-    // not `typeof === 'function'`. An incomplete native FormData (old WebKit's append-only one) is kept: the page's
+    // Missing: absent, or not an object at all (Object() wraps only primitives). Old WebKit's interface objects have
+    // typeof 'object', so presence is not `typeof === 'function'`. An incomplete native FormData (old WebKit's append-only one) is kept: the page's
     // own XHR code needs it (ours would be sent by XHR as "[object FormData]"), and retrofetch's fetch sends it
     // natively.
-    if (current == null || (typeof current !== 'function' && typeof current !== 'object') || (ownStreams && FAMILY.test(name) && current !== value)) install(name, value);
+    if (Object(current) !== current || (ownStreams && FAMILY.test(name) && current !== value)) install(name, value);
     if (name === 'ReadableStream') ownStreams = g.ReadableStream === value;
   }
   // A native AbortController without reason, throwIfAborted, timeout() or any() counts as missing, but only where

@@ -34,7 +34,7 @@ var slot = createSlot<EventTargetState>('EventTarget');
  * How the `signal` option is followed: set by abort-signal.ts (which imports this module, so it cannot be imported
  * here): addAbortAlgorithm(), which returns the function that stops following.
  */
-export var signalFollower: { follow: ((signal: unknown, steps: () => void) => () => void) | null } = { follow: null };
+export var signalFollower: { follow?: (signal: unknown, steps: () => void) => () => void } = {};
 
 /** Makes `target` an event target with an empty listener list (for subclasses made without the constructor). */
 export function initEventTarget(target: object, changed?: () => void): void {
