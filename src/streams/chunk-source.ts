@@ -61,10 +61,9 @@ export function partsSource(parts: Array<Bytes | Blob>): ChunkSource {
 
 /** Reads a ReadableStream; the reader is taken on the first read. Its chunks are any values (`raw`). */
 export function streamSource(stream: ReadableStream): ChunkSource {
-  var reader: ReadableStreamDefaultReader | null = null;
+  var reader: ReadableStreamDefaultReader | undefined;
   function getReader(): ReadableStreamDefaultReader {
-    if (reader === null) reader = stream.getReader();
-    return reader;
+    return reader || (reader = stream.getReader());
   }
   return {
     read: function (done, fail) {
