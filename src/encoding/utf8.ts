@@ -162,19 +162,14 @@ export function utf8EncodeInto(s: string, out: Bytes): [number, number] {
   while (read < s.length) {
     var c = s.charCodeAt(read);
     var d = s.charCodeAt(read + 1);
-    var units = 1;
-    if (c > 0xd7ff && c < 0xdc00 && d > 0xdbff && d < 0xe000) {
-      c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-      units = 2;
-    } else if (c > 0xd7ff && c < 0xe000) {
-      c = 0xfffd;
-    }
+    if (c > 0xd7ff && c < 0xdc00 && d > 0xdbff && d < 0xe000) c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+    else if (c > 0xd7ff && c < 0xe000) c = 0xfffd;
     // https://encoding.spec.whatwg.org/#utf-8-encoder: count, then the lead byte and count continuation bytes.
     var count = c < 0x80 ? 0 : c < 0x800 ? 1 : c < 0x10000 ? 2 : 3;
     if (written + count >= out.length) break;
     out[written++] = count ? ((0xff80 >> count) & 0xff) | (c >> (6 * count)) : c;
     while (count > 0) out[written++] = 0x80 | ((c >> (6 * --count)) & 0x3f);
-    read += units;
+    read += c > 0xffff ? 2 : 1;
   }
   return [read, written];
 }
