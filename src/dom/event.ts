@@ -114,6 +114,6 @@ defineConstants(Event, 'NONE CAPTURING_PHASE AT_TARGET BUBBLING_PHASE', 0);
 /** An event retrofetch fires itself (https://dom.spec.whatwg.org/#concept-event-fire): isTrusted is true. */
 export function createTrustedEvent(type: string): Event {
   var event = new Event(type);
-  slot.get(event, 'Event').isTrusted = true;
+  eventState(event)!.isTrusted = true;
   return event;
 }
