@@ -20,13 +20,13 @@ function install(name: string, value: unknown): void {
   }
 }
 
-/** Installs `values` (name → class or function) where missing or broken. */
+/**
+ * Installs `values` (name → class or function) where missing or broken, in their order: a ReadableStream must come
+ * before the rest of its family (whether it is ours decides theirs).
+ */
 export function installMissing(values: { [name: string]: unknown }): void {
-  // The ReadableStream first: whether it is ours decides the rest of its family.
-  var names = ['ReadableStream'].concat(Object.keys(values));
   var ownStreams = false;
-  for (var i = 0; i < names.length; i++) {
-    var name = names[i];
+  for (var name in values) {
     var value = values[name];
     var current = g[name];
     if (value === undefined || (!supportsArrayBuffer && TYPED.test(name))) continue;
