@@ -38,8 +38,7 @@ PolyfillTextEncoder.prototype.encodeInto = function (source: string, destination
   requireArguments(arguments.length, 2, member);
   var s = toDOMString(source, member);
   if (!isUint8Array(destination)) throw new TypeError(member + ': not a Uint8Array');
-  var result = utf8EncodeInto(s, destination);
-  return { read: result[0], written: result[1] };
+  return utf8EncodeInto(s, destination);
 };
 
 

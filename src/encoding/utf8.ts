@@ -154,9 +154,9 @@ function validUTF16Length(bytes: Bytes): number {
 
 /**
  * https://encoding.spec.whatwg.org/#utf-8-encode of the code points of `s` (lone surrogates as U+FFFD) into `out`,
- * as many as fit whole: [UTF-16 code units read, bytes written].
+ * as many as fit whole: the UTF-16 code units read and the bytes written (TextEncoderEncodeIntoResult).
  */
-export function utf8EncodeInto(s: string, out: Bytes): [number, number] {
+export function utf8EncodeInto(s: string, out: Bytes): { read: number; written: number } {
   var read = 0;
   var written = 0;
   while (read < s.length) {
@@ -171,11 +171,11 @@ export function utf8EncodeInto(s: string, out: Bytes): [number, number] {
     while (count > 0) out[written++] = 0x80 | ((c >> (6 * --count)) & 0x3f);
     read += c > 0xffff ? 2 : 1;
   }
-  return [read, written];
+  return { read: read, written: written };
 }
 
 export function utf8Encode(s: string): Bytes {
   if (supportsTextEncoder) return new g.TextEncoder().encode(s);
   var out = newBytes(s.length * 3);
-  return bytesFrom(sliceBytes(out, 0, utf8EncodeInto(s, out)[1]));
+  return bytesFrom(sliceBytes(out, 0, utf8EncodeInto(s, out).written));
 }
