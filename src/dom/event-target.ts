@@ -66,10 +66,9 @@ function changeListener(self: unknown, args: IArguments, add?: boolean): void {
   var callback = args[1];
   var options = args[2];
   var signal: any = null;
-  if (callback == null) callback = null;
-  else if (typeof callback !== 'function' && typeof callback !== 'object') throw typeError(member, 'not an EventListener');
+  if (callback != null && typeof callback !== 'function' && typeof callback !== 'object') throw typeError(member, 'not an EventListener');
   var dictionary = typeof options === 'object' && options !== null;
-  var listener: Listener = { _type: type, _callback: callback, _capture: !!(dictionary ? options.capture : options) };
+  var listener: Listener = { _type: type, _callback: callback || null, _capture: !!(dictionary ? options.capture : options) };
   if (add) {
     // addEventListener 1. Let capture, passive, once, and signal be the result of flattening more options.
     if (dictionary) {
