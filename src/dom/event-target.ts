@@ -65,7 +65,7 @@ function changeListener(self: unknown, args: IArguments, add?: boolean): void {
   var type = toDOMString(args[0], member);
   var callback = args[1];
   var options = args[2];
-  var signal: any = null;
+  var signal: any;
   if (callback != null && typeof callback !== 'function' && typeof callback !== 'object') throw typeError(member, 'not an EventListener');
   var dictionary = typeof options === 'object' && options !== null;
   var listener: Listener = { _type: type, _callback: callback || null, _capture: !!(dictionary ? options.capture : options) };
@@ -74,12 +74,9 @@ function changeListener(self: unknown, args: IArguments, add?: boolean): void {
     if (dictionary) {
       listener._once = !!options.once;
       listener._passive = !!options.passive;
-      if (options.signal !== undefined) {
-        signal = options.signal;
-        if (!(signal !== null && typeof signal === 'object' && typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function')) {
-          throw typeError(member, 'signal is not an AbortSignal');
-        }
-      }
+      signal = options.signal;
+      if (signal !== undefined && !(signal !== null && typeof signal === 'object' && typeof signal.aborted === 'boolean' &&
+        typeof signal.addEventListener === 'function')) throw typeError(member, 'signal is not an AbortSignal');
     }
     // 2. Add an event listener with this and a new event listener (https://dom.spec.whatwg.org/#add-an-event-listener):
     addListener(state, listener, signal);
