@@ -365,9 +365,8 @@ export function timeoutOf(signal: unknown): { ms: number; fire: () => void } | n
     var own = slot.find(candidates[i]);
     if (own && own._timer !== undefined && !(best && best._deadline! <= own._deadline!)) best = own;
   }
-  var chosen = best;
-  return chosen ? {
-    ms: Math.max(0, chosen._deadline! - +new Date()),
-    fire: function () { fireTimeout(chosen!); }
+  return best ? {
+    ms: Math.max(0, best._deadline! - +new Date()),
+    fire: function () { fireTimeout(best!); }
   } : null;
 }
