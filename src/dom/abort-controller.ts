@@ -23,6 +23,6 @@ defineAttributes(AbortController.prototype, slot, 'AbortController', { signal: 0
 defineOperations(AbortController.prototype, slot, 'AbortController', {
   // https://dom.spec.whatwg.org/#dom-abortcontroller-abort: signal abort on this with reason if it is given.
   abort: function (state, args) {
-    abortSignal(state.signal, args[0]);
+    abortSignal(args, state.signal);
   }
 });

@@ -247,9 +247,9 @@ function signalAbort(state: AbortSignalState, reason: unknown): void {
   for (i = 0; i < dependents.length; i++) runAbortSteps(dependents[i]);
 }
 
-/** Signal abort on one of our signals (AbortController.abort()). */
-export function abortSignal(signal: AbortSignal, reason: unknown): void {
-  signalAbort(slot.find(signal)!, reason);
+/** Signal abort on one of our signals with the reason AbortController.abort() was given (its arguments). */
+export function abortSignal(args: IArguments, signal: AbortSignal): void {
+  signalAbort(slot.find(signal)!, args[0]);
 }
 
 // https://dom.spec.whatwg.org/#run-the-abort-steps
