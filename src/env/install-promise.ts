@@ -6,8 +6,7 @@ import { works } from './support';
 
 var broken = !works(function () {
   var P = g.Promise;
-  var resolved = P.resolve(1);
-  return typeof P === 'function' && typeof resolved.then === 'function' && typeof P.all === 'function';
+  return typeof P === 'function' && typeof P.resolve(1).then === 'function' && typeof P.all === 'function';
 });
 
 // promise-polyfill runs callbacks through `_immediateFn` (its documented hook), by default setImmediate or
