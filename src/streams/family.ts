@@ -28,6 +28,6 @@ export var ByteLengthQueuingStrategy: typeof globalThis.ByteLengthQueuingStrateg
 export var CountQueuingStrategy: typeof globalThis.CountQueuingStrategy = member('CountQueuingStrategy', PonyfillCountQueuingStrategy);
 
 var proto: any = ReadableStream.prototype;
-if (!supportsNativeStreams && supportsSymbolAsyncIterator && !Object.prototype.hasOwnProperty.call(proto, (Symbol as any).asyncIterator)) {
+if (!supportsNativeStreams && supportsSymbolAsyncIterator) {
   Object.defineProperty(proto, (Symbol as any).asyncIterator, { value: proto.values, writable: true, configurable: true });
 }
