@@ -65,7 +65,7 @@ export var AbortSignal: {
 var proto: AbortSignal = AbortSignal.prototype = Object.create(EventTarget.prototype, {
   constructor: { value: AbortSignal, writable: true, configurable: true }
 });
-if ('__proto__' in {}) (AbortSignal as any).__proto__ = EventTarget;
+if (({} as any).__proto__) (AbortSignal as any).__proto__ = EventTarget;
 
 // https://dom.spec.whatwg.org/#dom-abortsignal-abort
 AbortSignal.abort = function (reason?: unknown): AbortSignal {

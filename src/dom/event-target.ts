@@ -113,7 +113,7 @@ export class EventTarget {
     if (!own && !isHostInstance(event, 'Event')) throw typeError(member, 'not an Event');
     if (own) {
       // 1. If event's dispatch flag is set, or if its initialized flag is not set, throw an "InvalidStateError" DOMException.
-      if (own._dispatch) throw createDOMException(member + ': the event is being dispatched', 'InvalidStateError');
+      if (own._dispatch) throw createDOMException(member + ': already dispatching', 'InvalidStateError');
       // 2. Initialize event's isTrusted attribute to false.
       own.isTrusted = false;
     }
@@ -248,7 +248,7 @@ function invoke(target: object, state: EventTargetState, event: any, s: EventSta
         callback.call(target, event);
       } else {
         var handleEvent = callback.handleEvent;
-        if (typeof handleEvent !== 'function') throw new TypeError('EventTarget: handleEvent is not a function');
+        if (typeof handleEvent !== 'function') throw typeError('EventTarget', 'no handleEvent');
         handleEvent.call(callback, event);
       }
     } catch (e) {
