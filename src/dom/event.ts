@@ -88,7 +88,7 @@ Object.defineProperty(Event.prototype, 'returnValue', {
 defineOperations(Event.prototype, slot, 'Event', {
   // https://dom.spec.whatwg.org/#dom-event-composedpath: with no tree, the path is the current target alone.
   composedPath: function (state) {
-    return state.currentTarget === null ? [] : [state.currentTarget];
+    return state.currentTarget ? [state.currentTarget] : [];
   },
   stopPropagation: function (state) {
     state._stop = true;
