@@ -48,11 +48,10 @@ export function hasListeners(target: unknown, type: string): boolean {
   return false;
 }
 
-/** Removes `item` from `list`, if there; whether it was. */
-export function remove(list: unknown[], item: unknown): boolean {
+/** Removes `item` from `list`, if there. */
+export function remove(list: unknown[], item: unknown): void {
   var at = list.indexOf(item);
   if (at >= 0) list.splice(at, 1);
-  return at >= 0;
 }
 
 // The arguments the two listener methods share: the type, EventListener? (https://webidl.spec.whatwg.org/#es-callback-interface:
