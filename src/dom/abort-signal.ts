@@ -175,9 +175,10 @@ function fireTimeout(state: AbortSignalState): void {
  * engine's (by the engine's own brand check: its `aborted` getter throws for anything else). Never a look-alike.
  */
 export function isAbortSignal(value: unknown): boolean {
-  return slot.has(value) || (nativeAbortedGetter !== null && works(function () {
+  // (Without an engine getter, the call throws: false.)
+  return slot.has(value) || works(function () {
     return typeof nativeAbortedGetter!.call(value) === 'boolean';
-  }));
+  });
 }
 
 /** Whether `signal` (ours or foreign) is aborted. */
