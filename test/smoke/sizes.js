@@ -14,10 +14,10 @@ const root = path.resolve(__dirname, '../..');
 // Budgets in bytes (min + gzip -9): a ratchet at today's sizes, lowered as the byte diet (issue 14) goes; its
 // targets are 36,000 for the full script, 16,000 for the core and 3,000 for Headers alone.
 const BUDGETS = {
-  'dist/retrofetch.polyfill.js': 37600,
-  'dist/retrofetch.core.js': 21600,
-  "app: import { Headers } from 'retrofetch'": 2350,
-  "app: import { fetch } from 'retrofetch'": 21400
+  'dist/retrofetch.polyfill.js': 37050,
+  'dist/retrofetch.core.js': 21300,
+  "app: import { Headers } from 'retrofetch'": 2300,
+  "app: import { fetch } from 'retrofetch'": 21200
 };
 
 const APPS = {
