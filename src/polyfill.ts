@@ -14,27 +14,28 @@ var TYPED = /^Text(En|De)coder/;
 function install(name: string, value: unknown): void {
   try {
     // Like a WebIDL interface object: writable, configurable, not enumerable.
-    Object.defineProperty(g, name, { value: value, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(g, name, { value: value, writable: true, configurable: true });
   } catch (e) {
     // a non-configurable host property: left as it is
   }
 }
 
-/** Installs `values` (name → class or function) where missing or broken. */
+/**
+ * Installs `values` (name → class or function) where missing or broken, in their order: a ReadableStream must come
+ * before the rest of its family (whether it is ours decides theirs).
+ */
 export function installMissing(values: { [name: string]: unknown }): void {
-  // The ReadableStream first: whether it is ours decides the rest of its family.
-  var names = ['ReadableStream'].concat(Object.keys(values));
   var ownStreams = false;
-  for (var i = 0; i < names.length; i++) {
-    var name = names[i];
+  for (var name in values) {
     var value = values[name];
     var current = g[name];
-    if (value === undefined || (!supportsArrayBuffer && TYPED.test(name))) continue;
-    // Missing: absent, or not an object at all. Old WebKit's interface objects have typeof 'object', so presence is
-    // not `typeof === 'function'`. An incomplete native FormData (old WebKit's append-only one) is kept: the page's
+    // (Its own only: a page may have added enumerable properties to Object.prototype.)
+    if (!Object.prototype.hasOwnProperty.call(values, name) || (!supportsArrayBuffer && TYPED.test(name))) continue;
+    // Missing: absent, or not an object at all (Object() wraps only primitives). Old WebKit's interface objects have
+    // typeof 'object', so presence is not `typeof === 'function'`. An incomplete native FormData (old WebKit's append-only one) is kept: the page's
     // own XHR code needs it (ours would be sent by XHR as "[object FormData]"), and retrofetch's fetch sends it
     // natively.
-    if (current == null || (typeof current !== 'function' && typeof current !== 'object') || (ownStreams && FAMILY.test(name) && current !== value)) install(name, value);
+    if (Object(current) !== current || (ownStreams && FAMILY.test(name) && current !== value)) install(name, value);
     if (name === 'ReadableStream') ownStreams = g.ReadableStream === value;
   }
   // A native AbortController without reason, throwIfAborted, timeout() or any() counts as missing, but only where

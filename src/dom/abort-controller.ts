@@ -1,6 +1,6 @@
 // The AbortController interface: https://dom.spec.whatwg.org/#interface-abortcontroller
 import { createSlot } from '../webidl/slots';
-import { constructing, defineAttributes, defineOperations, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes, defineOperations } from '../webidl/interface';
 import { AbortSignal, newAbortSignal, abortSignal } from './abort-signal';
 
 var slot = createSlot<{ signal: AbortSignal }>('AbortController');
@@ -18,12 +18,11 @@ export class AbortController {
 }
 
 // https://dom.spec.whatwg.org/#dom-abortcontroller-signal
-defineAttributes(AbortController.prototype, slot, 'AbortController', { signal: 'signal' });
+defineAttributes(AbortController.prototype, slot, 'AbortController', { signal: 0 });
 
 defineOperations(AbortController.prototype, slot, 'AbortController', {
   // https://dom.spec.whatwg.org/#dom-abortcontroller-abort: signal abort on this with reason if it is given.
   abort: function (state, args) {
-    abortSignal(state.signal, args[0]);
+    abortSignal(args, state.signal);
   }
 });
-defineToStringTag(AbortController.prototype, 'AbortController');

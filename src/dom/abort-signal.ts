@@ -8,7 +8,7 @@
 // `longLived` unless someone listens, and a settled fetch leaves nothing on the signal it was given.
 import { createSlot } from '../webidl/slots';
 import { isObject, requireArguments, toNumber, typeError } from '../webidl/conversions';
-import { defineAttributes, defineOperations, defineToStringTag } from '../webidl/interface';
+import { defineAttributes, defineOperations } from '../webidl/interface';
 import { works, nativeAbortedGetter, supportsSymbolIterator } from '../env/support';
 import { createDOMException } from './dom-exception';
 import { count } from '../env/debug-counters';
@@ -17,10 +17,12 @@ import { createTrustedEvent } from './event';
 
 interface AbortSignalState {
   _self: AbortSignal;
-  _aborted: boolean;
+  /**
+   * Once aborted: when, as a count of aborts so far (from 1; a dependent read later takes the reason of its first
+   * source to abort). Undefined while it is not.
+   */
+  _aborted?: number;
   _reason?: unknown;
-  /** When it aborted, as a count of aborts so far: a dependent read later takes the reason of its first source. */
-  _abortedAs?: number;
   /** https://dom.spec.whatwg.org/#abortsignal-abort-algorithms */
   _algorithms: Array<() => void>;
   /**
@@ -63,7 +65,7 @@ export var AbortSignal: {
 var proto: AbortSignal = AbortSignal.prototype = Object.create(EventTarget.prototype, {
   constructor: { value: AbortSignal, writable: true, configurable: true }
 });
-if ('__proto__' in {}) (AbortSignal as any).__proto__ = EventTarget;
+if (({} as any).__proto__) (AbortSignal as any).__proto__ = EventTarget;
 
 // https://dom.spec.whatwg.org/#dom-abortsignal-abort
 AbortSignal.abort = function (reason?: unknown): AbortSignal {
@@ -80,9 +82,10 @@ AbortSignal.timeout = function (milliseconds: number): AbortSignal {
   // https://webidl.spec.whatwg.org/#es-unsigned-long-long with [EnforceRange]
   var member = 'AbortSignal.timeout';
   requireArguments(arguments.length, 1, member);
+  // (NaN, the infinities and what is out of range after IntegerPart throw: the range is checked before.)
   var ms = toNumber(milliseconds, member);
-  ms = ms < 0 ? Math.ceil(ms) : Math.floor(ms);
-  if (!(ms >= 0 && ms <= 9007199254740991)) throw typeError(member, 'not an unsigned long long');
+  if (!(ms > -1 && ms < 9007199254740992)) throw typeError(member, 'not an unsigned long long');
+  ms -= ms % 1;
   // 1. Let signal be a new AbortSignal object.
   var state = createAbortSignal();
   // 2–3. Run steps after a timeout of milliseconds: signal abort given signal and a new "TimeoutError" DOMException.
@@ -101,11 +104,13 @@ AbortSignal.any = function (signals: Iterable<AbortSignal>): AbortSignal {
   var value: any = signals;
   // LEGACY(ES5): without Symbol.iterator, an array or array-like stands for the iterable (its elements sliced out).
   var method = isObject(value) && (supportsSymbolIterator ? value[Symbol.iterator] : typeof value.length === 'number' && Array.prototype.slice);
-  if (typeof method !== 'function') throw typeError(member, 'parameter 1 is not iterable');
-  var list: unknown[] = supportsSymbolIterator ? [] : method.call(value);
-  if (supportsSymbolIterator) for (var iterator = method.call(value), step = iterator.next(); !step.done; step = iterator.next()) list.push(step.value);
+  if (typeof method !== 'function') throw typeError(member, 'not iterable');
+  // (An iterator, or the sliced elements.)
+  var iterator = method.call(value);
+  var list: unknown[] = supportsSymbolIterator ? [] : iterator;
+  for (var step; supportsSymbolIterator && !(step = iterator.next()).done;) list.push(step.value);
   for (var i = 0; i < list.length; i++) {
-    if (!isAbortSignal(list[i])) throw typeError(member, 'element ' + i + " of parameter 1 is not of type 'AbortSignal'");
+    if (!isAbortSignal(list[i])) throw typeError(member, 'not an AbortSignal');
   }
   // 1. Return the result of creating a dependent abort signal from signals using AbortSignal and the current realm.
   return createDependentAbortSignal(list);
@@ -114,7 +119,7 @@ AbortSignal.any = function (signals: Iterable<AbortSignal>): AbortSignal {
 defineAttributes(proto, slot, 'AbortSignal', {
   // https://dom.spec.whatwg.org/#dom-abortsignal-aborted
   aborted: function (state) {
-    return refresh(state)._aborted;
+    return !!refresh(state)._aborted;
   },
   // https://dom.spec.whatwg.org/#dom-abortsignal-reason
   reason: function (state) {
@@ -130,11 +135,10 @@ defineOperations(proto, slot, 'AbortSignal', {
 });
 
 defineEventHandler(proto, 'abort', 'AbortSignal');
-defineToStringTag(proto, 'AbortSignal');
 
 function createAbortSignal(): AbortSignalState {
   var signal: AbortSignal = Object.create(proto);
-  var state: AbortSignalState = { _self: signal, _aborted: false, _algorithms: [], _dependents: [] };
+  var state: AbortSignalState = { _self: signal, _algorithms: [], _dependents: [] };
   initEventTarget(signal, function () { updateFollowing(state); });
   slot.set(signal, state);
   return state;
@@ -145,13 +149,12 @@ export function newAbortSignal(): AbortSignal {
   return createAbortSignal()._self;
 }
 
+// Times the signal out in `ms`, in steps of at most MAX_TIMER_MS (each longer one waits again for what is left).
 function wait(state: AbortSignalState, ms: number): void {
-  var chunk = Math.min(ms, MAX_TIMER_MS);
   state._timer = setTimeout(function () {
-    var left = state._deadline! - +new Date();
-    if (chunk < ms && left > 0) wait(state, left);
+    if (ms > MAX_TIMER_MS) wait(state, state._deadline! - +new Date());
     else fireTimeout(state);
-  }, chunk);
+  }, Math.min(ms, MAX_TIMER_MS));
 }
 
 /** Stops `state`'s pending timeout; whether there was one. */
@@ -172,15 +175,16 @@ function fireTimeout(state: AbortSignalState): void {
  * engine's (by the engine's own brand check: its `aborted` getter throws for anything else). Never a look-alike.
  */
 export function isAbortSignal(value: unknown): boolean {
-  return slot.has(value) || (nativeAbortedGetter !== null && works(function () {
+  // (Without an engine getter, the call throws: false.)
+  return slot.has(value) || works(function () {
     return typeof nativeAbortedGetter!.call(value) === 'boolean';
-  }));
+  });
 }
 
 /** Whether `signal` (ours or foreign) is aborted. */
 export function signalIsAborted(signal: unknown): boolean {
   var state = slot.find(signal);
-  return state ? refresh(state)._aborted : !!(signal as any).aborted;
+  return !!(state ? refresh(state)._aborted : (signal as any).aborted);
 }
 
 /** `signal`'s abort reason (ours or foreign; a foreign signal without `reason` gives an "AbortError" DOMException). */
@@ -221,9 +225,8 @@ export function createDependentAbortSignal(signals: unknown[]): AbortSignal {
 }
 
 function setReason(state: AbortSignalState, reason: unknown): void {
-  state._aborted = true;
+  state._aborted = ++abortCount;
   state._reason = reason !== undefined ? reason : newAbortError();
-  state._abortedAs = ++abortCount;
   stopFollowing(state);
   clearTimer(state);
 }
@@ -245,17 +248,16 @@ function signalAbort(state: AbortSignalState, reason: unknown): void {
   for (i = 0; i < dependents.length; i++) runAbortSteps(dependents[i]);
 }
 
-/** Signal abort on one of our signals (AbortController.abort()). */
-export function abortSignal(signal: AbortSignal, reason: unknown): void {
-  signalAbort(slot.get(signal, 'AbortController.abort'), reason);
+/** Signal abort on one of our signals with the reason AbortController.abort() was given (its arguments). */
+export function abortSignal(args: IArguments, signal: AbortSignal): void {
+  signalAbort(slot.find(signal)!, args[0]);
 }
 
 // https://dom.spec.whatwg.org/#run-the-abort-steps
 function runAbortSteps(state: AbortSignalState): void {
-  // 1–2. For each algorithm of signal's abort algorithms: run algorithm; then empty the list.
-  var algorithms = state._algorithms;
-  state._algorithms = [];
-  count('liveListeners', -algorithms.length);
+  // 1–2. For each algorithm of signal's abort algorithms: run algorithm; then empty the list. (Each removes itself
+  //      first: see addAbortAlgorithm(). None can be added now that signal is aborted.)
+  var algorithms = state._algorithms.slice();
   for (var i = 0; i < algorithms.length; i++) algorithms[i]();
   // 3. Fire an event named abort at signal.
   fireEvent(state._self, createTrustedEvent('abort'));
@@ -272,9 +274,9 @@ function refresh(state: AbortSignalState): AbortSignalState {
   var firstAs = Infinity;
   for (var i = 0; i < sources.length; i++) {
     var own = slot.find(sources[i]);
-    if (own ? own._aborted && own._abortedAs! < firstAs : !first && (sources[i] as any).aborted) {
+    if (own ? own._aborted! < firstAs : !first && (sources[i] as any).aborted) {
       first = sources[i];
-      if (own) firstAs = own._abortedAs!;
+      if (own) firstAs = own._aborted!;
     }
   }
   if (first) {
@@ -292,26 +294,24 @@ function updateFollowing(state: AbortSignalState): void {
   var observed = state._algorithms.length > 0 || hasListeners(state._self, 'abort');
   if (!observed) return stopFollowing(state);
   if (state._following || refresh(state)._aborted) return;
-  // A foreign (native) source: its abort event is the only way to hear of it.
-  var listener = state._following = function () { refresh(state); };
-  for (var i = 0; i < sources.length; i++) {
-    var own = slot.find(sources[i]);
-    count('liveListeners', 1);
-    if (own) own._dependents.push(state);
-    else (sources[i] as any).addEventListener('abort', listener);
-  }
+  state._following = function () { refresh(state); };
+  for (var i = 0; i < sources.length; i++) follow(state, sources[i], true);
 }
 
 function stopFollowing(state: AbortSignalState): void {
-  var listener = state._following;
-  if (!listener) return;
+  if (!state._following) return;
+  for (var i = 0; i < state._sources!.length; i++) follow(state, state._sources![i]);
   state._following = undefined;
-  for (var i = 0; i < state._sources!.length; i++) {
-    var own = slot.find(state._sources![i]);
-    count('liveListeners', -1);
-    if (own) remove(own._dependents, state);
-    else (state._sources![i] as any).removeEventListener('abort', listener);
-  }
+}
+
+// Starts (`on`) or stops following `source`: one of ours lists the dependent; of a foreign (native) one, the abort
+// event is the only way to hear (`_following` listens).
+function follow(state: AbortSignalState, source: any, on?: boolean): void {
+  var own = slot.find(source);
+  count('liveListeners', on ? 1 : -1);
+  if (!own) source[on ? 'addEventListener' : 'removeEventListener']('abort', state._following);
+  else if (on) own._dependents.push(state);
+  else remove(own._dependents, state);
 }
 
 /**
@@ -323,27 +323,30 @@ export function addAbortAlgorithm(signal: any, algorithm: () => void): () => voi
   var state = slot.find(signal);
   // 1. If signal is aborted, then return.
   var added = !signalIsAborted(signal);
+  // What is added: the algorithm, removed first (when the abort steps run it, or the foreign signal's event does).
   function listener(): void {
     stop();
     algorithm();
   }
-  // Removes it, once (not after signal's abort steps ran it).
+  // Removes it, once.
   function stop(): void {
-    if (added && (!state || remove(state._algorithms, algorithm))) {
+    if (added) {
       added = false;
       count('liveListeners', -1);
-      if (state) updateFollowing(state);
-      else signal.removeEventListener('abort', listener);
+      if (!state) signal.removeEventListener('abort', listener);
+      else {
+        remove(state._algorithms, listener);
+        updateFollowing(state);
+      }
     }
   }
   // 2. Append algorithm to signal's abort algorithms.
   if (added) {
     count('liveListeners', 1);
-    if (state) {
-      state._algorithms.push(algorithm);
+    if (!state) signal.addEventListener('abort', listener);
+    else {
+      state._algorithms.push(listener);
       updateFollowing(state);
-    } else {
-      signal.addEventListener('abort', listener);
     }
   }
   return stop;
@@ -363,9 +366,8 @@ export function timeoutOf(signal: unknown): { ms: number; fire: () => void } | n
     var own = slot.find(candidates[i]);
     if (own && own._timer !== undefined && !(best && best._deadline! <= own._deadline!)) best = own;
   }
-  var chosen = best;
-  return chosen ? {
-    ms: Math.max(0, chosen._deadline! - +new Date()),
-    fire: function () { fireTimeout(chosen!); }
+  return best ? {
+    ms: Math.max(0, best._deadline! - +new Date()),
+    fire: function () { fireTimeout(best!); }
   } : null;
 }

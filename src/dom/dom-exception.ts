@@ -7,7 +7,7 @@ import { globalObject as g } from '../env/global';
 import { supportsDOMExceptionConstructor } from '../env/support';
 import { createSlot } from '../webidl/slots';
 import { toDOMString } from '../webidl/conversions';
-import { constructing, defineAttributes, defineConstants, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes, defineConstants } from '../webidl/interface';
 
 // https://webidl.spec.whatwg.org/#dfn-error-names-table: the legacy codes 1–25 in order, each as its constant's words
 // (INDEX_SIZE_ERR) and, where it starts with a capital, its name's (IndexSizeError): DOMSTRING_SIZE_ERR,
@@ -44,17 +44,16 @@ PolyfillDOMException.prototype = Object.create(Error.prototype, {
 });
 
 defineAttributes(PolyfillDOMException.prototype, slot, 'DOMException', {
-  name: 'name',
-  message: 'message',
+  name: 0,
+  message: 0,
+  // (A name is a capitalized word ending in Error: the lower-case entries, and any other name, give 0.)
   code: function (state) {
-    var i = NAMES.indexOf(state.name.replace(/Error$/, ''));
-    return /Error$/.test(state.name) && /^[A-Z]/.test(NAMES[i]) ? i + 1 : 0;
+    return NAMES.indexOf(/^[A-Z].*Error$/.test(state.name) ? state.name.slice(0, -5) : '') + 1;
   }
 });
 
 defineConstants(PolyfillDOMException, CODES.toUpperCase().replace(/\S+/g, '$&_ERR'), 1);
 
-defineToStringTag(PolyfillDOMException.prototype, 'DOMException');
 
 /** The DOMException retrofetch creates: the engine's where constructible, else ours. */
 export var DOMException: { new (message?: string, name?: string): DOMExceptionLike } =

@@ -7,7 +7,7 @@ import { isHostInstance } from '../env/global';
 import { createDOMException } from './dom-exception';
 import { Event, eventState, EventState, AT_TARGET, NONE } from './event';
 
-/** https://dom.spec.whatwg.org/#concept-event-listener (removed, and `unfollow` to stop following its signal, once set) */
+/** https://dom.spec.whatwg.org/#concept-event-listener (removed, and `unfollow` to stop following its signal) */
 interface Listener {
   _type: string;
   _callback: any;
@@ -16,11 +16,14 @@ interface Listener {
   _once?: boolean;
   _removed?: boolean;
   _unfollow?: () => void;
+  /** An event handler's listener: the handler's value. */
+  _value?: any;
 }
 
 interface EventTargetState {
   _listeners: Listener[];
-  _handlers: { [type: string]: { _value: unknown; _listener?: Listener } };
+  /** The listeners of the event handlers that are set (not null), by type. */
+  _handlers: { [type: string]: Listener | undefined };
   /** Told after every change to the listener list (AbortSignal follows its sources only while it has listeners). */
   _changed?: () => void;
 }
@@ -31,7 +34,7 @@ var slot = createSlot<EventTargetState>('EventTarget');
  * How the `signal` option is followed: set by abort-signal.ts (which imports this module, so it cannot be imported
  * here): addAbortAlgorithm(), which returns the function that stops following.
  */
-export var signalFollower: { follow: ((signal: unknown, steps: () => void) => () => void) | null } = { follow: null };
+export var signalFollower: { follow?: (signal: unknown, steps: () => void) => () => void } = {};
 
 /** Makes `target` an event target with an empty listener list (for subclasses made without the constructor). */
 export function initEventTarget(target: object, changed?: () => void): void {
@@ -45,23 +48,43 @@ export function hasListeners(target: unknown, type: string): boolean {
   return false;
 }
 
-/** Removes `item` from `list`, if there; whether it was. */
-export function remove(list: unknown[], item: unknown): boolean {
+/** Removes `item` from `list`, if there. */
+export function remove(list: unknown[], item: unknown): void {
   var at = list.indexOf(item);
   if (at >= 0) list.splice(at, 1);
-  return at >= 0;
 }
 
 // The arguments the two listener methods share: the type, EventListener? (https://webidl.spec.whatwg.org/#es-callback-interface:
-// a function, or an object with handleEvent), and capture (https://dom.spec.whatwg.org/#concept-flatten-options).
-function listenerOf(self: unknown, count: number, type: string, callback: any, options: any, member: string): [EventTargetState, Listener, any] {
+// a function, or an object with handleEvent), and capture (https://dom.spec.whatwg.org/#concept-flatten-options);
+// adding, also once, passive and signal (https://dom.spec.whatwg.org/#event-flatten-more). Then adds or removes it.
+function changeListener(self: unknown, args: IArguments, add?: boolean): void {
+  var member = add ? 'EventTarget.addEventListener' : 'EventTarget.removeEventListener';
   var state = slot.get(self, member);
-  requireArguments(count, 2, member);
-  type = toDOMString(type, member);
-  if (callback == null) callback = null;
-  else if (typeof callback !== 'function' && typeof callback !== 'object') throw typeError(member, "parameter 2 is not of type 'EventListener'");
+  requireArguments(args.length, 2, member);
+  var type = toDOMString(args[0], member);
+  var callback = args[1];
+  var options = args[2];
+  var signal: any;
+  if (callback != null && typeof callback !== 'function' && typeof callback !== 'object') throw typeError(member, 'not an EventListener');
   var dictionary = typeof options === 'object' && options !== null;
-  return [state, { _type: type, _callback: callback, _capture: !!(dictionary ? options.capture : options) }, dictionary && options];
+  var listener: Listener = { _type: type, _callback: callback || null, _capture: !!(dictionary ? options.capture : options) };
+  if (add) {
+    // addEventListener 1. Let capture, passive, once, and signal be the result of flattening more options.
+    if (dictionary) {
+      listener._once = !!options.once;
+      listener._passive = !!options.passive;
+      signal = options.signal;
+      if (signal !== undefined && !(signal !== null && typeof signal === 'object' && typeof signal.aborted === 'boolean' &&
+        typeof signal.addEventListener === 'function')) throw typeError(member, 'signal is not an AbortSignal');
+    }
+    // 2. Add an event listener with this and a new event listener (https://dom.spec.whatwg.org/#add-an-event-listener):
+    addListener(state, listener, signal);
+  } else {
+    // removeEventListener 2. If this's event listener list contains an event listener whose type is type, callback
+    //    is callback, and capture is capture, then remove an event listener with this and that event listener.
+    var found = find(state, listener);
+    if (found) removeListener(state, found);
+  }
 }
 
 export class EventTarget {
@@ -71,35 +94,13 @@ export class EventTarget {
   }
 
   // https://dom.spec.whatwg.org/#dom-eventtarget-addeventlistener
-  addEventListener(type: string, callback: any, options?: boolean | AddEventListenerOptions): void {
-    var member = 'EventTarget.addEventListener';
-    var args = listenerOf(this, arguments.length, type, callback, options, member);
-    var listener = args[1];
-    var dictionary = args[2];
-    var signal: any = null;
-    // 1. Let capture, passive, once, and signal be the result of flattening more options.
-    if (dictionary) {
-      listener._once = !!dictionary.once;
-      listener._passive = !!dictionary.passive;
-      if (dictionary.signal !== undefined) {
-        signal = dictionary.signal;
-        if (!(signal !== null && typeof signal === 'object' && typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function')) {
-          throw typeError(member, "member signal is not of type 'AbortSignal'");
-        }
-      }
-    }
-    // 2. Add an event listener with this and a new event listener (https://dom.spec.whatwg.org/#add-an-event-listener):
-    addListener(args[0], listener, signal);
+  addEventListener(_type: string, _callback: any, _options?: boolean | AddEventListenerOptions): void {
+    changeListener(this, arguments, true);
   }
 
   // https://dom.spec.whatwg.org/#dom-eventtarget-removeeventlistener
-  removeEventListener(type: string, callback: any, options?: boolean | EventListenerOptions): void {
-    // 1. Let capture be the result of flattening options.
-    var args = listenerOf(this, arguments.length, type, callback, options, 'EventTarget.removeEventListener');
-    // 2. If this's event listener list contains an event listener whose type is type, callback is callback, and
-    //    capture is capture, then remove an event listener with this and that event listener.
-    var found = find(args[0], args[1]);
-    if (found) removeListener(args[0], found);
+  removeEventListener(_type: string, _callback: any, _options?: boolean | EventListenerOptions): void {
+    changeListener(this, arguments);
   }
 
   // https://dom.spec.whatwg.org/#dom-eventtarget-dispatchevent
@@ -108,10 +109,10 @@ export class EventTarget {
     var state = slot.get(this, member);
     requireArguments(arguments.length, 1, member);
     var own = eventState(event);
-    if (!own && !isHostInstance(event, 'Event')) throw typeError(member, "parameter 1 is not of type 'Event'");
+    if (!own && !isHostInstance(event, 'Event')) throw typeError(member, 'not an Event');
     if (own) {
       // 1. If event's dispatch flag is set, or if its initialized flag is not set, throw an "InvalidStateError" DOMException.
-      if (own._dispatch) throw createDOMException(member + ': the event is being dispatched', 'InvalidStateError');
+      if (own._dispatch) throw createDOMException(member + ': already dispatching', 'InvalidStateError');
       // 2. Initialize event's isTrusted attribute to false.
       own.isTrusted = false;
     }
@@ -143,7 +144,6 @@ function addListener(state: EventTargetState, listener: Listener, signal: any): 
   //    eventTarget and listener. (Stopped when the listener goes, so a long-lived signal keeps nothing.)
   if (signal) {
     listener._unfollow = signalFollower.follow!(signal, function () {
-      listener._unfollow = undefined;
       removeListener(state, listener);
     });
   }
@@ -156,9 +156,8 @@ function removeListener(state: EventTargetState, listener: Listener): void {
   // 2. Set listener's removed to true and remove listener from eventTarget's event listener list.
   listener._removed = true;
   remove(state._listeners, listener);
-  var unfollow = listener._unfollow;
-  listener._unfollow = undefined;
-  if (unfollow) unfollow();
+  // (Stopping to follow the signal again does nothing.)
+  if (listener._unfollow) listener._unfollow();
   if (state._changed) state._changed();
 }
 
@@ -248,7 +247,7 @@ function invoke(target: object, state: EventTargetState, event: any, s: EventSta
         callback.call(target, event);
       } else {
         var handleEvent = callback.handleEvent;
-        if (typeof handleEvent !== 'function') throw new TypeError('EventTarget: handleEvent is not a function');
+        if (typeof handleEvent !== 'function') throw typeError('EventTarget', 'no handleEvent');
         handleEvent.call(callback, event);
       }
     } catch (e) {
@@ -274,29 +273,31 @@ export function defineEventHandler(proto: object, type: string, interfaceName: s
   var member = interfaceName + '.on' + type;
   Object.defineProperty(proto, 'on' + type, {
     get: function (this: unknown) {
-      var handler = slot.get(this, member)._handlers[type];
-      return handler ? handler._value : null;
+      var listener = slot.get(this, member)._handlers[type];
+      return listener ? listener._value : null;
     },
     set: function (this: unknown, value: any) {
       var self = this;
       var state = slot.get(self, member);
-      var handler = state._handlers[type] || (state._handlers[type] = { _value: null });
+      var listener = state._handlers[type];
       // [LegacyTreatNonObjectAsNull]: anything but an object (a function is one) is null.
-      handler._value = value = isObject(value) ? value : null;
-      if (value === null) {
+      value = isObject(value) ? value : null;
+      if (listener && value) {
+        listener._value = value;
+      } else if (listener) {
         // Setting null deactivates the handler: its listener is removed (set again, it goes to the end of the list).
-        if (handler._listener) removeListener(state, handler._listener);
-        handler._listener = undefined;
-      } else if (!handler._listener) {
+        removeListener(state, listener);
+        state._handlers[type] = undefined;
+      } else if (value) {
         // Otherwise activate it: the listener is added once, where it was first set.
         // https://html.spec.whatwg.org/multipage/webappapis.html#the-event-handler-processing-algorithm
-        addListener(state, handler._listener = {
+        addListener(state, state._handlers[type] = {
           _type: type,
           _capture: false,
+          _value: value,
           _callback: function (event: any) {
-            var callback: any = handler._value;
             // A false return value cancels the event (only a cancelable one is cancelled).
-            if (callback && callback.call(self, event) === false && typeof event.preventDefault === 'function') event.preventDefault();
+            if (state._handlers[type]!._value.call(self, event) === false && typeof event.preventDefault === 'function') event.preventDefault();
           }
         }, null);
       }

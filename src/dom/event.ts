@@ -2,7 +2,7 @@
 // retrofetch fires its own `abort` events with it; it is not installed as a global (the engine's Event stays).
 import { createSlot } from '../webidl/slots';
 import { requireArguments, toDictionary, toDOMString } from '../webidl/conversions';
-import { constructing, defineAttributes, defineConstants, defineOperations, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes, defineConstants, defineOperations } from '../webidl/interface';
 
 /**
  * https://dom.spec.whatwg.org/#concept-event: the fields the attributes read, and the flags dispatch reads and writes
@@ -35,51 +35,60 @@ export var eventState = slot.find;
 
 var start = +new Date();
 
-export class Event {
-  declare readonly type: string;
-  declare readonly target: any;
-  declare readonly srcElement: any;
-  declare readonly currentTarget: any;
-  declare readonly eventPhase: number;
-  declare readonly bubbles: boolean;
-  declare readonly cancelable: boolean;
-  declare readonly composed: boolean;
-  declare readonly isTrusted: boolean;
-  declare readonly timeStamp: number;
-  declare readonly defaultPrevented: boolean;
-  declare composedPath: () => any[];
-  declare stopPropagation: () => void;
-  declare stopImmediatePropagation: () => void;
-  declare preventDefault: () => void;
-
-  // https://dom.spec.whatwg.org/#dom-event-event
-  constructor(type: string, eventInitDict?: EventInit) {
-    var member = 'Event constructor';
-    constructing(this, Event, slot, member);
-    requireArguments(arguments.length, 1, member);
-    var init = toDictionary<EventInit>(eventInitDict, member);
-    slot.set(this, {
-      type: toDOMString(type, member), target: null, currentTarget: null, eventPhase: NONE,
-      bubbles: !!init.bubbles, cancelable: !!init.cancelable, composed: !!init.composed, isTrusted: false,
-      timeStamp: +new Date() - start
-    });
-  }
-
-  get cancelBubble(): boolean { return !!slot.get(this, 'Event.cancelBubble')._stop; }
-  set cancelBubble(value: boolean) {
-    if (value) slot.get(this, 'Event.cancelBubble')._stop = true;
-  }
-
-  get returnValue(): boolean { return !slot.get(this, 'Event.returnValue')._canceled; }
-  set returnValue(value: boolean) {
-    if (!value) this.preventDefault();
-  }
+export interface Event {
+  readonly type: string;
+  readonly target: any;
+  readonly srcElement: any;
+  readonly currentTarget: any;
+  readonly eventPhase: number;
+  readonly bubbles: boolean;
+  readonly cancelable: boolean;
+  readonly composed: boolean;
+  readonly isTrusted: boolean;
+  readonly timeStamp: number;
+  readonly defaultPrevented: boolean;
+  cancelBubble: boolean;
+  returnValue: boolean;
+  composedPath(): any[];
+  stopPropagation(): void;
+  stopImmediatePropagation(): void;
+  preventDefault(): void;
 }
+
+// https://dom.spec.whatwg.org/#dom-event-event
+export var Event: { new (type: string, eventInitDict?: EventInit): Event; prototype: Event } = function (this: unknown, type: string, eventInitDict?: EventInit) {
+  var member = 'Event constructor';
+  constructing(this, Event, slot, member);
+  requireArguments(arguments.length, 1, member);
+  var init = toDictionary<EventInit>(eventInitDict, member);
+  slot.set(this as object, {
+    type: toDOMString(type, member), target: null, currentTarget: null, eventPhase: NONE,
+    bubbles: !!init.bubbles, cancelable: !!init.cancelable, composed: !!init.composed, isTrusted: false,
+    timeStamp: +new Date() - start
+  });
+} as any;
+
+// https://dom.spec.whatwg.org/#dom-event-cancelbubble and #dom-event-returnvalue: the legacy aliases of the stop
+// propagation flag and of the canceled flag (negated); setting false (true) does nothing.
+Object.defineProperty(Event.prototype, 'cancelBubble', {
+  get: function (this: unknown) { return !!slot.get(this, 'Event.cancelBubble')._stop; },
+  set: function (this: unknown, value: boolean) {
+    if (value) slot.get(this, 'Event.cancelBubble')._stop = true;
+  },
+  configurable: true
+});
+Object.defineProperty(Event.prototype, 'returnValue', {
+  get: function (this: unknown) { return !slot.get(this, 'Event.returnValue')._canceled; },
+  set: function (this: Event, value: boolean) {
+    if (!value) this.preventDefault();
+  },
+  configurable: true
+});
 
 defineOperations(Event.prototype, slot, 'Event', {
   // https://dom.spec.whatwg.org/#dom-event-composedpath: with no tree, the path is the current target alone.
   composedPath: function (state) {
-    return state.currentTarget === null ? [] : [state.currentTarget];
+    return state.currentTarget ? [state.currentTarget] : [];
   },
   stopPropagation: function (state) {
     state._stop = true;
@@ -94,18 +103,17 @@ defineOperations(Event.prototype, slot, 'Event', {
 });
 
 defineAttributes(Event.prototype, slot, 'Event', {
-  type: 'type', target: 'target', srcElement: 'target', currentTarget: 'currentTarget', eventPhase: 'eventPhase',
-  bubbles: 'bubbles', cancelable: 'cancelable', composed: 'composed', isTrusted: 'isTrusted', timeStamp: 'timeStamp',
+  type: 0, target: 0, srcElement: 'target', currentTarget: 0, eventPhase: 0,
+  bubbles: 0, cancelable: 0, composed: 0, isTrusted: 0, timeStamp: 0,
   defaultPrevented: function (state) { return !!state._canceled; }
 });
 
 defineConstants(Event, 'NONE CAPTURING_PHASE AT_TARGET BUBBLING_PHASE', 0);
 
-defineToStringTag(Event.prototype, 'Event');
 
 /** An event retrofetch fires itself (https://dom.spec.whatwg.org/#concept-event-fire): isTrusted is true. */
 export function createTrustedEvent(type: string): Event {
   var event = new Event(type);
-  slot.get(event, 'Event').isTrusted = true;
+  eventState(event)!.isTrusted = true;
   return event;
 }

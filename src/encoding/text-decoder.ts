@@ -5,11 +5,12 @@ import { supportsTextDecoder } from '../env/support';
 import { createSlot } from '../webidl/slots';
 import { toDictionary, toDOMString } from '../webidl/conversions';
 import { toBufferSourceBytes } from '../webidl/buffer-source';
-import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes } from '../webidl/interface';
 import { UTF8Decoder, createUTF8Decoder, isUTF8Label } from './utf8';
 
 /** TextDecoderOptions, as the constructors of TextDecoder and TextDecoderStream take them. */
 export interface DecoderOptions {
+  encoding: string;
   fatal: boolean;
   ignoreBOM: boolean;
 }
@@ -22,7 +23,7 @@ export function decoderOptions(label: unknown, options: unknown, member: string)
   var name = label === undefined ? 'utf-8' : toDOMString(label, member);
   var dict = toDictionary<TextDecoderOptions>(options, member);
   if (!isUTF8Label(name)) throw new RangeError(member + ": the encoding '" + name + "' is not supported (only UTF-8 is)");
-  return { fatal: !!dict.fatal, ignoreBOM: !!dict.ignoreBOM };
+  return { encoding: 'utf-8', fatal: !!dict.fatal, ignoreBOM: !!dict.ignoreBOM };
 }
 
 interface DecoderState extends DecoderOptions {
@@ -46,11 +47,7 @@ export class PolyfillTextDecoder {
 }
 
 // https://encoding.spec.whatwg.org/#dom-textdecoder-encoding, #dom-textdecoder-fatal, #dom-textdecoder-ignorebom
-defineAttributes(PolyfillTextDecoder.prototype, slot, 'TextDecoder', {
-  encoding: function () { return 'utf-8'; },
-  fatal: 'fatal',
-  ignoreBOM: 'ignoreBOM'
-});
+defineAttributes(PolyfillTextDecoder.prototype, slot, 'TextDecoder', { encoding: 0, fatal: 0, ignoreBOM: 0 });
 
 // https://encoding.spec.whatwg.org/#dom-textdecoder-decode
 PolyfillTextDecoder.prototype.decode = function (input?: AllowSharedBufferSource, options?: TextDecodeOptions): string {
@@ -69,6 +66,5 @@ PolyfillTextDecoder.prototype.decode = function (input?: AllowSharedBufferSource
   return output;
 };
 
-defineToStringTag(PolyfillTextDecoder.prototype, 'TextDecoder');
 
 export var TextDecoder: typeof globalThis.TextDecoder = supportsTextDecoder ? g.TextDecoder : PolyfillTextDecoder as any;

@@ -4,10 +4,11 @@ import { globalObject as g } from '../env/global';
 import { supportsTextEncoder } from '../env/support';
 import { createSlot } from '../webidl/slots';
 import { requireArguments, toDOMString } from '../webidl/conversions';
-import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes } from '../webidl/interface';
+import { isUint8Array } from '../webidl/buffer-source';
 import { utf8Encode, utf8EncodeInto } from './utf8';
 
-var slot = createSlot<true>('TextEncoder');
+var slot = createSlot<{ encoding: string }>('TextEncoder');
 
 export class PolyfillTextEncoder {
   declare readonly encoding: string;
@@ -16,12 +17,12 @@ export class PolyfillTextEncoder {
 
   // https://encoding.spec.whatwg.org/#dom-textencoder
   constructor() {
-    slot.set(constructing(this, PolyfillTextEncoder, slot, 'TextEncoder constructor'), true);
+    slot.set(constructing(this, PolyfillTextEncoder, slot, 'TextEncoder constructor'), { encoding: 'utf-8' });
   }
 }
 
 // https://encoding.spec.whatwg.org/#dom-textencoder-encoding
-defineAttributes(PolyfillTextEncoder.prototype, slot, 'TextEncoder', { encoding: function () { return 'utf-8'; } });
+defineAttributes(PolyfillTextEncoder.prototype, slot, 'TextEncoder', { encoding: 0 });
 
 // https://encoding.spec.whatwg.org/#dom-textencoder-encode: the USVString's lone surrogates become U+FFFD.
 PolyfillTextEncoder.prototype.encode = function (input?: string): Uint8Array {
@@ -36,11 +37,9 @@ PolyfillTextEncoder.prototype.encodeInto = function (source: string, destination
   slot.get(this, member);
   requireArguments(arguments.length, 2, member);
   var s = toDOMString(source, member);
-  if (Object.prototype.toString.call(destination) !== '[object Uint8Array]') throw new TypeError(member + ': parameter 2 is not a Uint8Array');
-  var result = utf8EncodeInto(s, destination);
-  return { read: result[0], written: result[1] };
+  if (!isUint8Array(destination)) throw new TypeError(member + ': not a Uint8Array');
+  return utf8EncodeInto(s, destination);
 };
 
-defineToStringTag(PolyfillTextEncoder.prototype, 'TextEncoder');
 
 export var TextEncoder: typeof globalThis.TextEncoder = supportsTextEncoder ? g.TextEncoder : PolyfillTextEncoder as any;

@@ -57,15 +57,13 @@ export function createUTF8Decoder(stripBOM?: boolean, fatal?: boolean): UTF8Deco
     if (needed === 0) {
       if (byte < 0x80) {
         if (units.push(byte) > 8191) flush();
-      } else if (byte > 0xc1 && byte < 0xf5) {
-        needed = byte < 0xe0 ? 1 : byte < 0xf0 ? 2 : 3;
-        codePoint = byte & (0x7f >> (needed + 1));
-        if (byte === 0xe0) lower = 0xa0;
-        if (byte === 0xed) upper = 0x9f;
-        if (byte === 0xf0) lower = 0x90;
-        if (byte === 0xf4) upper = 0x8f;
       } else {
-        error();
+        // A lead byte (else an error, which resets the state), as the validity scan below reads it.
+        needed = byte < 0xc2 || byte > 0xf4 ? 0 : byte < 0xe0 ? 1 : byte < 0xf0 ? 2 : 3;
+        codePoint = byte & (0x7f >> (needed + 1));
+        lower = byte === 0xe0 ? 0xa0 : byte === 0xf0 ? 0x90 : 0x80;
+        upper = byte === 0xed ? 0x9f : byte === 0xf4 ? 0x8f : 0xbf;
+        if (!needed) error();
       }
     } else if (byte < lower || byte > upper) {
       // An invalid continuation: the sequence so far is one error, and the byte is processed again.
@@ -156,33 +154,28 @@ function validUTF16Length(bytes: Bytes): number {
 
 /**
  * https://encoding.spec.whatwg.org/#utf-8-encode of the code points of `s` (lone surrogates as U+FFFD) into `out`,
- * as many as fit whole: [UTF-16 code units read, bytes written].
+ * as many as fit whole: the UTF-16 code units read and the bytes written (TextEncoderEncodeIntoResult).
  */
-export function utf8EncodeInto(s: string, out: Bytes): [number, number] {
+export function utf8EncodeInto(s: string, out: Bytes): { read: number; written: number } {
   var read = 0;
   var written = 0;
   while (read < s.length) {
     var c = s.charCodeAt(read);
     var d = s.charCodeAt(read + 1);
-    var units = 1;
-    if (c > 0xd7ff && c < 0xdc00 && d > 0xdbff && d < 0xe000) {
-      c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-      units = 2;
-    } else if (c > 0xd7ff && c < 0xe000) {
-      c = 0xfffd;
-    }
+    if (c > 0xd7ff && c < 0xdc00 && d > 0xdbff && d < 0xe000) c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+    else if (c > 0xd7ff && c < 0xe000) c = 0xfffd;
     // https://encoding.spec.whatwg.org/#utf-8-encoder: count, then the lead byte and count continuation bytes.
     var count = c < 0x80 ? 0 : c < 0x800 ? 1 : c < 0x10000 ? 2 : 3;
     if (written + count >= out.length) break;
     out[written++] = count ? ((0xff80 >> count) & 0xff) | (c >> (6 * count)) : c;
     while (count > 0) out[written++] = 0x80 | ((c >> (6 * --count)) & 0x3f);
-    read += units;
+    read += c > 0xffff ? 2 : 1;
   }
-  return [read, written];
+  return { read: read, written: written };
 }
 
 export function utf8Encode(s: string): Bytes {
   if (supportsTextEncoder) return new g.TextEncoder().encode(s);
   var out = newBytes(s.length * 3);
-  return bytesFrom(sliceBytes(out, 0, utf8EncodeInto(s, out)[1]));
+  return bytesFrom(sliceBytes(out, 0, utf8EncodeInto(s, out).written));
 }

@@ -20,10 +20,9 @@ interface DebugCounters {
 var counters: DebugCounters | undefined;
 
 export function count(name: keyof DebugCounters, delta: number): void {
-  if (__RETROFETCH_COUNTERS__) {
-    if (counters === undefined) counters = { liveXHRs: 0, liveListeners: 0, liveTimers: 0 };
-    counters[name] += delta;
-  }
+  if (!__RETROFETCH_COUNTERS__) return;
+  if (counters === undefined) counters = { liveXHRs: 0, liveListeners: 0, liveTimers: 0 };
+  counters[name] += delta;
 }
 
 /** Hangs the snapshot function on `target` (retrofetch's fetch), non-enumerable. */

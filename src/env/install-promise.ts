@@ -6,8 +6,7 @@ import { works } from './support';
 
 var broken = !works(function () {
   var P = g.Promise;
-  var resolved = P.resolve(1);
-  return typeof P === 'function' && typeof resolved.then === 'function' && typeof P.all === 'function';
+  return typeof P === 'function' && typeof P.resolve(1).then === 'function' && typeof P.all === 'function';
 });
 
 // promise-polyfill runs callbacks through `_immediateFn` (its documented hook), by default setImmediate or
@@ -22,33 +21,30 @@ function microtaskScheduler(): ((fn: () => void) => void) | null {
     for (var i = 0; i < callbacks.length; i++) callbacks[i]();
   }
   var Observer = g.MutationObserver || g.WebKitMutationObserver;
-  if (Observer && g.document && typeof g.document.createTextNode === 'function') {
+  if (Observer && g.document) {
     var node = g.document.createTextNode('');
     var toggle = 0;
     new Observer(flush).observe(node, { characterData: true });
     return function (fn) {
-      queue.push(fn);
-      if (queue.length === 1) node.data = String(toggle ^= 1);
+      if (queue.push(fn) === 1) node.data = toggle ^= 1;
     };
   }
-  if (typeof g.MessageChannel !== 'undefined') {
+  if (g.MessageChannel) {
     var channel = new g.MessageChannel();
     channel.port1.onmessage = flush;
     return function (fn) {
-      queue.push(fn);
-      if (queue.length === 1) channel.port2.postMessage(0);
+      if (queue.push(fn) === 1) channel.port2.postMessage(0);
     };
   }
   return null;
 }
 
 if (broken) {
-  var scheduler: ((fn: () => void) => void) | null;
   try {
-    scheduler = microtaskScheduler();
+    var scheduler = microtaskScheduler();
+    if (scheduler) (PromisePolyfill as any)._immediateFn = scheduler;
   } catch (e) {
-    scheduler = null; // the default scheduling still works
+    // the default scheduling still works
   }
-  if (scheduler !== null) (PromisePolyfill as any)._immediateFn = scheduler;
-  Object.defineProperty(g, 'Promise', { value: PromisePolyfill, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(g, 'Promise', { value: PromisePolyfill, writable: true, configurable: true });
 }

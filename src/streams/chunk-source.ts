@@ -10,6 +10,7 @@ import { hostReadableStream } from './readable-stream';
 import { globalObject as g } from '../env/global';
 import { supportsArrayBufferIsView } from '../env/support';
 import { Bytes, bytesFrom } from '../infra/bytes';
+import { isUint8Array } from '../webidl/buffer-source';
 
 export interface ChunkSource {
   /**
@@ -60,10 +61,9 @@ export function partsSource(parts: Array<Bytes | Blob>): ChunkSource {
 
 /** Reads a ReadableStream; the reader is taken on the first read. Its chunks are any values (`raw`). */
 export function streamSource(stream: ReadableStream): ChunkSource {
-  var reader: ReadableStreamDefaultReader | null = null;
+  var reader: ReadableStreamDefaultReader | undefined;
   function getReader(): ReadableStreamDefaultReader {
-    if (reader === null) reader = stream.getReader();
-    return reader;
+    return reader || (reader = stream.getReader());
   }
   return {
     read: function (done, fail) {
@@ -76,10 +76,6 @@ export function streamSource(stream: ReadableStream): ChunkSource {
     },
     raw: true
   };
-}
-
-function isUint8Array(value: unknown): value is Uint8Array {
-  return Object.prototype.toString.call(value) === '[object Uint8Array]';
 }
 
 /**

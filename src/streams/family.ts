@@ -12,25 +12,22 @@ import { globalObject as g } from '../env/global';
 import { supportsNativeStreams, supportsSymbolAsyncIterator } from '../env/support';
 import { defineToStringTag } from '../webidl/interface';
 
-export var ReadableStream: typeof globalThis.ReadableStream = supportsNativeStreams ? g.ReadableStream : PonyfillReadableStream as any;
-export var WritableStream: typeof globalThis.WritableStream = supportsNativeStreams ? g.WritableStream : PonyfillWritableStream as any;
-export var TransformStream: typeof globalThis.TransformStream = supportsNativeStreams ? g.TransformStream : PonyfillTransformStream as any;
-export var ByteLengthQueuingStrategy: typeof globalThis.ByteLengthQueuingStrategy = supportsNativeStreams
-  ? g.ByteLengthQueuingStrategy : PonyfillByteLengthQueuingStrategy as any;
-export var CountQueuingStrategy: typeof globalThis.CountQueuingStrategy = supportsNativeStreams
-  ? g.CountQueuingStrategy : PonyfillCountQueuingStrategy as any;
+// The engine's class `name`, or the ponyfill's. LEGACY(ES5): web-streams-polyfill gives its classes @@toStringTag, and
+// ReadableStream @@asyncIterator, only where Symbol is the engine's; a polyfilled one (core-js) counts too. (Defined
+// again where it has them: the same value, the same attributes.)
+function member(name: string, Ponyfill: any): any {
+  if (supportsNativeStreams) return g[name];
+  defineToStringTag(Ponyfill.prototype, name);
+  return Ponyfill;
+}
 
-// LEGACY(ES5): web-streams-polyfill gives its classes @@toStringTag, and ReadableStream @@asyncIterator, only where
-// Symbol is the engine's; a polyfilled one (core-js) counts too. (Defined again where it has them: the same value,
-// the same attributes.)
-if (!supportsNativeStreams) {
-  var family: { [name: string]: any } = {
-    ReadableStream: ReadableStream, WritableStream: WritableStream, TransformStream: TransformStream,
-    ByteLengthQueuingStrategy: ByteLengthQueuingStrategy, CountQueuingStrategy: CountQueuingStrategy
-  };
-  for (var name in family) defineToStringTag(family[name].prototype, name);
-  var proto: any = ReadableStream.prototype;
-  if (supportsSymbolAsyncIterator && !Object.prototype.hasOwnProperty.call(proto, (Symbol as any).asyncIterator)) {
-    Object.defineProperty(proto, (Symbol as any).asyncIterator, { value: proto.values, writable: true, configurable: true });
-  }
+export var ReadableStream: typeof globalThis.ReadableStream = member('ReadableStream', PonyfillReadableStream);
+export var WritableStream: typeof globalThis.WritableStream = member('WritableStream', PonyfillWritableStream);
+export var TransformStream: typeof globalThis.TransformStream = member('TransformStream', PonyfillTransformStream);
+export var ByteLengthQueuingStrategy: typeof globalThis.ByteLengthQueuingStrategy = member('ByteLengthQueuingStrategy', PonyfillByteLengthQueuingStrategy);
+export var CountQueuingStrategy: typeof globalThis.CountQueuingStrategy = member('CountQueuingStrategy', PonyfillCountQueuingStrategy);
+
+var proto: any = ReadableStream.prototype;
+if (!supportsNativeStreams && supportsSymbolAsyncIterator) {
+  Object.defineProperty(proto, (Symbol as any).asyncIterator, { value: proto.values, writable: true, configurable: true });
 }

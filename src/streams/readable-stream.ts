@@ -12,11 +12,10 @@ export function hostReadableStream(): typeof ReadableStream | null {
  * Whether `value` is a ReadableStream: the page's, or one of another family (web-streams-polyfill's, an engine's),
  * known by its class string or its shape.
  */
-export function isReadableStream(value: unknown): value is ReadableStream {
+export function isReadableStream(value: any): value is ReadableStream {
   if (value === null || typeof value !== 'object') return false;
   var RS = g.ReadableStream;
   if (RS && value instanceof RS) return true;
-  var v = value as any;
-  return Object.prototype.toString.call(value) === '[object ReadableStream]' ||
-    (typeof v.getReader === 'function' && typeof v.pipeTo === 'function' && typeof v.tee === 'function' && typeof v.locked === 'boolean');
+  return Object.prototype.toString.call(value) === '[object ReadableStream]' || (typeof value.getReader === 'function' &&
+    typeof value.pipeTo === 'function' && typeof value.tee === 'function' && typeof value.locked === 'boolean');
 }

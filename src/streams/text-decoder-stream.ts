@@ -4,14 +4,13 @@
 import { globalObject as g } from '../env/global';
 import { supportsNativeTextStreams } from '../env/support';
 import { createSlot } from '../webidl/slots';
-import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes } from '../webidl/interface';
 import { toBufferSourceBytes } from '../webidl/buffer-source';
 import { createUTF8Decoder } from '../encoding/utf8';
 import { DecoderOptions, decoderOptions } from '../encoding/text-decoder';
-import { TransformStream } from './family';
+import { wrapTransform } from './generic-transform-stream';
 
 interface DecoderStreamState extends DecoderOptions {
-  encoding: string;
   readable: ReadableStream<string>;
   writable: WritableStream<BufferSource>;
 }
@@ -29,28 +28,12 @@ function PolyfillTextDecoderStream(this: unknown, label?: string, options?: Text
   // 7–11. A TransformStream running decode and enqueue a chunk, and flush and enqueue; an output that is the
   //    empty string is not enqueued; a "fatal" error errors the stream with a TypeError.
   // https://encoding.spec.whatwg.org/#decode-and-enqueue-a-chunk, https://encoding.spec.whatwg.org/#flush-and-enqueue
-  function enqueue(controller: TransformStreamDefaultController<string>, bytes: Uint8Array, flush: boolean): void {
-    var output = decoder.decode(bytes, flush);
-    if (output !== '') controller.enqueue(output);
-  }
-  var transform = new TransformStream<BufferSource, string>({
-    transform: function (chunk, controller) {
-      enqueue(controller, toBufferSourceBytes(chunk, 'TextDecoderStream'), false);
-    },
-    flush: function (controller) {
-      enqueue(controller, new Uint8Array(0), true);
-    }
+  wrapTransform(this, slot, state, function (chunk, end) {
+    return decoder.decode(end ? new Uint8Array(0) : toBufferSourceBytes(chunk, 'TextDecoderStream'), !!end);
   });
-  state.encoding = 'utf-8';
-  // https://streams.spec.whatwg.org/#other-specs-ts-wrapping (GenericTransformStream)
-  state.readable = transform.readable;
-  state.writable = transform.writable;
-  slot.set(this as object, state);
 }
 
-defineAttributes(PolyfillTextDecoderStream.prototype, slot, 'TextDecoderStream',
-  { encoding: 'encoding', fatal: 'fatal', ignoreBOM: 'ignoreBOM', readable: 'readable', writable: 'writable' });
-defineToStringTag(PolyfillTextDecoderStream.prototype, 'TextDecoderStream');
+defineAttributes(PolyfillTextDecoderStream.prototype, slot, 'TextDecoderStream', { encoding: 0, fatal: 0, ignoreBOM: 0, readable: 0, writable: 0 });
 
 export var TextDecoderStream: typeof globalThis.TextDecoderStream = supportsNativeTextStreams
   ? g.TextDecoderStream : PolyfillTextDecoderStream as any;

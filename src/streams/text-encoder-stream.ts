@@ -4,10 +4,10 @@
 import { globalObject as g } from '../env/global';
 import { supportsNativeTextStreams } from '../env/support';
 import { createSlot } from '../webidl/slots';
-import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes } from '../webidl/interface';
 import { toDOMString } from '../webidl/conversions';
 import { utf8Encode } from '../encoding/utf8';
-import { TransformStream } from './family';
+import { wrapTransform } from './generic-transform-stream';
 
 var slot = createSlot<{ encoding: string; readable: ReadableStream<Uint8Array>; writable: WritableStream<string> }>('TextEncoderStream');
 
@@ -16,25 +16,16 @@ function PolyfillTextEncoderStream(this: unknown): void {
   constructing(this, PolyfillTextEncoderStream, slot, 'TextEncoderStream constructor');
   // This's leading surrogate: a high surrogate that ended the last chunk waits for the next one.
   var leading = '';
-  var transform = new TransformStream<string, Uint8Array>({
+  wrapTransform(this, slot, { encoding: 'utf-8' }, function (chunk, end) {
     // https://encoding.spec.whatwg.org/#encode-and-enqueue-a-chunk: lone surrogates become U+FFFD (utf8Encode).
-    transform: function (chunk, controller) {
-      var input = leading + toDOMString(chunk, 'TextEncoderStream');
-      var last = input.charCodeAt(input.length - 1);
-      leading = last >= 0xd800 && last <= 0xdbff ? input.charAt(input.length - 1) : '';
-      if (input.length > leading.length) controller.enqueue(utf8Encode(input.slice(0, input.length - leading.length)) as Uint8Array);
-    },
     // https://encoding.spec.whatwg.org/#encode-and-flush: a leading surrogate left over is U+FFFD.
-    flush: function (controller) {
-      if (leading !== '') controller.enqueue(new Uint8Array([0xef, 0xbf, 0xbd]));
-    }
+    var input = leading + (end ? '' : toDOMString(chunk, 'TextEncoderStream'));
+    leading = !end && /[\uD800-\uDBFF]$/.test(input) ? input.slice(-1) : '';
+    return utf8Encode(input.slice(0, input.length - leading.length));
   });
-  // https://streams.spec.whatwg.org/#other-specs-ts-wrapping (GenericTransformStream)
-  slot.set(this as object, { encoding: 'utf-8', readable: transform.readable, writable: transform.writable });
 }
 
-defineAttributes(PolyfillTextEncoderStream.prototype, slot, 'TextEncoderStream', { encoding: 'encoding', readable: 'readable', writable: 'writable' });
-defineToStringTag(PolyfillTextEncoderStream.prototype, 'TextEncoderStream');
+defineAttributes(PolyfillTextEncoderStream.prototype, slot, 'TextEncoderStream', { encoding: 0, readable: 0, writable: 0 });
 
 export var TextEncoderStream: typeof globalThis.TextEncoderStream = supportsNativeTextStreams
   ? g.TextEncoderStream : PolyfillTextEncoderStream as any;

@@ -6,13 +6,17 @@ function tag(value: unknown): string {
   return Object.prototype.toString.call(value);
 }
 
-export function toBufferSourceBytes(value: unknown, member: string): Uint8Array {
+/** Whether `value` is a Uint8Array (of any frame). */
+export function isUint8Array(value: unknown): value is Uint8Array {
+  return Object.prototype.toString.call(value) === '[object Uint8Array]';
+}
+
+export function toBufferSourceBytes(value: any, member: string): Uint8Array {
   var t = tag(value);
-  if (t === '[object ArrayBuffer]' || t === '[object SharedArrayBuffer]') return new Uint8Array(value as ArrayBuffer);
-  var view = value as ArrayBufferView;
+  if (t === '[object ArrayBuffer]' || t === '[object SharedArrayBuffer]') return new Uint8Array(value);
   if (value !== null && typeof value === 'object' &&
-    (supportsArrayBufferIsView ? ArrayBuffer.isView(value) : tag(view.buffer) === '[object ArrayBuffer]')) {
-    return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+    (supportsArrayBufferIsView ? ArrayBuffer.isView(value) : tag(value.buffer) === '[object ArrayBuffer]')) {
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   }
   throw new TypeError(member + ': not a BufferSource');
 }

@@ -8,7 +8,7 @@ export function typeError(member: string, problem: string): TypeError {
 
 // https://webidl.spec.whatwg.org/#es-DOMString
 export function toDOMString(value: unknown, member: string): string {
-  if (typeof value === 'symbol') throw typeError(member, 'bad value (a Symbol)');
+  if (typeof value === 'symbol') throw typeError(member, 'bad value (a symbol)');
   return String(value);
 }
 
@@ -46,9 +46,9 @@ export function toDictionary<T>(value: unknown, member: string): T {
   return value as T;
 }
 
-/** https://webidl.spec.whatwg.org/#dfn-object-type: an ECMAScript Object (a function too). */
+/** https://webidl.spec.whatwg.org/#dfn-object-type: an ECMAScript Object (a function too), which Object() returns as it is. */
 export function isObject(value: unknown): value is any {
-  return value !== null && (typeof value === 'object' || typeof value === 'function');
+  return Object(value) === value;
 }
 
 /**

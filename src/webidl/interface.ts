@@ -15,11 +15,13 @@ export function constructing<T>(self: T, Class: Function, slot: Slot<unknown>, n
 /**
  * https://webidl.spec.whatwg.org/#es-attributes: each attribute a getter on the interface prototype object,
  * enumerable and configurable, that brand-checks `this` (the TypeError names `Interface.attribute`) and reads the
- * state: a field of it (a string), or what a function of it returns.
+ * state: a field of it (a string; 0 for the field of the attribute's name), or what a function of it returns.
+ * The prototype gets the interface's class string too (defineToStringTag).
  */
 export function defineAttributes<T>(proto: any, slot: Slot<T>, name: string,
-  attributes: { [attribute: string]: string | ((state: T, self: any) => unknown) }): void {
-  for (var attribute in attributes) defineAttribute(proto, slot, name + '.' + attribute, attribute, attributes[attribute]);
+  attributes: { [attribute: string]: 0 | string | ((state: T, self: any) => unknown) }): void {
+  for (var attribute in attributes) defineAttribute(proto, slot, name + '.' + attribute, attribute, attributes[attribute] || attribute);
+  defineToStringTag(proto, name);
 }
 
 function defineAttribute<T>(proto: any, slot: Slot<T>, member: string, attribute: string,

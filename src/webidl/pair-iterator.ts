@@ -30,11 +30,10 @@ export function defineIterable(proto: any, className: string, list: (self: unkno
   // https://webidl.spec.whatwg.org/#es-iterator-prototype-object: next() (enumerable, as operations are).
   prototype.next = function () {
     var iterator = slot.get(this, iteratorName + '.next');
-    // Steps 5–12: the pairs as they are now; past the end, done.
-    var pairs = list(iterator._target, iteratorName + '.next');
-    if (iterator._index >= pairs.length) return { value: undefined, done: true };
-    var pair = pairs[iterator._index++];
-    return { value: iterator._kind < 2 ? pair[iterator._kind] : [pair[0], pair[1]], done: false };
+    // Steps 5–12: the pairs as they are now; past the end, done (and the index stays).
+    var pair = list(iterator._target, iteratorName + '.next')[iterator._index];
+    if (pair) iterator._index++;
+    return { value: pair && (iterator._kind < 2 ? pair[iterator._kind] : [pair[0], pair[1]]), done: !pair };
   };
   defineToStringTag(prototype, iteratorName);
   // entries, keys and values: the brand check now, as the IDL operation does; then a new default iterator object.
