@@ -1,6 +1,6 @@
 // The Request class: https://fetch.spec.whatwg.org/#request-class
 import { createSlot } from '../webidl/slots';
-import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes } from '../webidl/interface';
 import { toByteString, toUSVString, toDOMString, toDictionaryMembers, requireArguments, typeError } from '../webidl/conversions';
 import { Headers, ConvertedHeadersInit, convertHeadersInit, copyHeaders, createHeaders, fillHeaders, guardSteps, headerListOf } from './headers';
 import {
@@ -301,5 +301,5 @@ function transferBody(body: InnerBody): InnerBody {
   return moved;
 }
 
+// (defineAttributes, here and in includeBody, defines the @@toStringTag too.)
 includeBody(Request.prototype, 'Request', slot);
-defineToStringTag(Request.prototype, 'Request');

@@ -1,6 +1,6 @@
 // The Response class: https://fetch.spec.whatwg.org/#response-class
 import { createSlot } from '../webidl/slots';
-import { constructing, defineAttributes, defineToStringTag } from '../webidl/interface';
+import { constructing, defineAttributes } from '../webidl/interface';
 import { toDictionaryMembers, toByteString, requireArguments, toUSVString, toUnsignedShort, typeError } from '../webidl/conversions';
 import { ConvertedHeadersInit, Headers, HeadersGuard, convertHeadersInit, copyHeaders, createHeaders, fillHeaders, guardSteps, headerListOf } from './headers';
 import { HeaderList, headerListAppend, headerListContains, isForbiddenResponseHeaderName } from './header-list';
@@ -168,7 +168,7 @@ export interface Response extends Body {}
 
 // The attributes: https://fetch.spec.whatwg.org/#response-class
 defineAttributes<InnerResponse>(Response.prototype, slot, 'Response', {
-  type: 'type',
+  type: 0,
   // https://fetch.spec.whatwg.org/#dom-response-url: the last URL, serialized with exclude fragment, or ''.
   url: function (inner) {
     var list = inner._urlList;
@@ -177,15 +177,15 @@ defineAttributes<InnerResponse>(Response.prototype, slot, 'Response', {
   redirected: function (inner) {
     return inner._urlList.length > 1;
   },
-  status: 'status',
+  status: 0,
   // https://fetch.spec.whatwg.org/#dom-response-ok: an ok status, 200 to 299 (three digits from 2: the status is an
   // integer).
   ok: function (inner) {
     return /^2..$/.test('' + inner.status);
   },
-  statusText: 'statusText',
-  headers: 'headers'
+  statusText: 0,
+  headers: 0
 });
 
+// (defineAttributes, here and in includeBody, defines the @@toStringTag too.)
 includeBody(Response.prototype, 'Response', slot);
-defineToStringTag(Response.prototype, 'Response');
