@@ -203,7 +203,7 @@ function consumer(name: string, member: string, slot: Slot<{ _body: InnerBody | 
       //    converts its text once, at the end).
       body._disturbed = true;
       var source = takeSource(body);
-      if (source.whole) source.whole();
+      if (source._whole) source._whole();
       var reading = true;
       readAll(source, success, function (error) {
         // 3. errorSteps given error: reject promise with error. A body errored already (an aborted fetch) is left

@@ -51,10 +51,10 @@ export function fetch(input: unknown, init?: unknown): Promise<Response> {
         // Once the transfer is over the abort steps are gone (a long-lived signal keeps nothing of a response nobody
         // reads), and a body still holding unread data errors with the reason on its next read instead, as the
         // abort steps' "error response's body" would have done (the stream is readable until drained).
-        var read = source.read;
-        source.read = function (done, fail) {
-          if (reason === undefined && ended && source!.queued() > 0 && signalIsAborted(signal)) {
-            source!.cancel(reason = signalReason(signal));
+        var read = source._read;
+        source._read = function (done, fail) {
+          if (reason === undefined && ended && source!._queued() > 0 && signalIsAborted(signal)) {
+            source!._cancel(reason = signalReason(signal));
           }
           if (reason !== undefined) fail(reason);
           else read(done, fail);
@@ -83,7 +83,7 @@ function abortFetchCall(reject: (reason: unknown) => void, request: InnerRequest
   var body = request._body;
   if (body !== null && !body._disturbed) {
     body._disturbed = true;
-    takeSource(body).cancel(error);
+    takeSource(body)._cancel(error);
   }
   // 3–5. If there is a response and its body is readable, then error it with error: the controller does so while
   //      the body arrives, and the body's reads afterwards (see fetch above).

@@ -122,7 +122,7 @@ export function fetching(inner: InnerRequest, progress: RetrofetchInit,
   } else {
     var source = takeSource(body);
     params._stop = function (reason) {
-      source.cancel(reason);
+      source._cancel(reason);
       processEnd();
     };
     readAll(source, function (chunks, length) {
@@ -186,8 +186,8 @@ function schemeFetch(params: FetchParams, url: string, type: string): void {
   // 3–4. A new response whose status message is `OK`, header list « (`Content-Type`, mimeType) », and body is
   //      dataURLStruct's body as a body: all of it there already, fed to a push source as a network body is.
   var body = createPushSource(noop, noop);
-  body.push(data._body);
-  body.close();
+  body._push(data._body);
+  body._close();
   params._processEnd();
   // main fetch 20: a HEAD request's response has a null body.
   params._processResponse(newNetworkResponse(200, 'OK', [['Content-Type', data._type]],
@@ -327,7 +327,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
     transport._abort();
     end();
     // https://fetch.spec.whatwg.org/#http-network-fetch step 18 (onAborted): the body errors with the reason.
-    body.error(reason);
+    body._error(reason);
   };
   try {
     transport = capabilities._open({
@@ -363,15 +363,15 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
       },
       _chunk: function (bytes) {
         received += bytes.length;
-        body.push(bytes);
+        body._push(bytes);
         if (onDownloadProgress) onDownloadProgress({ loaded: received, total: expected || 0, lengthComputable: expected !== null });
       },
       _end: function () {
         end();
         // Never a truncated body: fewer bytes than Content-Length is an error (without a Content-Encoding, where
         // the length counts the encoded bytes).
-        if (received < expected!) body.error(typeError('fetch', 'body cut short (' + received + ' of ' + expected + ')'));
-        else body.close();
+        if (received < expected!) body._error(typeError('fetch', 'body cut short (' + received + ' of ' + expected + ')'));
+        else body._close();
       },
       _fail: fail,
       // The transport's timeout (the backstop above) fired: the deadline has passed, so the timeout signal fires
@@ -396,7 +396,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
     if (params._state !== 'ongoing') return;
     end();
     if (response === null) params._processResponse(null, error);
-    else body.error(error);
+    else body._error(error);
   }
 
   // What the transport cannot send (LEGACY(IE): XDomainRequest's limits), as the end of an error message; '' when

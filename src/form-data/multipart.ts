@@ -49,10 +49,10 @@ export function extractFormData(form: FormData, member: string): { origin: FormD
       origin: form, length: null, type: type,
       replay: function () {
         return {
-          read: function (_done, fail) {
+          _read: function (_done, fail) {
             fail(typeError(member, 'engine FormData unreadable'));
           },
-          cancel: function () { /* nothing to stop */ }
+          _cancel: function () { /* nothing to stop */ }
         };
       }
     };

@@ -17,12 +17,12 @@ export interface ChunkSource {
    * Calls `done` with the next chunk (null at the end) or `fail` with the reason the body failed, at once where it
    * can. Each chunk is the reader's own: nothing else holds its buffer (a byte stream transfers it).
    */
-  read(done: (chunk: Bytes | null) => void, fail: (reason: unknown) => void): void;
-  cancel(reason: unknown): void;
+  _read(done: (chunk: Bytes | null) => void, fail: (reason: unknown) => void): void;
+  _cancel(reason: unknown): void;
   /** A hint that every chunk will be read and used only together (text(), json(), …): they may come in one. */
-  whole?(): void;
+  _whole?(): void;
   /** The chunks are a page's stream's, any values, given on as they are (not copied, not checked). */
-  raw?: boolean;
+  _raw?: boolean;
 }
 
 /** The bytes and Blobs of `parts`, one after the other; a Blob is read when its turn comes. Empty parts are skipped. */
@@ -52,8 +52,8 @@ export function partsSource(parts: Array<Bytes | Blob>): ChunkSource {
     }
   }
   return {
-    read: read,
-    cancel: function () {
+    _read: read,
+    _cancel: function () {
       index = parts.length;
     }
   };
@@ -66,15 +66,15 @@ export function streamSource(stream: ReadableStream): ChunkSource {
     return reader || (reader = stream.getReader());
   }
   return {
-    read: function (done, fail) {
+    _read: function (done, fail) {
       getReader().read().then(function (result) {
         done(result.done ? null : result.value);
       }, fail);
     },
-    cancel: function (reason) {
+    _cancel: function (reason) {
       getReader().cancel(reason).then(null, function () { /* errored already */ });
     },
-    raw: true
+    _raw: true
   };
 }
 
@@ -90,11 +90,11 @@ export function streamFromSource(source: ChunkSource, onDisturbed: () => void): 
   var RS = hostReadableStream();
   var underlying: any = {
     // LEGACY(old WebKit): web-streams-polyfill's byte streams need ArrayBuffer.isView.
-    type: source.raw || !supportsArrayBufferIsView ? undefined : 'bytes',
+    type: source._raw || !supportsArrayBufferIsView ? undefined : 'bytes',
     pull: function (controller: any) {
       onDisturbed();
       return new Promise<void>(function (resolve, reject) {
-        source.read(function (chunk) {
+        source._read(function (chunk) {
           try {
             if (chunk !== null) {
               controller.enqueue(chunk);
@@ -112,7 +112,7 @@ export function streamFromSource(source: ChunkSource, onDisturbed: () => void): 
     },
     cancel: function (reason: unknown) {
       onDisturbed();
-      source.cancel(reason);
+      source._cancel(reason);
     }
   };
   if (!RS) return null;
@@ -142,13 +142,13 @@ export function readAll(source: ChunkSource, done: (chunks: Bytes[], length: num
     looping = true;
     do {
       again = false;
-      source.read(onChunk, fail);
+      source._read(onChunk, fail);
     } while (again);
     looping = false;
   }
   function onChunk(chunk: Bytes | null): void {
     if (chunk === null) return done(chunks, length);
-    if (source.raw && !isUint8Array(chunk)) return fail(new TypeError('Body: a stream chunk is not a Uint8Array'));
+    if (source._raw && !isUint8Array(chunk)) return fail(new TypeError('Body: a stream chunk is not a Uint8Array'));
     chunks.push(chunk);
     length += chunk.length;
     next();
@@ -178,13 +178,13 @@ export function teeSource(source: ChunkSource): [ChunkSource, ChunkSource] {
       else w[1](failure!.reason);
     } else if (!pulling) {
       pulling = true;
-      source.read(function (chunk) {
+      source._read(function (chunk) {
         pulling = false;
         try {
           var copy = chunk === null ? null : g.structuredClone ? g.structuredClone(chunk) : isUint8Array(chunk) ? bytesFrom(chunk) : chunk;
         } catch (e) {
           // The clone failed: both branches error and the source is cancelled.
-          source.cancel(e);
+          source._cancel(e);
           return fail(e);
         }
         if (!cancelled[0]) queues[0].push(chunk);
@@ -202,16 +202,16 @@ export function teeSource(source: ChunkSource): [ChunkSource, ChunkSource] {
   }
   function branch(i: number): ChunkSource {
     return {
-      read: function (done, fail) {
+      _read: function (done, fail) {
         waiting[i] = [done, fail];
         settle(i);
       },
-      cancel: function (reason) {
+      _cancel: function (reason) {
         cancelled[i] = true;
         queues[i] = [];
-        if (cancelled[1 - i]) source.cancel(reason);
+        if (cancelled[1 - i]) source._cancel(reason);
       },
-      raw: source.raw
+      _raw: source._raw
     };
   }
   return [branch(0), branch(1)];

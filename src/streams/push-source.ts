@@ -4,12 +4,12 @@ import { ChunkSource } from './chunk-source';
 import { Bytes } from '../infra/bytes';
 
 export interface PushSource extends ChunkSource {
-  push(chunk: Bytes): void;
-  close(): void;
-  error(reason: unknown): void;
+  _push(chunk: Bytes): void;
+  _close(): void;
+  _error(reason: unknown): void;
   /** Bytes queued and not yet read. */
-  queued(): number;
-  whole(): void;
+  _queued(): number;
+  _whole(): void;
 }
 
 /** `onWhole` hears, once, that the reader takes the body whole (ChunkSource.whole). */
@@ -46,33 +46,33 @@ export function createPushSource(onCancel: (reason: unknown) => void, onWhole: (
   }
 
   return {
-    read: function (done, fail) {
+    _read: function (done, fail) {
       waiting = [done, fail];
       settle();
     },
-    cancel: function (reason) {
+    _cancel: function (reason) {
       if (stop(3)) onCancel(reason);
       settle();
     },
-    push: function (chunk) {
+    _push: function (chunk) {
       if (state || chunk.length === 0) return;
       queue.push(chunk);
       queuedBytes += chunk.length;
       settle();
     },
-    close: function () {
+    _close: function () {
       stop(1);
       settle();
     },
-    error: function (reason) {
+    _error: function (reason) {
       // An error wins over the queued chunks: a truncated body must not read as a complete one.
       if (stop(2)) failure = reason;
       settle();
     },
-    queued: function () {
+    _queued: function () {
       return queuedBytes;
     },
-    whole: function () {
+    _whole: function () {
       if (whole) return;
       whole = true;
       onWhole();

@@ -51,20 +51,20 @@ suite('chunk sources', function (impl) {
     var given = false;
     var cancelled: unknown = null;
     var source: ChunkSource = {
-      read: function (done) { done(given ? null : chunk); given = true; },
-      cancel: function (reason) { cancelled = reason; }
+      _read: function (done) { done(given ? null : chunk); given = true; },
+      _cancel: function (reason) { cancelled = reason; }
     };
     var branches = teeSource(source);
     var first: any = null;
     var second: any = null;
-    branches[0].read(function (c) { first = c; }, function () { /* */ });
-    branches[1].read(function (c) { second = c; }, function () { /* */ });
+    branches[0]._read(function (c) { first = c; }, function () { /* */ });
+    branches[1]._read(function (c) { second = c; }, function () { /* */ });
     expect(first).to.equal(chunk);
     expect(second).to.not.equal(chunk);
     expect(bytesOf(second)).to.deep.equal([7]);
-    branches[0].cancel('a');
+    branches[0]._cancel('a');
     expect(cancelled).to.equal(null);
-    branches[1].cancel('b');
+    branches[1]._cancel('b');
     expect(cancelled).to.equal('b');
   });
 
