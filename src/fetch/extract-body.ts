@@ -55,8 +55,8 @@ export function extractBody(object: any, keepalive: boolean, member: string): Ex
     // FormData: multipart/form-data with a fresh boundary (an engine's own FormData is sent by XHR itself: see
     // src/form-data/multipart.ts).
     var form = extractFormData(object, member);
-    body = bodyFromReplayable(form.origin, form.replay, form.length);
-    type = form.type;
+    body = bodyFromReplayable(form._origin, form._replay, form._length);
+    type = form._type;
   } else if (kind === 5) {
     // ReadableStream: 1. If keepalive is true, throw. 2. If object is disturbed or locked, throw.
     if (keepalive) throw typeError(member, 'stream body with keepalive');

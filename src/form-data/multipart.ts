@@ -33,7 +33,7 @@ function normalizeLineBreaks(s: string): string {
 }
 
 /** Extracts a FormData body: its entries as they are now, encoded with a fresh boundary. */
-export function extractFormData(form: FormData, member: string): { origin: FormData; replay: () => ChunkSource; length: number | null; type: string } {
+export function extractFormData(form: FormData, member: string): { _origin: FormData; _replay: () => ChunkSource; _length: number | null; _type: string } {
   // A fresh boundary: 16 random alphanumerics after the prefix.
   var random = '';
   while (random.length < 16) random += Math.random().toString(36).slice(2);
@@ -46,8 +46,8 @@ export function extractFormData(form: FormData, member: string): { origin: FormD
     // LEGACY(old WebKit, IE): a FormData without forEach (PhantomJS, IE 10–11): its entries cannot be read, only sent.
     // fetch() sends it as it is when fetch() is called; reading the body (text(), clone() then read, …) rejects.
     return {
-      origin: form, length: null, type: type,
-      replay: function () {
+      _origin: form, _length: null, _type: type,
+      _replay: function () {
         return {
           _read: function (_done, fail) {
             fail(typeError(member, 'engine FormData unreadable'));
@@ -88,10 +88,10 @@ export function extractFormData(form: FormData, member: string): { origin: FormD
   return {
     // The body's source object: our FormData, or an engine's copy with the entries it had at extraction, so that
     // sending it natively later sends those.
-    origin: own ? form : copyNativeFormData(form, entries),
-    length: length,
-    type: type,
-    replay: function () { return partsSource(parts); }
+    _origin: own ? form : copyNativeFormData(form, entries),
+    _length: length,
+    _type: type,
+    _replay: function () { return partsSource(parts); }
   };
 }
 
