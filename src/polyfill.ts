@@ -1,7 +1,7 @@
 // The ONLY module that writes globals (STYLE habit 5), called by the standalone scripts (src/standalone.ts, the
 // full one; src/standalone-core.ts). It installs what the host lacks and never replaces a working native, so
 // loading it twice, or in a browser with fetch, changes nothing.
-import { globalObject as g } from './env/global';
+import { defineValue, globalObject as g } from './env/global';
 import { supportsArrayBuffer, supportsCompleteAbortController, supportsDOMExceptionConstructor } from './env/support';
 
 // Installed, where the global ReadableStream is the one being installed, wherever the global is not the same one:
@@ -14,7 +14,7 @@ var TYPED = /^Text(En|De)coder/;
 function install(name: string, value: unknown): void {
   try {
     // Like a WebIDL interface object: writable, configurable, not enumerable.
-    Object.defineProperty(g, name, { value: value, writable: true, configurable: true });
+    defineValue(g, name, value);
   } catch (e) {
     // a non-configurable host property: left as it is
   }

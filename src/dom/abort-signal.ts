@@ -12,6 +12,7 @@ import { defineAttributes, defineOperations } from '../webidl/interface';
 import { works, nativeAbortedGetter, supportsSymbolIterator } from '../env/support';
 import { createDOMException } from './dom-exception';
 import { count } from '../env/debug-counters';
+import { defineValue } from '../env/global';
 import { EventTarget, initEventTarget, hasListeners, fireEvent, defineEventHandler, signalFollower, remove } from './event-target';
 import { createTrustedEvent } from './event';
 
@@ -62,9 +63,8 @@ export var AbortSignal: {
 
 // https://webidl.spec.whatwg.org/#interface-prototype-object: AbortSignal inherits from EventTarget (its interface
 // object from EventTarget's, where the engine can set a function's [[Prototype]]).
-var proto: AbortSignal = AbortSignal.prototype = Object.create(EventTarget.prototype, {
-  constructor: { value: AbortSignal, writable: true, configurable: true }
-});
+var proto: AbortSignal = AbortSignal.prototype = Object.create(EventTarget.prototype);
+defineValue(proto, 'constructor', AbortSignal);
 if (({} as any).__proto__) (AbortSignal as any).__proto__ = EventTarget;
 
 // https://dom.spec.whatwg.org/#dom-abortsignal-abort

@@ -3,7 +3,7 @@
 // WebKit, where it is an uncallable host object; IE, where it is missing or uncallable; Duktape) a class of ours that
 // behaves the same for script: `name`, `message`, the legacy `code`, the constants, `instanceof Error`, and
 // `Error.prototype.toString` giving "AbortError: message".
-import { globalObject as g } from '../env/global';
+import { defineValue, globalObject as g } from '../env/global';
 import { supportsDOMExceptionConstructor } from '../env/support';
 import { createSlot } from '../webidl/slots';
 import { toDOMString } from '../webidl/conversions';
@@ -35,13 +35,11 @@ export var PolyfillDOMException: { new (message?: string, name?: string): DOMExc
     slot.set(this, { message: message as string, name: name === undefined ? 'Error' : toDOMString(name, member) });
     // Not in the IDL, but every engine gives its exceptions a stack; where Error has one, so does this.
     var stack = new Error(message as string).stack;
-    if (stack !== undefined) Object.defineProperty(this, 'stack', { value: stack, writable: true, configurable: true });
+    if (stack !== undefined) defineValue(this, 'stack', stack);
   } as any;
 
 // https://webidl.spec.whatwg.org/#es-DOMException-specialness: the prototype's [[Prototype]] is %Error.prototype%.
-PolyfillDOMException.prototype = Object.create(Error.prototype, {
-  constructor: { value: PolyfillDOMException, writable: true, configurable: true }
-});
+defineValue(PolyfillDOMException.prototype = Object.create(Error.prototype), 'constructor', PolyfillDOMException);
 
 defineAttributes(PolyfillDOMException.prototype, slot, 'DOMException', {
   name: 0,

@@ -3,7 +3,7 @@
 import { createSlot } from '../webidl/slots';
 import { isObject, requireArguments, toDOMString, typeError } from '../webidl/conversions';
 import { constructing, defineToStringTag } from '../webidl/interface';
-import { isHostInstance } from '../env/global';
+import { defineValue, isHostInstance } from '../env/global';
 import { createDOMException } from './dom-exception';
 import { Event, eventState, EventState, AT_TARGET, NONE } from './event';
 
@@ -171,7 +171,7 @@ function shadow(event: any, fields: { [name: string]: unknown }): string[] {
   var done: string[] = [];
   for (var name in fields) {
     try {
-      Object.defineProperty(event, name, { value: fields[name], configurable: true, writable: true });
+      defineValue(event, name, fields[name]);
       done.push(name);
     } catch (e) {
       // LEGACY(old WebKit): its Event fields cannot be shadowed; listeners see the event's own (target null).

@@ -17,3 +17,8 @@ export function isHostInstance(value: unknown, name: string): boolean {
     return false;
   }
 }
+
+/** Defines `object[key]` as a data property, writable and configurable but not enumerable (as WebIDL's members). */
+export function defineValue(object: any, key: PropertyKey, value: unknown): void {
+  Object.defineProperty(object, key, { value: value, writable: true, configurable: true });
+}

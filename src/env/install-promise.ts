@@ -1,7 +1,7 @@
 // Installs an A+ Promise (promise-polyfill, ~1.5 KB) where the host has none that works. Only the standalone
 // script imports this; the module entries list Promise as a prerequisite instead.
 import PromisePolyfill from 'promise-polyfill';
-import { globalObject as g } from './global';
+import { defineValue, globalObject as g } from './global';
 import { works } from './support';
 
 var broken = !works(function () {
@@ -46,5 +46,5 @@ if (broken) {
   } catch (e) {
     // the default scheduling still works
   }
-  Object.defineProperty(g, 'Promise', { value: PromisePolyfill, writable: true, configurable: true });
+  defineValue(g, 'Promise', PromisePolyfill);
 }

@@ -8,7 +8,7 @@ import {
   TransformStream as PonyfillTransformStream, ByteLengthQueuingStrategy as PonyfillByteLengthQueuingStrategy,
   CountQueuingStrategy as PonyfillCountQueuingStrategy
 } from 'web-streams-polyfill/es5';
-import { globalObject as g } from '../env/global';
+import { defineValue, globalObject as g } from '../env/global';
 import { supportsNativeStreams, supportsSymbolAsyncIterator } from '../env/support';
 import { defineToStringTag } from '../webidl/interface';
 
@@ -29,5 +29,5 @@ export var CountQueuingStrategy: typeof globalThis.CountQueuingStrategy = member
 
 var proto: any = ReadableStream.prototype;
 if (!supportsNativeStreams && supportsSymbolAsyncIterator) {
-  Object.defineProperty(proto, (Symbol as any).asyncIterator, { value: proto.values, writable: true, configurable: true });
+  defineValue(proto, (Symbol as any).asyncIterator, proto.values);
 }
