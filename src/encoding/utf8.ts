@@ -49,7 +49,7 @@ export function createUTF8Decoder(stripBOM?: boolean, fatal?: boolean): UTF8Deco
     needed = seen = 0;
     lower = 0x80;
     upper = 0xbf;
-    if (fatal) throw new TypeError('The encoded data was not valid UTF-8');
+    if (fatal) throw new TypeError('invalid UTF-8');
     if (units.push(0xfffd) > 8191) flush();
   }
   // One byte through the UTF-8 decoder's handler: https://encoding.spec.whatwg.org/#utf-8-decoder
