@@ -75,7 +75,7 @@ function changeListener(self: unknown, args: IArguments, add?: boolean): void {
       listener._passive = !!options.passive;
       signal = options.signal;
       if (signal !== undefined && !(signal !== null && typeof signal === 'object' && typeof signal.aborted === 'boolean' &&
-        typeof signal.addEventListener === 'function')) throw typeError(member, 'signal is not an AbortSignal');
+        typeof signal.addEventListener === 'function')) throw typeError(member, 'signal not an AbortSignal');
     }
     // 2. Add an event listener with this and a new event listener (https://dom.spec.whatwg.org/#add-an-event-listener):
     addListener(state, listener, signal);

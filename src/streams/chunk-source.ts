@@ -46,7 +46,7 @@ export function partsSource(parts: Array<Bytes | Blob>): ChunkSource {
         done(new Uint8Array(reader.result as ArrayBuffer));
       };
       reader.onerror = function () {
-        fail(new TypeError('Body: the Blob could not be read (' + (reader.error && reader.error.name) + ')'));
+        fail(new TypeError('Body: Blob unreadable (' + (reader.error && reader.error.name) + ')'));
       };
       reader.readAsArrayBuffer(part as Blob);
     }
@@ -148,7 +148,7 @@ export function readAll(source: ChunkSource, done: (chunks: Bytes[], length: num
   }
   function onChunk(chunk: Bytes | null): void {
     if (chunk === null) return done(chunks, length);
-    if (source._raw && !isUint8Array(chunk)) return fail(new TypeError('Body: a stream chunk is not a Uint8Array'));
+    if (source._raw && !isUint8Array(chunk)) return fail(new TypeError('Body: chunk not a Uint8Array'));
     chunks.push(chunk);
     length += chunk.length;
     next();
