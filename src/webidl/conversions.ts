@@ -8,7 +8,7 @@ export function typeError(member: string, problem: string): TypeError {
 
 // https://webidl.spec.whatwg.org/#es-DOMString
 export function toDOMString(value: unknown, member: string): string {
-  if (typeof value === 'symbol') throw typeError(member, 'bad value (a symbol)');
+  if (typeof value === 'symbol') throw typeError(member, 'bad value (a ' + typeof value + ')');
   return String(value);
 }
 
