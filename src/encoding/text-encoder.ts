@@ -3,7 +3,7 @@
 import { globalObject as g } from '../env/global';
 import { supportsTextEncoder } from '../env/support';
 import { createSlot } from '../webidl/slots';
-import { requireArguments, toDOMString } from '../webidl/conversions';
+import { requireArguments, toDOMString, typeError } from '../webidl/conversions';
 import { constructing, defineAttributes } from '../webidl/interface';
 import { isUint8Array } from '../webidl/buffer-source';
 import { utf8Encode, utf8EncodeInto } from './utf8';
@@ -37,7 +37,7 @@ PolyfillTextEncoder.prototype.encodeInto = function (source: string, destination
   slot.get(this, member);
   requireArguments(arguments.length, 2, member);
   var s = toDOMString(source, member);
-  if (!isUint8Array(destination)) throw new TypeError(member + ': not a Uint8Array');
+  if (!isUint8Array(destination)) throw typeError(member, 'not a Uint8Array');
   return utf8EncodeInto(s, destination);
 };
 

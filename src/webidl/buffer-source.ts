@@ -1,6 +1,7 @@
 // https://webidl.spec.whatwg.org/#AllowSharedBufferSource: an ArrayBuffer (or SharedArrayBuffer) or a view of one,
 // as a Uint8Array over the bytes it holds (not a copy). Tags, not instanceof, so buffers of other frames count.
 import { supportsArrayBufferIsView } from '../env/support';
+import { typeError } from './conversions';
 
 function tag(value: unknown): string {
   return Object.prototype.toString.call(value);
@@ -18,5 +19,5 @@ export function toBufferSourceBytes(value: any, member: string): Uint8Array {
     (supportsArrayBufferIsView ? ArrayBuffer.isView(value) : tag(value.buffer) === '[object ArrayBuffer]')) {
     return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   }
-  throw new TypeError(member + ': not a BufferSource');
+  throw typeError(member, 'not a BufferSource');
 }

@@ -2,13 +2,14 @@
 // the constructor's `new` check, the attributes as accessors on the prototype, and the class string.
 import { Slot } from './slots';
 import { supportsSymbolToStringTag } from '../env/support';
+import { typeError } from './conversions';
 
 /**
  * https://webidl.spec.whatwg.org/#es-interface-call: a constructor called without `new` (or twice on one object)
  * throws a TypeError. Returns `self` for the constructor to go on with.
  */
 export function constructing<T>(self: T, Class: Function, slot: Slot<unknown>, name: string): T {
-  if (!(self instanceof Class) || slot.has(self)) throw new TypeError(name + ": use 'new'");
+  if (!(self instanceof Class) || slot.has(self)) throw typeError(name, "use 'new'");
   return self;
 }
 
