@@ -124,11 +124,9 @@ export class EventTarget {
 defineToStringTag(EventTarget.prototype, 'EventTarget');
 
 function find(state: EventTargetState, listener: Listener): Listener | undefined {
-  for (var i = 0; i < state._listeners.length; i++) {
-    var l = state._listeners[i];
-    if (l._type === listener._type && l._callback === listener._callback && l._capture === listener._capture) return l;
-  }
-  return undefined;
+  return state._listeners.filter(function (l) {
+    return l._type === listener._type && l._callback === listener._callback && l._capture === listener._capture;
+  })[0];
 }
 
 // https://dom.spec.whatwg.org/#add-an-event-listener
