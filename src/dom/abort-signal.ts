@@ -109,9 +109,7 @@ AbortSignal.any = function (signals: Iterable<AbortSignal>): AbortSignal {
   var iterator = method.call(value);
   var list: unknown[] = supportsSymbolIterator ? [] : iterator;
   for (var step; supportsSymbolIterator && !(step = iterator.next()).done;) list.push(step.value);
-  for (var i = 0; i < list.length; i++) {
-    if (!isAbortSignal(list[i])) throw typeError(member, 'not an AbortSignal');
-  }
+  if (!list.every(isAbortSignal)) throw typeError(member, 'not an AbortSignal');
   // 1. Return the result of creating a dependent abort signal from signals using AbortSignal and the current realm.
   return createDependentAbortSignal(list);
 };
@@ -245,7 +243,7 @@ function signalAbort(state: AbortSignalState, reason: unknown): void {
   // 5. Run the abort steps for signal.
   runAbortSteps(state);
   // 6. For each dependentSignal of dependentSignalsToAbort, run the abort steps for dependentSignal.
-  for (i = 0; i < dependents.length; i++) runAbortSteps(dependents[i]);
+  dependents.forEach(runAbortSteps);
 }
 
 /** Signal abort on one of our signals with the reason AbortController.abort() was given (its arguments). */
