@@ -255,8 +255,7 @@ export function abortSignal(args: IArguments, signal: AbortSignal): void {
 function runAbortSteps(state: AbortSignalState): void {
   // 1–2. For each algorithm of signal's abort algorithms: run algorithm; then empty the list. (Each removes itself
   //      first: see addAbortAlgorithm(). None can be added now that signal is aborted.)
-  var algorithms = state._algorithms.slice();
-  for (var i = 0; i < algorithms.length; i++) algorithms[i]();
+  state._algorithms.slice().forEach(function (algorithm) { algorithm(); });
   // 3. Fire an event named abort at signal.
   fireEvent(state._self, createTrustedEvent('abort'));
 }

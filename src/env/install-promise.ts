@@ -18,7 +18,7 @@ function microtaskScheduler(): ((fn: () => void) => void) | null {
   function flush(): void {
     var callbacks = queue;
     queue = [];
-    for (var i = 0; i < callbacks.length; i++) callbacks[i]();
+    callbacks.forEach(function (callback) { callback(); });
   }
   var Observer = g.MutationObserver || g.WebKitMutationObserver;
   if (Observer && g.document) {
