@@ -239,7 +239,7 @@ function signalAbort(state: AbortSignalState, reason: unknown): void {
   //      signal's.
   var dependents = state._dependents;
   state._dependents = [];
-  for (var i = 0; i < dependents.length; i++) setReason(dependents[i], state._reason);
+  dependents.forEach(function (dependent) { setReason(dependent, state._reason); });
   // 5. Run the abort steps for signal.
   runAbortSteps(state);
   // 6. For each dependentSignal of dependentSignalsToAbort, run the abort steps for dependentSignal.

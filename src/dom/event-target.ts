@@ -218,7 +218,7 @@ function dispatch(target: object, state: EventTargetState, event: any): boolean 
   s.currentTarget = null;
   s._dispatch = s._stop = s._stopImmediate = false;
   sync();
-  for (var i = 0; i < stops.length; i++) delete event[stops[i]];
+  stops.forEach(function (name) { delete event[name]; });
   // 22. Return false if event's canceled flag is set; otherwise true.
   return !s._canceled;
 }
