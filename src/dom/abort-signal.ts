@@ -292,12 +292,12 @@ function updateFollowing(state: AbortSignalState): void {
   if (!observed) return stopFollowing(state);
   if (state._following || refresh(state)._aborted) return;
   state._following = function () { refresh(state); };
-  for (var i = 0; i < sources.length; i++) follow(state, sources[i], true);
+  sources.forEach(function (source) { follow(state, source, true); });
 }
 
 function stopFollowing(state: AbortSignalState): void {
   if (!state._following) return;
-  for (var i = 0; i < state._sources!.length; i++) follow(state, state._sources![i]);
+  state._sources!.forEach(function (source) { follow(state, source); });
   state._following = undefined;
 }
 
