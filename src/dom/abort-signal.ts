@@ -213,11 +213,12 @@ export function createDependentAbortSignal(signals: unknown[]): AbortSignal {
   var sources: unknown[] = result._sources = [];
   // 4. For each signal of signals: a non-dependent signal is a source; a dependent one gives its sources instead.
   //    (Registering resultSignal with them waits until something listens: see the top of this file.)
-  for (var j = 0; j < signals.length; j++) {
-    var own = slot.find(signals[j]);
-    var add = (own && own._sources) || [signals[j]];
-    for (var k = 0; k < add.length; k++) if (sources.indexOf(add[k]) < 0) sources.push(add[k]);
-  }
+  signals.forEach(function (signal) {
+    var own = slot.find(signal);
+    ((own && own._sources) || [signal]).forEach(function (source) {
+      if (sources.indexOf(source) < 0) sources.push(source);
+    });
+  });
   // 5. Return resultSignal.
   return result._self;
 }
@@ -359,10 +360,10 @@ export function timeoutOf(signal: unknown): { ms: number; fire: () => void } | n
   var state = slot.find(signal);
   var candidates = state ? state._sources || [signal] : [];
   var best: AbortSignalState | undefined;
-  for (var i = 0; i < candidates.length; i++) {
-    var own = slot.find(candidates[i]);
+  candidates.forEach(function (candidate) {
+    var own = slot.find(candidate);
     if (own && own._timer !== undefined && !(best && best._deadline! <= own._deadline!)) best = own;
-  }
+  });
   return best ? {
     ms: Math.max(0, best._deadline! - +new Date()),
     fire: function () { fireTimeout(best!); }
