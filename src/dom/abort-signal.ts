@@ -270,13 +270,13 @@ function refresh(state: AbortSignalState): AbortSignalState {
   if (state._aborted || !sources) return state;
   var first: unknown;
   var firstAs = Infinity;
-  for (var i = 0; i < sources.length; i++) {
-    var own = slot.find(sources[i]);
-    if (own ? own._aborted! < firstAs : !first && (sources[i] as any).aborted) {
-      first = sources[i];
+  sources.forEach(function (source: any) {
+    var own = slot.find(source);
+    if (own ? own._aborted! < firstAs : !first && source.aborted) {
+      first = source;
       if (own) firstAs = own._aborted!;
     }
-  }
+  });
   if (first) {
     var following = !!state._following;
     setReason(state, signalReason(first));
