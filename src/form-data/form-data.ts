@@ -96,7 +96,7 @@ function operation(name: string, withValue: boolean,
     var n = withValue ? entry[0] : toUSVString(args[0], member);
     // The indices of the entries whose name is name.
     var found: number[] = [];
-    for (var i = 0; i < list.length; i++) if (list[i][0] === n) found.push(i);
+    list.forEach(function (e, i) { if (e[0] === n) found.push(i); });
     return steps(list, found, entry);
   }
   (FormData.prototype as any)[name] = withValue

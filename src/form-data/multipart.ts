@@ -98,7 +98,7 @@ export function extractFormData(form: FormData, member: string): { _origin: Form
 function copyNativeFormData(form: any, entries: EntryList): FormData {
   try {
     var copy = new form.constructor();
-    for (var i = 0; i < entries.length; i++) copy.append(entries[i][0], entries[i][1]);
+    entries.forEach(function (entry) { copy.append(entry[0], entry[1]); });
     return copy;
   } catch (e) {
     return form;
