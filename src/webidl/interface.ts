@@ -47,12 +47,11 @@ export function defineToStringTag(proto: any, name: string): void {
  * enumerable, not configurable) on the interface object and its prototype, valued its index + `first`.
  */
 export function defineConstants(C: any, names: string, first: number): void {
-  var list = names.split(' ');
-  for (var i = 0; i < list.length; i++) {
+  names.split(' ').forEach(function (name, i) {
     var constant = { value: i + first, enumerable: true };
-    Object.defineProperty(C, list[i], constant);
-    Object.defineProperty(C.prototype, list[i], constant);
-  }
+    Object.defineProperty(C, name, constant);
+    Object.defineProperty(C.prototype, name, constant);
+  });
 }
 
 /**
