@@ -7,7 +7,6 @@ import { createSlot } from './slots';
 import { defineToStringTag } from './interface';
 import { typeError } from './conversions';
 import { supportsSymbolIterator } from '../env/support';
-import { defineValue } from '../env/global';
 
 // The object iterated over, its kind (0 key, 1 value, 2 key+value: a pair's index, or both), and its index
 // (fields named _x: the standalone scripts' minifier shortens them, ARCHITECTURE.md).
@@ -61,5 +60,5 @@ export function defineIterable(proto: any, className: string, list: (self: unkno
     }
   };
   // @@iterator is entries, not enumerable (an assignment would make a polyfilled Symbol's key enumerable).
-  if (supportsSymbolIterator) defineValue(proto, Symbol.iterator, proto.entries);
+  if (supportsSymbolIterator) Object.defineProperty(proto, Symbol.iterator, { value: proto.entries, writable: true, configurable: true });
 }
