@@ -22,7 +22,7 @@ export interface DecoderOptions {
 export function decoderOptions(label: unknown, options: unknown, member: string): DecoderOptions {
   var name = label === undefined ? 'utf-8' : toDOMString(label, member);
   var dict = toDictionary<TextDecoderOptions>(options, member);
-  if (!isUTF8Label(name)) throw new RangeError(member + ': ' + name + ' (only UTF-8 is supported)');
+  if (!isUTF8Label(name)) throw new RangeError(member + ": the encoding '" + name + "' is not supported (only UTF-8 is)");
   return { encoding: 'utf-8', fatal: !!dict.fatal, ignoreBOM: !!dict.ignoreBOM };
 }
 
