@@ -65,7 +65,7 @@ function changeListener(self: unknown, args: IArguments, add?: boolean): void {
   var callback = args[1];
   var options = args[2];
   var signal: any;
-  if (callback != null && typeof callback !== 'function' && typeof callback !== 'object') throw typeError(member, 'not an EventListener');
+  if (callback != null && !isObject(callback)) throw typeError(member, 'not an EventListener');
   var dictionary = typeof options === 'object' && options !== null;
   var listener: Listener = { _type: type, _callback: callback || null, _capture: !!(dictionary ? options.capture : options) };
   if (add) {
