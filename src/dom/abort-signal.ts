@@ -58,7 +58,7 @@ export var AbortSignal: {
   timeout(milliseconds: number): AbortSignal;
   any(signals: Iterable<AbortSignal>): AbortSignal;
 } = function AbortSignal() {
-  throw new TypeError('AbortSignal: Illegal constructor');
+  throw typeError('AbortSignal', 'Illegal constructor');
 } as any;
 
 // https://webidl.spec.whatwg.org/#interface-prototype-object: AbortSignal inherits from EventTarget (its interface
