@@ -194,7 +194,7 @@ export function signalReason(signal: unknown): unknown {
 }
 
 function newAbortError(): unknown {
-  return createDOMException('signal is aborted without reason', 'AbortError');
+  return createDOMException('signal aborted', 'AbortError');
 }
 
 // https://dom.spec.whatwg.org/#create-a-dependent-abort-signal
