@@ -189,12 +189,12 @@ export function signalIsAborted(signal: unknown): boolean {
 export function signalReason(signal: unknown): unknown {
   var state = slot.find(signal);
   if (state) return refresh(state)._reason;
-  var reason = (signal as any).reason;
-  return reason !== undefined ? reason : newAbortError();
+  return orAbortError((signal as any).reason);
 }
 
-function newAbortError(): unknown {
-  return createDOMException('signal aborted', 'AbortError');
+// `reason`, or where it is undefined a new "AbortError" DOMException.
+function orAbortError(reason: unknown): unknown {
+  return reason !== undefined ? reason : createDOMException('signal aborted', 'AbortError');
 }
 
 // https://dom.spec.whatwg.org/#create-a-dependent-abort-signal
@@ -225,7 +225,7 @@ export function createDependentAbortSignal(signals: unknown[]): AbortSignal {
 
 function setReason(state: AbortSignalState, reason: unknown): void {
   state._aborted = ++abortCount;
-  state._reason = reason !== undefined ? reason : newAbortError();
+  state._reason = orAbortError(reason);
   stopFollowing(state);
   clearTimer(state);
 }
