@@ -41,8 +41,8 @@ export class FormData {
     var member = 'FormData constructor';
     var list: EntryList | null = [];
     constructing(this, FormData, slot, 'FormData');
-    if (form !== undefined && !isHTML(form, 'HTMLFormElement', /^\[object HTMLFormElement\]$/)) throw typeError(member, 'not an HTMLFormElement');
-    if (submitter != null && !isHTML(submitter, 'HTMLElement', /^\[object HTML\w*Element\]$/)) throw typeError(member, 'submitter not an HTMLElement');
+    if (form !== undefined && !isHTML(form, 'HTMLFormElement', /^\[object HTMLFormElement]$/)) throw typeError(member, 'not an HTMLFormElement');
+    if (submitter != null && !isHTML(submitter, 'HTMLElement', /^\[object HTML\w*Element]$/)) throw typeError(member, 'submitter not an HTMLElement');
     // 1. If form is given, then:
     if (form !== undefined) {
       var button = submitter as HTMLInputElement | null | undefined;
