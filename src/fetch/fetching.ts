@@ -18,7 +18,6 @@ import { ProgressInfo, Transport } from '../transport/transport';
 import { nativeFormDataToSend, isExtractedFormDataType } from '../form-data/multipart';
 import { createUTF8Decoder } from '../encoding/utf8';
 import { timeoutOf } from '../dom/abort-signal';
-import { createDOMException } from '../dom/dom-exception';
 import { works } from '../env/support';
 import { typeError } from '../webidl/conversions';
 
@@ -375,11 +374,9 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
       },
       _fail: fail,
       // The transport's timeout (the backstop above) fired: the deadline has passed, so the timeout signal fires
-      // now and the fetch ends as for any abort, with the signal's own TimeoutError (never a late network error).
-      _timeout: function () {
-        backstop!.fire();
-        fail(createDOMException('signal timed out', 'TimeoutError'));
-      }
+      // now, and the fetch ends as for any abort, through the signal's abort steps (fetch(), and any caller of
+      // fetching() with a signal, adds them), with the signal's own TimeoutError (never a late network error).
+      _timeout: backstop && backstop.fire
     });
   } catch (error) {
     // An engine that refuses the URL or the method at open() or send().

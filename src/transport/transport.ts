@@ -47,8 +47,8 @@ export interface TransportListener {
   _end(): void;
   /** A network error, or a body the transport could not deliver exactly (a TypeError saying which). */
   _fail(error: TypeError): void;
-  /** The transport's own timeout elapsed. */
-  _timeout(): void;
+  /** The transport's own timeout elapsed (null: the request has none, see TransportRequest's). */
+  _timeout: (() => void) | null;
 }
 
 export interface Transport {

@@ -59,7 +59,7 @@ export function openXDR(request: TransportRequest, listener: TransportListener):
   xdr.ontimeout = function () {
     if (finished) return;
     release();
-    listener._timeout();
+    listener._timeout!();
   };
   xdr.open(request._method, request._url);
   if (request._timeout > 0) xdr.timeout = request._timeout;

@@ -268,7 +268,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       // one task (every engine here does so).
       if (finished) return;
       release();
-      listener._timeout();
+      listener._timeout!();
     }
   ]);
   if (request._onUploadProgress) {
