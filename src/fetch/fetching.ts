@@ -219,7 +219,7 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   var parsed = parseURL(location, current);
   // 5. If locationURL is failure, then return a network error.
   // 6. If locationURL's scheme is not an HTTP(S) scheme, then return a network error.
-  if (parsed === null || !/^https?:/i.test(parsed._href)) return networkError(params, 'Location is not a valid HTTP(S) URL: ' + location);
+  if (parsed === null || !/^https?:/i.test(parsed._href)) return networkError(params, 'Location not a valid HTTP(S) URL: ' + location);
   var next = parsed._href;
   // 7. If request's redirect count is 20, then return a network error. 8. Increase it by 1.
   if (params._redirectCount++ === 20) return networkError(params, 'too many redirects');
@@ -230,7 +230,7 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   // 11. If internalResponse's status is not 303, request's body is non-null, and its source is null, then return a
   //     network error (a stream cannot be sent again).
   if (status !== 303 && (params._body || params._form) && params._inner._body!._origin === null) {
-    return networkError(params, 'a ReadableStream body cannot follow a ' + status);
+    return networkError(params, 'ReadableStream body on a ' + status);
   }
   // 12. A 301 or 302 after POST, or a 303 but for GET or HEAD: 1. the method becomes GET and the body null;
   //     2. each request-body-header name is deleted from request's header list.
