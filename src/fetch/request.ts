@@ -163,7 +163,7 @@ export class Request {
     if (!inputRequest) {
       // 1–2. Parse input with baseURL; failure → TypeError.
       var parsed = parseURL(url);
-      if (!parsed) throw typeError(member, 'invalid URL ' + url);
+      if (!parsed) throw typeError(member, 'bad URL ' + url);
       // 3. If parsedURL includes credentials, then throw a TypeError.
       if (parsed._includesCredentials) throw typeError(member, 'URL with credentials');
       // 4–5. A new request whose URL is parsedURL; fallbackMode is "cors" (the defaults' mode).
@@ -175,7 +175,7 @@ export class Request {
       request = copyRequest(inputRequest);
     }
     // 11. If init["window"] exists and is non-null, then throw a TypeError.
-    if (dict.window != null) throw typeError(member, 'window is not null');
+    if (dict.window != null) throw typeError(member, 'window not null');
     // 13. If init is not empty: referrer "client" (kept as "about:client"), policy "". (A "navigate" mode would become "same-origin", but no
     //     request has it here: the constructor refuses it.)
     if (!empty) {
@@ -189,7 +189,7 @@ export class Request {
     var referrer = dict.referrer;
     if (referrer) {
       var parsedReferrer = parseURL(referrer);
-      if (!parsedReferrer) throw typeError(member, 'invalid referrer URL ' + referrer);
+      if (!parsedReferrer) throw typeError(member, 'bad referrer ' + referrer);
       dict.referrer = originOf(parsedReferrer._href) !== currentOrigin() ? 'about:client' : parsedReferrer._href;
     }
     // 16–18. mode, else fallbackMode (the defaults'); "navigate" is refused.

@@ -17,7 +17,7 @@ import { isUTF8Label, utf8Decode } from '../encoding/utf8';
 
 var X_USER_DEFINED = 'text/plain; charset=x-user-defined';
 // README "Byte-order marks": the engine decodes a body's BOM before script sees the bytes.
-var BOM_MESSAGE = 'fetch: a BOM body streams inexactly: read it whole';
+var BOM_MESSAGE = 'fetch: a BOM body must be read whole';
 var EVENTS = 'onreadystatechange onprogress onerror ontimeout'.split(' ');
 
 // LEGACY(old WebKit): whether the engine decodes a body of this Content-Type as UTF-8 (by the charset it names, else
