@@ -34,7 +34,7 @@ export interface InnerRequest {
   referrerPolicy: ReferrerPolicy;
   integrity: string;
   keepalive: boolean;
-  priority: string;
+  // (The request's priority: init["priority"] is converted, as an enumeration, and not kept: nothing reads it.)
   /** The request's destination, reload-navigation flag and history-navigation flag: always these for a Request made by script. */
   destination: '';
   isReloadNavigation: false;
@@ -114,7 +114,7 @@ var DEFAULTS = {
   method: 'GET', url: '', headers: createHeaders([], 0), destination: '', referrer: 'about:client', referrerPolicy: '',
   mode: 'cors', credentials: 'same-origin', cache: 'default', redirect: 'follow', integrity: '', keepalive: false,
   isReloadNavigation: false, isHistoryNavigation: false, signal: null, duplex: 'half',
-  _body: null, priority: 'auto', _extensions: {}
+  _body: null, _extensions: {}
 } as unknown as InnerRequest;
 
 // The members of a request copied to a new one (its header list too, in a Headers object of the same guard); no body.
@@ -194,9 +194,10 @@ export class Request {
     }
     // 16–18. mode, else fallbackMode (the defaults'); "navigate" is refused.
     if (dict.mode === 'navigate') throw typeError(member, 'bad mode navigate');
-    // 14–15, 18–20, 22–24, 27. referrer, referrerPolicy, mode, credentials, cache, redirect, integrity, keepalive,
-    //     priority: the members given that are request fields, as they are (the referrer as step 14 made it), but for
-    //     the four with steps of their own (duplex is "half" either way).
+    // 14–15, 18–20, 22–24. referrer, referrerPolicy, mode, credentials, cache, redirect, integrity, keepalive:
+    //     the members given that are request fields, as they are (the referrer as step 14 made it), but for
+    //     the four with steps of their own (duplex is "half" either way). 27. priority: converted only (see
+    //     InnerRequest).
     for (var name in dict) {
       if (name in DEFAULTS && !/^(headers|method|signal)$/.test(name)) (request as any)[name] = dict[name];
     }
