@@ -17,7 +17,7 @@ export function fetch(input: unknown, init?: unknown): Promise<Response> {
     // 3. Let request be requestObject's request.
     var request = innerRequest(new Request(input, init), 'fetch');
     // Checked before anything is taken from the request: a TypeError here leaves its body unused.
-    var progress = progressCallbacks(request._extensions.retrofetch);
+    var progress = progressCallbacks(request._retrofetch);
     var signal = request.signal;
     // 4. If requestObject's signal is aborted, then abort the fetch() call with p, request, null, and the signal's
     //    abort reason, and return p.

@@ -43,8 +43,8 @@ export interface InnerRequest {
   duplex: 'half';
   /** The Request object's signal (https://fetch.spec.whatwg.org/#request-signal), kept here with the request. */
   signal: AbortSignal;
-  /** retrofetch's own RequestInit extensions, carried along to the transport (never changed once made: copies share them). */
-  _extensions: { [name: string]: unknown };
+  /** retrofetch's own RequestInit member, init.retrofetch as given, carried along to fetch() (copies share it). */
+  _retrofetch?: unknown;
 }
 
 var slot = createSlot<InnerRequest>('Request');
@@ -114,7 +114,7 @@ var DEFAULTS = {
   method: 'GET', url: '', headers: createHeaders([], 0), destination: '', referrer: 'about:client', referrerPolicy: '',
   mode: 'cors', credentials: 'same-origin', cache: 'default', redirect: 'follow', integrity: '', keepalive: false,
   isReloadNavigation: false, isHistoryNavigation: false, signal: null, duplex: 'half',
-  _body: null, _extensions: {}
+  _body: null
 } as unknown as InnerRequest;
 
 // The members of a request copied to a new one (its header list too, in a Headers object of the same guard); no body.
@@ -212,7 +212,7 @@ export class Request {
     // 29–30. this's signal: the result of creating a dependent abort signal from « signal » (« » when null), so it
     //     aborts with the given signal (ours or the engine's) without being it.
     request.signal = createDependentAbortSignal(signal ? [signal] : []);
-    if (retrofetch !== undefined) request._extensions = { retrofetch: retrofetch };
+    if (retrofetch !== undefined) request._retrofetch = retrofetch;
     // 30. this's headers: a Headers object over request's header list, guard "request" (2).
     // 32. If this's request's mode is "no-cors": the method must be CORS-safelisted; guard "request-no-cors" (3).
     var list = headerListOf(request.headers);
