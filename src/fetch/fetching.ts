@@ -14,7 +14,7 @@ import { readAll } from '../streams/chunk-source';
 import { Bytes, concatBytes } from '../infra/bytes';
 import { createPushSource } from '../streams/push-source';
 import { chooseTransport } from '../transport/choose';
-import { ProgressInfo, Transport } from '../transport/transport';
+import { ProgressInfo, Transport, noop } from '../transport/transport';
 import { nativeFormDataToSend, isExtractedFormDataType } from '../form-data/multipart';
 import { createUTF8Decoder } from '../encoding/utf8';
 import { timeoutOf } from '../dom/abort-signal';
@@ -87,8 +87,6 @@ function networkError(params: FetchParams, message: string): void {
   params._processEnd();
   params._processResponse(null, typeError('fetch', message));
 }
-
-function noop(): void { /* nothing to stop */ }
 
 function currentURL(params: FetchParams): string {
   return params._urlList[params._urlList.length - 1];

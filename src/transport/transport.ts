@@ -84,3 +84,6 @@ export interface Capabilities {
   _download: boolean;
   _open(request: TransportRequest, listener: TransportListener): Transport;
 }
+
+/** A function that does nothing: a handler that must be there (XDomainRequest's, an old ActiveX XHR's), a stop. */
+export function noop(): void { /* nothing */ }

@@ -3,13 +3,13 @@
 // bodies) are refused by fetching before anything is sent (its Capabilities in ./choose.ts); what it hides (status,
 // headers but Content-Type, redirects) is filled in as the README says: status 200 whenever `load` fires.
 import { globalObject as g } from '../env/global';
-import { Transport, TransportRequest, TransportListener } from './transport';
+import { Transport, TransportRequest, TransportListener, noop } from './transport';
 import { utf8Decode } from '../encoding/utf8';
 import { decodedTextReader } from './decoded-text';
 import { Bytes } from '../infra/bytes';
 import { count } from '../env/debug-counters';
 
-function noop(): void { /* IE9 aborts an XDomainRequest that lacks a handler: they stay assigned */ }
+// (IE9 aborts an XDomainRequest that lacks a handler: they stay assigned, to noop.)
 
 export function openXDR(request: TransportRequest, listener: TransportListener): Transport {
   var xdr = new g.XDomainRequest();

@@ -8,7 +8,7 @@
 // byte counts, and any other comes as an ArrayBuffer (set at HEADERS_RECEIVED: exact, in one chunk at the end).
 import { parseResponseHeaders } from './parse-headers';
 import { decodedTextReader, NOT_UTF8 } from './decoded-text';
-import { Transport, TransportRequest, TransportListener } from './transport';
+import { Transport, TransportRequest, TransportListener, noop } from './transport';
 import { count } from '../env/debug-counters';
 import { overrideReplacesContentType, supportsLateResponseType, supportsVBArray } from '../env/support';
 import { globalObject as g } from '../env/global';
@@ -64,7 +64,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       try {
         xhr[EVENTS[i]] = fns[i];
       } catch (e) {
-        xhr[EVENTS[i]] = function () { /* LEGACY(IE): old ActiveX XHRs */ };
+        xhr[EVENTS[i]] = noop; // LEGACY(IE): old ActiveX XHRs
       }
     }
   }
