@@ -6,7 +6,7 @@
 import { InnerRequest } from './request';
 import { InnerResponse, newNetworkResponse, isNullBodyStatus, isRedirectStatus } from './response';
 import { headerListOf } from './headers';
-import { HeaderList, headerListGet, headerListDelete, isForbiddenRequestHeader } from './header-list';
+import { HeaderList, headerListGet, headerListContains, headerListDelete, isForbiddenRequestHeader } from './header-list';
 import { bodyFromSource, takeSource } from './body';
 import { processDataURL } from './data-url';
 import { originOf, currentOrigin, stripFragment, parseURL, baseURL } from './url';
@@ -284,8 +284,8 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
     // The cache-mode headers, same-origin only: on a cross-origin request they would force a CORS preflight that a
     // native fetch never sends (there the browser adds them below the CORS check). The URL parameter does the work.
     if (sameOrigin) {
-      if (cache !== 'no-cache' && headerListGet(headers, 'Pragma') === null) headers.push(['Pragma', 'no-cache']);
-      if (headerListGet(headers, 'Cache-Control') === null) headers.push(['Cache-Control', cache === 'no-cache' ? 'max-age=0' : 'no-cache']);
+      if (cache !== 'no-cache' && !headerListContains(headers, 'Pragma')) headers.push(['Pragma', 'no-cache']);
+      if (!headerListContains(headers, 'Cache-Control')) headers.push(['Cache-Control', cache === 'no-cache' ? 'max-age=0' : 'no-cache']);
     }
     // LEGACY(XHR): no control over the HTTP cache; for no-store/reload/no-cache a unique query parameter on GET/HEAD
     // makes sure no cached response is used.
@@ -350,7 +350,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
         }
         // The body's length, where Content-Length counts the bytes the body stream gives (no Content-Encoding).
         var length = headerListGet(list, 'Content-Length');
-        if (headerListGet(list, 'Content-Encoding') === null && /^\d+$/.test(length!)) expected = +length!;
+        if (!headerListContains(list, 'Content-Encoding') && /^\d+$/.test(length!)) expected = +length!;
         response = newNetworkResponse(head._status, head._statusText, list,
           isNullBodyStatus(head._status) || params._method === 'HEAD' ? null : bodyFromSource(body, expected), params._urlList.slice(), params._tainting);
         done(response, function () {
