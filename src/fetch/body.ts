@@ -51,7 +51,8 @@ var made = createSlot<InnerBody>('ReadableStream');
  * ReadableStream does not show it: one that was read and released counts as undisturbed (README "Streams").
  */
 export function isStreamDisturbed(stream: ReadableStream): boolean {
-  return (stream as any)._disturbed === true || (made.has(stream) && made.get(stream, '')._disturbed);
+  var body = made.find(stream);
+  return (stream as any)._disturbed === true || !!body && body._disturbed;
 }
 
 function isDisturbed(body: InnerBody): boolean {
