@@ -89,7 +89,7 @@ function networkError(params: FetchParams, message: string): void {
 }
 
 function currentURL(params: FetchParams): string {
-  return params._urlList[params._urlList.length - 1];
+  return '' + params._urlList.slice(-1);
 }
 
 /**

@@ -169,10 +169,10 @@ export interface Response extends Body {}
 // The attributes: https://fetch.spec.whatwg.org/#response-class
 defineAttributes<InnerResponse>(Response.prototype, slot, 'Response', {
   type: 0,
-  // https://fetch.spec.whatwg.org/#dom-response-url: the last URL, serialized with exclude fragment, or ''.
+  // https://fetch.spec.whatwg.org/#dom-response-url: the last URL, serialized with exclude fragment, or '' (the string
+  // of the list's last item: '' when it is empty).
   url: function (inner) {
-    var list = inner._urlList;
-    return list.length ? stripFragment(list[list.length - 1]) : '';
+    return stripFragment('' + inner._urlList.slice(-1));
   },
   redirected: function (inner) {
     return inner._urlList.length > 1;
