@@ -193,14 +193,18 @@ function toSequence<T>(value: any, member: string, convert: (item: unknown, memb
   // not an object.)
   var method = value[Symbol.iterator];
   if (method == null) return null;
-  var iterator = typeof method === 'function' && method.call(value);
-  if (!isObject(iterator)) throw typeError(member, 'bad iterator');
+  var iterator = call(method, value);
   var next = iterator.next;
   for (;;) {
-    var step = typeof next === 'function' && next.call(iterator);
-    if (!isObject(step)) throw typeError(member, 'bad iterator');
+    var step = call(next, iterator);
     if (step.done) return result;
     result.push(convert(step.value, member));
+  }
+
+  function call(fn: any, self: unknown): any {
+    var returned = typeof fn === 'function' && fn.call(self);
+    if (!isObject(returned)) throw typeError(member, 'bad iterator');
+    return returned;
   }
 }
 
