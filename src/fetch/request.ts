@@ -278,11 +278,12 @@ export class Request {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Request extends Body {}
 
-// The attributes (https://fetch.spec.whatwg.org/#request-class): the fields of their names.
+// The attributes (https://fetch.spec.whatwg.org/#request-class): the fields of their names, the defaults' up to
+// duplex. (Not "up to _body": the scripts' minifier renames that field, not the string.)
 var attributes: { [name: string]: string } = {};
 for (var name in DEFAULTS) {
-  if (name === '_body') break;
   attributes[name] = name;
+  if (name === 'duplex') break;
 }
 defineAttributes(Request.prototype, slot, 'Request', attributes);
 
