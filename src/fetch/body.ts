@@ -122,9 +122,8 @@ export interface Body {
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  // (A view as long as its buffer starts at its start.)
-  if (bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer as ArrayBuffer;
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  // (A view as long as its buffer starts at its start; else a copy of the bytes, in a buffer of their own.)
+  return (bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes)).buffer as ArrayBuffer;
 }
 
 // Each mixin member, given the body's bytes and the header list: https://fetch.spec.whatwg.org/#body-mixin
