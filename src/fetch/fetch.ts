@@ -93,8 +93,8 @@ function abortFetchCall(reject: (reason: unknown) => void, request: InnerRequest
 function progressCallbacks(value: any): RetrofetchInit {
   if (value == null) return {};
   if (typeof value !== 'object') throw typeError('fetch', 'init.retrofetch not an object');
-  'onUploadProgress onDownloadProgress'.split(' ').forEach(function (name) {
+  for (var name in { onUploadProgress: 0, onDownloadProgress: 0 }) {
     if (value[name] !== undefined && typeof value[name] !== 'function') throw typeError('fetch', 'init.retrofetch.' + name + ' not a function');
-  });
+  }
   return value;
 }
