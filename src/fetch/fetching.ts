@@ -308,9 +308,8 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   } catch (error) {
     return networkError(params, (error as Error).message);
   }
-  var name = capabilities._name;
   var refused = limit();
-  if (refused) return networkError(params, name + ' cannot send ' + refused);
+  if (refused) return networkError(params, capabilities._name + ' cannot send ' + refused);
   // 12. The response body: a stream fed as bytes arrive; cancelling it terminates the fetch.
   var body = createPushSource(function () {
     params._state = 'terminated';
@@ -379,7 +378,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   } catch (error) {
     // An engine that refuses the URL or the method at open() or send().
     params._stop = noop;
-    return networkError(params, name + ' refused: ' + (error as Error).message);
+    return networkError(params, capabilities._name + ' refused: ' + (error as Error).message);
   }
 
   function end(): void {
