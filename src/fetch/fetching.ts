@@ -397,7 +397,6 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   // it can send the request.
   function limit(): string {
     var methods = capabilities._methods;
-    var form = params._form;
     var bytes = params._body;
     if (methods && methods.indexOf(params._method) < 0) return params._method + ' requests (only ' + methods.join(' and ') + ')';
     for (var i = 0; i < headers.length && !capabilities._headers; i++) {
@@ -406,7 +405,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
       if (!/^content-type$/i.test(header[0]) || !/^\s*text\/plain\s*(;|$)/i.test(header[1])) return 'request headers (' + header[0] + ')';
     }
     return !capabilities._credentials && crossOrigin && params._inner.credentials === 'include' ? "credentials 'include'"
-      : !capabilities._binary && (form || (bytes && !isText(bytes))) ? 'a body that is not UTF-8 text'
+      : !capabilities._binary && (params._form || (bytes && !isText(bytes))) ? 'a body that is not UTF-8 text'
       : capabilities._sameScheme && scheme(url) !== scheme(baseURL() || '') ? "a URL whose scheme is not the page's"
       : !capabilities._head && params._inner.redirect === 'error' ? "redirect 'error' (it hides redirects)"
       : !capabilities._upload && progress.onUploadProgress ? 'with upload progress'
