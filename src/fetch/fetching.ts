@@ -141,7 +141,6 @@ function mainFetch(params: FetchParams): void {
   // 1. Let request be fetchParams's request.
   var url = currentURL(params);
   var crossOrigin = originOf(url) !== currentOrigin();
-  var mode = params._inner.mode;
   // 2–11. Local-URLs-only, CSP, mixed content, bad ports, referrer: the engine's, as XHR applies them.
   // 12. If request's current URL's origin is same origin with request's origin and request's response tainting is
   //     "basic", or its scheme is "data": scheme fetch (an HTTP(S) URL goes on as an HTTP fetch, below). A blob: URL
@@ -151,10 +150,10 @@ function mainFetch(params: FetchParams): void {
   if (type === 'data' || type === 'blob') return schemeFetch(params, url, type);
   if (crossOrigin) {
     // request's mode is "same-origin": a network error.
-    if (mode === 'same-origin') return networkError(params, 'same-origin mode: ' + url);
+    if (params._inner.mode === 'same-origin') return networkError(params, 'same-origin mode: ' + url);
     // request's mode is "no-cors": LEGACY(XHR) no opaque responses; a cross-origin no-cors request can only be
     // sent as a CORS request.
-    if (mode === 'no-cors') return networkError(params, 'no cross-origin no-cors over XHR');
+    if (params._inner.mode === 'no-cors') return networkError(params, 'no cross-origin no-cors over XHR');
     // Otherwise: set request's response tainting to "cors" and run HTTP fetch.
     params._tainting = 'cors';
   }
