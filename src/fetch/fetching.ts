@@ -210,7 +210,6 @@ function httpFetch(params: FetchParams): void {
 // https://fetch.spec.whatwg.org/#http-redirect-fetch, for a redirect the transport handed to script.
 function httpRedirectFetch(params: FetchParams, status: number, location: string): void {
   // 1. Let request be fetchParams's request. 2. internalResponse is response (nothing is filtered yet).
-  var method = params._method;
   var current = currentURL(params);
   // 3. Let locationURL be internalResponse's location URL given request's current URL's fragment.
   var parsed = parseURL(location, current);
@@ -231,7 +230,7 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   }
   // 12. A 301 or 302 after POST, or a 303 but for GET or HEAD: 1. the method becomes GET and the body null;
   //     2. each request-body-header name is deleted from request's header list.
-  if (status < 303 ? method === 'POST' : status === 303 && !/^(GET|HEAD)$/.test(method)) {
+  if (status < 303 ? params._method === 'POST' : status === 303 && !/^(GET|HEAD)$/.test(params._method)) {
     params._method = 'GET';
     params._body = params._form = null;
     params._headerList = params._headerList.filter(function (header) { return !/^content-(encoding|language|location|type)$/i.test(header[0]); });
