@@ -295,8 +295,7 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
 // https://fetch.spec.whatwg.org/#concept-http-network-fetch, over the transport chosen for the URL. `done` gets the
 // response (its body still arriving) and a function that drops it (the transfer stops; nothing more is reported).
 function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList, crossOrigin: boolean, done: Done): void {
-  var progress = params._progress;
-  var onDownloadProgress = progress.onDownloadProgress;
+  var onDownloadProgress = params._progress.onDownloadProgress;
   var transport: Transport;
   var response: InnerResponse | null = null;
   var received = 0;
@@ -329,7 +328,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
       // https://fetch.spec.whatwg.org/#concept-request-credentials-mode: XHR's withCredentials is "include";
       // same-origin is XHR's default. LEGACY(XHR): "omit" cannot stop same-origin cookies (README).
       _credentials: params._inner.credentials === 'include',
-      _onUploadProgress: progress.onUploadProgress,
+      _onUploadProgress: params._progress.onUploadProgress,
       // AbortSignal.timeout()'s deadline, as the transport's own timeout: a backstop for when timers are throttled.
       _timeout: backstop ? Math.max(1, backstop.ms) : 0
     }, {
@@ -406,7 +405,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
       : !capabilities._binary && (params._form || (bytes && !isText(bytes))) ? 'a body that is not UTF-8 text'
       : capabilities._sameScheme && scheme(url) !== scheme(baseURL() || '') ? "a URL whose scheme is not the page's"
       : !capabilities._head && params._inner.redirect === 'error' ? "redirect 'error' (it hides redirects)"
-      : !capabilities._upload && progress.onUploadProgress ? 'with upload progress'
+      : !capabilities._upload && params._progress.onUploadProgress ? 'with upload progress'
       : !capabilities._download && onDownloadProgress ? 'with download progress'
       : '';
   }
