@@ -88,9 +88,8 @@ function defineOperation(operation: string, count: number): void {
   function call(self: unknown, args: IArguments): unknown {
     var state = slot.get(self, member);
     requireArguments(args.length, count, member);
-    var name = toByteString(args[0], member);
-    var value = count > 1 ? toByteString(args[1], member) : '';
-    return run(state, operation, name, value, member);
+    // (The name, then the value: arguments are evaluated in order.)
+    return run(state, operation, toByteString(args[0], member), count > 1 ? toByteString(args[1], member) : '', member);
   }
   // (Two functions, for the IDL lengths.)
   (Headers.prototype as any)[operation] = count > 1 ? function (this: unknown, _name: string, _value: string) { return call(this, arguments); }
