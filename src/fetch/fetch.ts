@@ -81,7 +81,7 @@ function abortFetchCall(reject: (reason: unknown) => void, request: InnerRequest
   // 2. If request's body is non-null and is readable, then cancel request's body with error (once fetching() has
   //    it, its controller cancels it: see abortFetchController).
   var body = request._body;
-  if (body !== null && !body._disturbed) {
+  if (body && !body._disturbed) {
     body._disturbed = true;
     takeSource(body)._cancel(error);
   }

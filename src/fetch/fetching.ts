@@ -110,11 +110,11 @@ export function fetching(inner: InnerRequest, progress: RetrofetchInit,
   // 1–15: timing, the client, the policy container, `Accept` and `Accept-Language` are the engine's.
   // LEGACY(XHR): a request body is sent whole, so it is read to its end first (README "request body streaming").
   // An engine's own FormData is handed to XHR as it is (src/form-data/multipart.ts).
-  if (body !== null) {
+  if (body) {
     body._disturbed = true;
-    params._form = body._stream === null ? nativeFormDataToSend(body._origin) : null;
+    params._form = !body._stream ? nativeFormDataToSend(body._origin) : null;
   }
-  if (body === null || params._form) {
+  if (!body || params._form) {
     mainFetch(params);
   } else {
     var source = takeSource(body);
@@ -178,7 +178,7 @@ function schemeFetch(params: FetchParams, url: string, type: string): void {
   // "data": 1. Let dataURLStruct be the result of running the data: URL processor on request's current URL.
   var data = processDataURL(url);
   // 2. If dataURLStruct is failure, then return a network error.
-  if (data === null) return networkError(params, 'bad data: URL ' + url);
+  if (!data) return networkError(params, 'bad data: URL ' + url);
   // 3–4. A new response whose status message is `OK`, header list « (`Content-Type`, mimeType) », and body is
   //      dataURLStruct's body as a body: all of it there already, fed to a push source as a network body is.
   var body = createPushSource(noop, noop);
@@ -215,7 +215,7 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   var parsed = parseURL(location, current);
   // 5. If locationURL is failure, then return a network error.
   // 6. If locationURL's scheme is not an HTTP(S) scheme, then return a network error.
-  if (parsed === null || !/^https?:/i.test(parsed._href)) return networkError(params, 'Location not a valid HTTP(S) URL: ' + location);
+  if (!parsed || !/^https?:/i.test(parsed._href)) return networkError(params, 'Location not a valid HTTP(S) URL: ' + location);
   var next = parsed._href;
   // 7. If request's redirect count is 20, then return a network error. 8. Increase it by 1.
   if (params._redirectCount++ === 20) return networkError(params, 'too many redirects');
@@ -225,7 +225,7 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   }
   // 11. If internalResponse's status is not 303, request's body is non-null, and its source is null, then return a
   //     network error (a stream cannot be sent again).
-  if (status !== 303 && (params._body || params._form) && params._inner._body!._origin === null) {
+  if (status !== 303 && (params._body || params._form) && !params._inner._body!._origin) {
     return networkError(params, 'ReadableStream body on a ' + status);
   }
   // 12. A 301 or 302 after POST, or a 303 but for GET or HEAD: 1. the method becomes GET and the body null;
@@ -386,7 +386,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   function fail(error: unknown): void {
     if (params._state !== 'ongoing') return;
     end();
-    if (response === null) params._processResponse(null, error);
+    if (!response) params._processResponse(null, error);
     else body._error(error);
   }
 
