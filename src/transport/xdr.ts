@@ -43,7 +43,7 @@ export function openXDR(request: TransportRequest, listener: TransportListener):
     } catch (e) {
       return fail((e as Error).message);
     }
-    if (!finished && bytes !== null) listener._chunk(bytes);
+    if (!finished && bytes) listener._chunk(bytes);
   }
 
   xdr.onprogress = pump;
@@ -65,7 +65,7 @@ export function openXDR(request: TransportRequest, listener: TransportListener):
   if (request._timeout > 0) xdr.timeout = request._timeout;
   // LEGACY(IE): send() in a later task than open(), or IE may drop the request.
   var timer = setTimeout(function () {
-    xdr.send(request._body === null ? '' : utf8Decode(request._body as Bytes, false));
+    xdr.send(request._body ? utf8Decode(request._body as Bytes, false) : '');
   }, 0);
   count('liveXHRs', 1);
 

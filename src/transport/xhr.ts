@@ -43,7 +43,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   // JScript's VBArray can read its responseBody (at DONE), that gives the exact bytes instead.
   var decoded = typeof xhr.overrideMimeType !== 'function' ? decodedTextReader() : null;
   // LEGACY(old WebKit): no override, so that the Content-Type reported is the real one (see the top of this file).
-  var keepType = decoded === null && overrideReplacesContentType && 'responseType' in xhr && supportsLateResponseType;
+  var keepType = !decoded && overrideReplacesContentType && 'responseType' in xhr && supportsLateResponseType;
   var held: Bytes[] = []; // decoded text encoded back, until the byte counts show no BOM was sniffed
   var heldBytes = 0; // bytes of all the decoded text so far
   var counted: boolean | undefined; // `loaded` and the text are of the same moment: in a progress event, and at DONE
@@ -161,14 +161,14 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       if (done) fail('fetch: unreadable body (' + (e as Error).message + ')');
       return;
     }
-    if (decoded !== null) {
+    if (decoded) {
       var bytes: Bytes | null;
       try {
         bytes = decoded(text);
       } catch (e) {
         return fail((e as Error).message);
       }
-      if (bytes !== null) {
+      if (bytes) {
         held.push(bytes);
         heldBytes += bytes.length;
       }
@@ -246,7 +246,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
 
   xhr.open(request._method, request._url, true);
   // Bytes, not text (see pump).
-  if (decoded === null && !keepType) xhr.overrideMimeType(X_USER_DEFINED);
+  if (!decoded && !keepType) xhr.overrideMimeType(X_USER_DEFINED);
   if (request._credentials) xhr.withCredentials = true;
   for (var i = 0; i < request._headers.length; i++) xhr.setRequestHeader(request._headers[i][0], request._headers[i][1]);
   on([
