@@ -209,7 +209,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   }
 
   function deliver(bytes: Bytes): void {
-    if (!finished && bytes.length > 0) listener._chunk(bytes);
+    if (!finished && bytes.length) listener._chunk(bytes);
   }
 
   function onReadyStateChange(): void {
