@@ -34,7 +34,8 @@ export interface RetrofetchInit {
 
 /** https://fetch.spec.whatwg.org/#fetch-controller */
 export interface FetchController {
-  _state: 'ongoing' | 'terminated' | 'aborted';
+  /** Absent while "ongoing". */
+  _state?: 'terminated' | 'aborted';
   /** Ends what is in flight now (the request body being read, or the transport), with the abort reason. */
   _stop: (reason: unknown) => void;
 }
@@ -42,7 +43,7 @@ export interface FetchController {
 /** https://fetch.spec.whatwg.org/#fetch-controller-abort, for the abort reason `error`. */
 export function abortFetchController(controller: FetchController, error: unknown): void {
   // 1. Set controller's state to "aborted". 2–4. Its serialized abort reason is error itself (one realm).
-  if (controller._state !== 'ongoing') return;
+  if (controller._state) return;
   controller._state = 'aborted';
   controller._stop(error);
 }
@@ -102,7 +103,7 @@ export function fetching(inner: InnerRequest, progress: RetrofetchInit,
   if (inner.redirect === 'manual') throw typeError('fetch', "no redirect 'manual' over XHR");
   var body = inner._body;
   var params: FetchParams = {
-    _state: 'ongoing', _stop: noop,
+    _stop: noop,
     _inner: inner, _method: inner.method, _urlList: [inner.url], _headerList: headerListOf(inner.headers).slice(),
     _body: null, _form: null, _redirectCount: 0, _tainting: 'basic', _keepalive: inner.keepalive,
     _processResponse: processResponse, _processEnd: processEnd, _progress: progress
@@ -123,12 +124,12 @@ export function fetching(inner: InnerRequest, progress: RetrofetchInit,
       processEnd();
     };
     readAll(source, function (chunks, length) {
-      if (params._state !== 'ongoing') return;
+      if (params._state) return;
       params._body = concatBytes(chunks, length);
       // 16–20. Run main fetch given fetchParams.
       mainFetch(params);
     }, function (error) {
-      if (params._state !== 'ongoing') return;
+      if (params._state) return;
       processEnd();
       processResponse(null, error);
     });
@@ -384,7 +385,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   }
 
   function fail(error: unknown): void {
-    if (params._state !== 'ongoing') return;
+    if (params._state) return;
     end();
     if (!response) params._processResponse(null, error);
     else body._error(error);
