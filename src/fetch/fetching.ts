@@ -60,8 +60,8 @@ interface FetchRequest {
   _headerList: HeaderList;
   /** The bytes to send. */
   _body: Bytes | null;
-  /** Or an engine's own FormData, which XHR encodes itself. */
-  _form: FormData | null;
+  /** Or an engine's own FormData, which XHR encodes itself (absent or null: none). */
+  _form?: FormData | null;
   _redirectCount: number;
   _tainting: 'basic' | 'cors';
   /** Its body still to be counted against the keepalive quota. */
@@ -105,7 +105,7 @@ export function fetching(inner: InnerRequest, progress: RetrofetchInit,
   var params: FetchParams = {
     _stop: noop,
     _inner: inner, _method: inner.method, _urlList: [inner.url], _headerList: headerListOf(inner.headers).slice(),
-    _body: null, _form: null, _redirectCount: 0, _tainting: 'basic', _keepalive: inner.keepalive,
+    _body: null, _redirectCount: 0, _tainting: 'basic', _keepalive: inner.keepalive,
     _processResponse: processResponse, _processEnd: processEnd, _progress: progress
   };
   // 1–15: timing, the client, the policy container, `Accept` and `Accept-Language` are the engine's.
