@@ -24,9 +24,9 @@ export function fetch(input: unknown, init?: unknown): Promise<Response> {
     if (signalIsAborted(signal)) return abortFetchCall(reject, request, signalReason(signal));
     // 5–9. The global object, client and service workers: nothing to do here.
     // 10–12. responseObject, controller, locallyAborted.
-    var controller: FetchController | null = null;
-    var locallyAborted = false;
-    var ended = false;
+    var controller: FetchController | undefined;
+    var locallyAborted: boolean | undefined;
+    var ended: boolean | undefined;
     // The reason a body that outlived the abort steps errors with, once the signal is seen aborted (never undefined:
     // an abort reason is a value, an AbortError where none was given).
     var reason: unknown;

@@ -298,7 +298,7 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
 function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList, crossOrigin: boolean, done: Done): void {
   var onDownloadProgress = params._progress.onDownloadProgress;
   var transport: Transport;
-  var response: InnerResponse | null = null;
+  var response: InnerResponse | undefined;
   var received = 0;
   var expected: number | null = null;
   try {

@@ -235,7 +235,7 @@ export class Request {
       throw typeError(member, request.method + ' with a body');
     }
     // 36–37. initBody: extract init["body"]; its type appended to this's headers as Content-Type if they have none.
-    var initBody: InnerBody | null = null;
+    var initBody: InnerBody | undefined;
     if (hasInitBody) {
       var extracted = extractBody(dict.body, request.keepalive, member);
       initBody = extracted._body;
