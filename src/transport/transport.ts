@@ -65,8 +65,8 @@ export interface Transport {
 export interface Capabilities {
   // (A member left out is false.)
   _name: string;
-  /** The methods it can send; null: any. */
-  _methods: string[] | null;
+  /** The methods it can send; absent: any. */
+  _methods?: string[];
   /** Request headers of the page's choosing (else only a text/plain Content-Type, which the engine sends). */
   _headers?: boolean;
   /** credentials 'include' (cookies cross-origin). */
