@@ -41,7 +41,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   var binary: boolean | undefined; // responseType 'arraybuffer'
   // LEGACY(IE): an ActiveX or IE9 XHR has no overrideMimeType, so its text is its own decoding of the body. Where
   // JScript's VBArray can read its responseBody (at DONE), that gives the exact bytes instead.
-  var decoded = typeof xhr.overrideMimeType !== 'function' ? decodedTextReader() : null;
+  var decoded = typeof xhr.overrideMimeType !== 'function' && decodedTextReader();
   // LEGACY(old WebKit): no override, so that the Content-Type reported is the real one (see the top of this file).
   var keepType = !decoded && overrideReplacesContentType && 'responseType' in xhr && supportsLateResponseType;
   var held: Bytes[] = []; // decoded text encoded back, until the byte counts show no BOM was sniffed
