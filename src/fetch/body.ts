@@ -51,7 +51,8 @@ var made = createSlot<InnerBody>('ReadableStream');
  * ReadableStream does not show it: one that was read and released counts as undisturbed (README "Streams").
  */
 export function isStreamDisturbed(stream: ReadableStream): boolean {
-  return (stream as any)._disturbed === true || (made.has(stream) && made.get(stream, '')._disturbed);
+  var body = made.find(stream);
+  return (stream as any)._disturbed === true || !!body && body._disturbed;
 }
 
 function isDisturbed(body: InnerBody): boolean {
@@ -121,9 +122,8 @@ export interface Body {
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  // (A view as long as its buffer starts at its start.)
-  if (bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer as ArrayBuffer;
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  // (A view as long as its buffer starts at its start; else a copy of the bytes, in a buffer of their own.)
+  return (bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes)).buffer as ArrayBuffer;
 }
 
 // Each mixin member, given the body's bytes and the header list: https://fetch.spec.whatwg.org/#body-mixin

@@ -17,16 +17,16 @@ export function fetch(input: unknown, init?: unknown): Promise<Response> {
     // 3. Let request be requestObject's request.
     var request = innerRequest(new Request(input, init), 'fetch');
     // Checked before anything is taken from the request: a TypeError here leaves its body unused.
-    var progress = progressCallbacks(request._extensions.retrofetch);
+    var progress = progressCallbacks(request._retrofetch);
     var signal = request.signal;
     // 4. If requestObject's signal is aborted, then abort the fetch() call with p, request, null, and the signal's
     //    abort reason, and return p.
     if (signalIsAborted(signal)) return abortFetchCall(reject, request, signalReason(signal));
     // 5–9. The global object, client and service workers: nothing to do here.
     // 10–12. responseObject, controller, locallyAborted.
-    var controller: FetchController | null = null;
-    var locallyAborted = false;
-    var ended = false;
+    var controller: FetchController | undefined;
+    var locallyAborted: boolean | undefined;
+    var ended: boolean | undefined;
     // The reason a body that outlived the abort steps errors with, once the signal is seen aborted (never undefined:
     // an abort reason is a value, an AbortError where none was given).
     var reason: unknown;
@@ -81,7 +81,7 @@ function abortFetchCall(reject: (reason: unknown) => void, request: InnerRequest
   // 2. If request's body is non-null and is readable, then cancel request's body with error (once fetching() has
   //    it, its controller cancels it: see abortFetchController).
   var body = request._body;
-  if (body !== null && !body._disturbed) {
+  if (body && !body._disturbed) {
     body._disturbed = true;
     takeSource(body)._cancel(error);
   }
@@ -93,8 +93,8 @@ function abortFetchCall(reject: (reason: unknown) => void, request: InnerRequest
 function progressCallbacks(value: any): RetrofetchInit {
   if (value == null) return {};
   if (typeof value !== 'object') throw typeError('fetch', 'init.retrofetch not an object');
-  'onUploadProgress onDownloadProgress'.split(' ').forEach(function (name) {
+  for (var name in { onUploadProgress: 0, onDownloadProgress: 0 }) {
     if (value[name] !== undefined && typeof value[name] !== 'function') throw typeError('fetch', 'init.retrofetch.' + name + ' not a function');
-  });
+  }
   return value;
 }

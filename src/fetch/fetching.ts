@@ -6,7 +6,7 @@
 import { InnerRequest } from './request';
 import { InnerResponse, newNetworkResponse, isNullBodyStatus, isRedirectStatus } from './response';
 import { headerListOf } from './headers';
-import { HeaderList, headerListGet, headerListDelete, isForbiddenRequestHeader } from './header-list';
+import { HeaderList, headerListGet, headerListContains, headerListDelete, isForbiddenRequestHeader } from './header-list';
 import { bodyFromSource, takeSource } from './body';
 import { processDataURL } from './data-url';
 import { originOf, currentOrigin, stripFragment, parseURL, baseURL } from './url';
@@ -14,11 +14,10 @@ import { readAll } from '../streams/chunk-source';
 import { Bytes, concatBytes } from '../infra/bytes';
 import { createPushSource } from '../streams/push-source';
 import { chooseTransport } from '../transport/choose';
-import { ProgressInfo, Transport } from '../transport/transport';
+import { ProgressInfo, Transport, noop } from '../transport/transport';
 import { nativeFormDataToSend, isExtractedFormDataType } from '../form-data/multipart';
 import { createUTF8Decoder } from '../encoding/utf8';
 import { timeoutOf } from '../dom/abort-signal';
-import { createDOMException } from '../dom/dom-exception';
 import { works } from '../env/support';
 import { typeError } from '../webidl/conversions';
 
@@ -35,7 +34,8 @@ export interface RetrofetchInit {
 
 /** https://fetch.spec.whatwg.org/#fetch-controller */
 export interface FetchController {
-  _state: 'ongoing' | 'terminated' | 'aborted';
+  /** Absent while "ongoing". */
+  _state?: 'terminated' | 'aborted';
   /** Ends what is in flight now (the request body being read, or the transport), with the abort reason. */
   _stop: (reason: unknown) => void;
 }
@@ -43,7 +43,7 @@ export interface FetchController {
 /** https://fetch.spec.whatwg.org/#fetch-controller-abort, for the abort reason `error`. */
 export function abortFetchController(controller: FetchController, error: unknown): void {
   // 1. Set controller's state to "aborted". 2–4. Its serialized abort reason is error itself (one realm).
-  if (controller._state !== 'ongoing') return;
+  if (controller._state) return;
   controller._state = 'aborted';
   controller._stop(error);
 }
@@ -60,8 +60,8 @@ interface FetchRequest {
   _headerList: HeaderList;
   /** The bytes to send. */
   _body: Bytes | null;
-  /** Or an engine's own FormData, which XHR encodes itself. */
-  _form: FormData | null;
+  /** Or an engine's own FormData, which XHR encodes itself (absent or null: none). */
+  _form?: FormData | null;
   _redirectCount: number;
   _tainting: 'basic' | 'cors';
   /** Its body still to be counted against the keepalive quota. */
@@ -89,10 +89,8 @@ function networkError(params: FetchParams, message: string): void {
   params._processResponse(null, typeError('fetch', message));
 }
 
-function noop(): void { /* nothing to stop */ }
-
 function currentURL(params: FetchParams): string {
-  return params._urlList[params._urlList.length - 1];
+  return '' + params._urlList.slice(-1);
 }
 
 /**
@@ -105,19 +103,19 @@ export function fetching(inner: InnerRequest, progress: RetrofetchInit,
   if (inner.redirect === 'manual') throw typeError('fetch', "no redirect 'manual' over XHR");
   var body = inner._body;
   var params: FetchParams = {
-    _state: 'ongoing', _stop: noop,
+    _stop: noop,
     _inner: inner, _method: inner.method, _urlList: [inner.url], _headerList: headerListOf(inner.headers).slice(),
-    _body: null, _form: null, _redirectCount: 0, _tainting: 'basic', _keepalive: inner.keepalive,
+    _body: null, _redirectCount: 0, _tainting: 'basic', _keepalive: inner.keepalive,
     _processResponse: processResponse, _processEnd: processEnd, _progress: progress
   };
   // 1–15: timing, the client, the policy container, `Accept` and `Accept-Language` are the engine's.
   // LEGACY(XHR): a request body is sent whole, so it is read to its end first (README "request body streaming").
   // An engine's own FormData is handed to XHR as it is (src/form-data/multipart.ts).
-  if (body !== null) {
+  if (body) {
     body._disturbed = true;
-    params._form = body._stream === null ? nativeFormDataToSend(body._origin) : null;
+    params._form = !body._stream ? nativeFormDataToSend(body._origin) : null;
   }
-  if (body === null || params._form) {
+  if (!body || params._form) {
     mainFetch(params);
   } else {
     var source = takeSource(body);
@@ -126,12 +124,12 @@ export function fetching(inner: InnerRequest, progress: RetrofetchInit,
       processEnd();
     };
     readAll(source, function (chunks, length) {
-      if (params._state !== 'ongoing') return;
+      if (params._state) return;
       params._body = concatBytes(chunks, length);
       // 16–20. Run main fetch given fetchParams.
       mainFetch(params);
     }, function (error) {
-      if (params._state !== 'ongoing') return;
+      if (params._state) return;
       processEnd();
       processResponse(null, error);
     });
@@ -144,7 +142,6 @@ function mainFetch(params: FetchParams): void {
   // 1. Let request be fetchParams's request.
   var url = currentURL(params);
   var crossOrigin = originOf(url) !== currentOrigin();
-  var mode = params._inner.mode;
   // 2–11. Local-URLs-only, CSP, mixed content, bad ports, referrer: the engine's, as XHR applies them.
   // 12. If request's current URL's origin is same origin with request's origin and request's response tainting is
   //     "basic", or its scheme is "data": scheme fetch (an HTTP(S) URL goes on as an HTTP fetch, below). A blob: URL
@@ -154,10 +151,10 @@ function mainFetch(params: FetchParams): void {
   if (type === 'data' || type === 'blob') return schemeFetch(params, url, type);
   if (crossOrigin) {
     // request's mode is "same-origin": a network error.
-    if (mode === 'same-origin') return networkError(params, 'same-origin mode: ' + url);
+    if (params._inner.mode === 'same-origin') return networkError(params, 'same-origin mode: ' + url);
     // request's mode is "no-cors": LEGACY(XHR) no opaque responses; a cross-origin no-cors request can only be
     // sent as a CORS request.
-    if (mode === 'no-cors') return networkError(params, 'no cross-origin no-cors over XHR');
+    if (params._inner.mode === 'no-cors') return networkError(params, 'no cross-origin no-cors over XHR');
     // Otherwise: set request's response tainting to "cors" and run HTTP fetch.
     params._tainting = 'cors';
   }
@@ -182,7 +179,7 @@ function schemeFetch(params: FetchParams, url: string, type: string): void {
   // "data": 1. Let dataURLStruct be the result of running the data: URL processor on request's current URL.
   var data = processDataURL(url);
   // 2. If dataURLStruct is failure, then return a network error.
-  if (data === null) return networkError(params, 'bad data: URL ' + url);
+  if (!data) return networkError(params, 'bad data: URL ' + url);
   // 3–4. A new response whose status message is `OK`, header list « (`Content-Type`, mimeType) », and body is
   //      dataURLStruct's body as a body: all of it there already, fed to a push source as a network body is.
   var body = createPushSource(noop, noop);
@@ -214,13 +211,12 @@ function httpFetch(params: FetchParams): void {
 // https://fetch.spec.whatwg.org/#http-redirect-fetch, for a redirect the transport handed to script.
 function httpRedirectFetch(params: FetchParams, status: number, location: string): void {
   // 1. Let request be fetchParams's request. 2. internalResponse is response (nothing is filtered yet).
-  var method = params._method;
   var current = currentURL(params);
   // 3. Let locationURL be internalResponse's location URL given request's current URL's fragment.
   var parsed = parseURL(location, current);
   // 5. If locationURL is failure, then return a network error.
   // 6. If locationURL's scheme is not an HTTP(S) scheme, then return a network error.
-  if (parsed === null || !/^https?:/i.test(parsed._href)) return networkError(params, 'Location is not a valid HTTP(S) URL: ' + location);
+  if (!parsed || !/^https?:/i.test(parsed._href)) return networkError(params, 'Location not a valid HTTP(S) URL: ' + location);
   var next = parsed._href;
   // 7. If request's redirect count is 20, then return a network error. 8. Increase it by 1.
   if (params._redirectCount++ === 20) return networkError(params, 'too many redirects');
@@ -230,12 +226,12 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   }
   // 11. If internalResponse's status is not 303, request's body is non-null, and its source is null, then return a
   //     network error (a stream cannot be sent again).
-  if (status !== 303 && (params._body || params._form) && params._inner._body!._origin === null) {
-    return networkError(params, 'a ReadableStream body cannot follow a ' + status);
+  if (status !== 303 && (params._body || params._form) && !params._inner._body!._origin) {
+    return networkError(params, 'ReadableStream body on a ' + status);
   }
   // 12. A 301 or 302 after POST, or a 303 but for GET or HEAD: 1. the method becomes GET and the body null;
   //     2. each request-body-header name is deleted from request's header list.
-  if (status < 303 ? method === 'POST' : status === 303 && !/^(GET|HEAD)$/.test(method)) {
+  if (status < 303 ? params._method === 'POST' : status === 303 && !/^(GET|HEAD)$/.test(params._method)) {
     params._method = 'GET';
     params._body = params._form = null;
     params._headerList = params._headerList.filter(function (header) { return !/^content-(encoding|language|location|type)$/i.test(header[0]); });
@@ -287,8 +283,8 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
     // The cache-mode headers, same-origin only: on a cross-origin request they would force a CORS preflight that a
     // native fetch never sends (there the browser adds them below the CORS check). The URL parameter does the work.
     if (sameOrigin) {
-      if (cache !== 'no-cache' && headerListGet(headers, 'Pragma') === null) headers.push(['Pragma', 'no-cache']);
-      if (headerListGet(headers, 'Cache-Control') === null) headers.push(['Cache-Control', cache === 'no-cache' ? 'max-age=0' : 'no-cache']);
+      if (cache !== 'no-cache' && !headerListContains(headers, 'Pragma')) headers.push(['Pragma', 'no-cache']);
+      if (!headerListContains(headers, 'Cache-Control')) headers.push(['Cache-Control', cache === 'no-cache' ? 'max-age=0' : 'no-cache']);
     }
     // LEGACY(XHR): no control over the HTTP cache; for no-store/reload/no-cache a unique query parameter on GET/HEAD
     // makes sure no cached response is used.
@@ -300,10 +296,9 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
 // https://fetch.spec.whatwg.org/#concept-http-network-fetch, over the transport chosen for the URL. `done` gets the
 // response (its body still arriving) and a function that drops it (the transfer stops; nothing more is reported).
 function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList, crossOrigin: boolean, done: Done): void {
-  var progress = params._progress;
-  var onDownloadProgress = progress.onDownloadProgress;
+  var onDownloadProgress = params._progress.onDownloadProgress;
   var transport: Transport;
-  var response: InnerResponse | null = null;
+  var response: InnerResponse | undefined;
   var received = 0;
   var expected: number | null = null;
   try {
@@ -311,9 +306,8 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   } catch (error) {
     return networkError(params, (error as Error).message);
   }
-  var name = capabilities._name;
   var refused = limit();
-  if (refused) return networkError(params, name + ' cannot send ' + refused);
+  if (refused) return networkError(params, capabilities._name + ' cannot send ' + refused);
   // 12. The response body: a stream fed as bytes arrive; cancelling it terminates the fetch.
   var body = createPushSource(function () {
     params._state = 'terminated';
@@ -335,7 +329,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
       // https://fetch.spec.whatwg.org/#concept-request-credentials-mode: XHR's withCredentials is "include";
       // same-origin is XHR's default. LEGACY(XHR): "omit" cannot stop same-origin cookies (README).
       _credentials: params._inner.credentials === 'include',
-      _onUploadProgress: progress.onUploadProgress,
+      _onUploadProgress: params._progress.onUploadProgress,
       // AbortSignal.timeout()'s deadline, as the transport's own timeout: a backstop for when timers are throttled.
       _timeout: backstop ? Math.max(1, backstop.ms) : 0
     }, {
@@ -353,7 +347,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
         }
         // The body's length, where Content-Length counts the bytes the body stream gives (no Content-Encoding).
         var length = headerListGet(list, 'Content-Length');
-        if (headerListGet(list, 'Content-Encoding') === null && /^\d+$/.test(length!)) expected = +length!;
+        if (!headerListContains(list, 'Content-Encoding') && /^\d+$/.test(length!)) expected = +length!;
         response = newNetworkResponse(head._status, head._statusText, list,
           isNullBodyStatus(head._status) || params._method === 'HEAD' ? null : bodyFromSource(body, expected), params._urlList.slice(), params._tainting);
         done(response, function () {
@@ -375,16 +369,14 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
       },
       _fail: fail,
       // The transport's timeout (the backstop above) fired: the deadline has passed, so the timeout signal fires
-      // now and the fetch ends as for any abort, with the signal's own TimeoutError (never a late network error).
-      _timeout: function () {
-        backstop!.fire();
-        fail(createDOMException('signal timed out', 'TimeoutError'));
-      }
+      // now, and the fetch ends as for any abort, through the signal's abort steps (fetch(), and any caller of
+      // fetching() with a signal, adds them), with the signal's own TimeoutError (never a late network error).
+      _timeout: backstop && backstop.fire
     });
   } catch (error) {
     // An engine that refuses the URL or the method at open() or send().
     params._stop = noop;
-    return networkError(params, name + ' refused: ' + (error as Error).message);
+    return networkError(params, capabilities._name + ' refused: ' + (error as Error).message);
   }
 
   function end(): void {
@@ -393,9 +385,9 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   }
 
   function fail(error: unknown): void {
-    if (params._state !== 'ongoing') return;
+    if (params._state) return;
     end();
-    if (response === null) params._processResponse(null, error);
+    if (!response) params._processResponse(null, error);
     else body._error(error);
   }
 
@@ -403,7 +395,6 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   // it can send the request.
   function limit(): string {
     var methods = capabilities._methods;
-    var form = params._form;
     var bytes = params._body;
     if (methods && methods.indexOf(params._method) < 0) return params._method + ' requests (only ' + methods.join(' and ') + ')';
     for (var i = 0; i < headers.length && !capabilities._headers; i++) {
@@ -412,10 +403,10 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
       if (!/^content-type$/i.test(header[0]) || !/^\s*text\/plain\s*(;|$)/i.test(header[1])) return 'request headers (' + header[0] + ')';
     }
     return !capabilities._credentials && crossOrigin && params._inner.credentials === 'include' ? "credentials 'include'"
-      : !capabilities._binary && (form || (bytes && !isText(bytes))) ? 'a body that is not UTF-8 text'
+      : !capabilities._binary && (params._form || (bytes && !isText(bytes))) ? 'a body that is not UTF-8 text'
       : capabilities._sameScheme && scheme(url) !== scheme(baseURL() || '') ? "a URL whose scheme is not the page's"
       : !capabilities._head && params._inner.redirect === 'error' ? "redirect 'error' (it hides redirects)"
-      : !capabilities._upload && progress.onUploadProgress ? 'with upload progress'
+      : !capabilities._upload && params._progress.onUploadProgress ? 'with upload progress'
       : !capabilities._download && onDownloadProgress ? 'with download progress'
       : '';
   }

@@ -180,7 +180,7 @@ export function extractMIMEType(headers: HeaderList): MIMEType | null {
   //    splitting `Content-Type` from headers. 5. If values is null, then return failure. (No header: « "" » here,
   //    whose one value fails to parse: failure all the same.)
   var charset: string | null = null;
-  var essenceSeen: string | null = null;
+  var essenceSeen: string | undefined;
   var mimeType: MIMEType | null = null;
   var values = getDecodeSplit(headerListGet(headers, 'Content-Type') || '');
   // 6. For each value of values:

@@ -88,9 +88,8 @@ function defineOperation(operation: string, count: number): void {
   function call(self: unknown, args: IArguments): unknown {
     var state = slot.get(self, member);
     requireArguments(args.length, count, member);
-    var name = toByteString(args[0], member);
-    var value = count > 1 ? toByteString(args[1], member) : '';
-    return run(state, operation, name, value, member);
+    // (The name, then the value: arguments are evaluated in order.)
+    return run(state, operation, toByteString(args[0], member), count > 1 ? toByteString(args[1], member) : '', member);
   }
   // (Two functions, for the IDL lengths.)
   (Headers.prototype as any)[operation] = count > 1 ? function (this: unknown, _name: string, _value: string) { return call(this, arguments); }
@@ -193,14 +192,18 @@ function toSequence<T>(value: any, member: string, convert: (item: unknown, memb
   // not an object.)
   var method = value[Symbol.iterator];
   if (method == null) return null;
-  var iterator = typeof method === 'function' && method.call(value);
-  if (!isObject(iterator)) throw typeError(member, 'bad iterator');
+  var iterator = call(method, value);
   var next = iterator.next;
   for (;;) {
-    var step = typeof next === 'function' && next.call(iterator);
-    if (!isObject(step)) throw typeError(member, 'bad iterator');
+    var step = call(next, iterator);
     if (step.done) return result;
     result.push(convert(step.value, member));
+  }
+
+  function call(fn: any, self: unknown): any {
+    var returned = typeof fn === 'function' && fn.call(self);
+    if (!isObject(returned)) throw typeError(member, 'bad iterator');
+    return returned;
   }
 }
 

@@ -34,7 +34,7 @@ export interface InnerRequest {
   referrerPolicy: ReferrerPolicy;
   integrity: string;
   keepalive: boolean;
-  priority: string;
+  // (The request's priority: init["priority"] is converted, as an enumeration, and not kept: nothing reads it.)
   /** The request's destination, reload-navigation flag and history-navigation flag: always these for a Request made by script. */
   destination: '';
   isReloadNavigation: false;
@@ -43,8 +43,8 @@ export interface InnerRequest {
   duplex: 'half';
   /** The Request object's signal (https://fetch.spec.whatwg.org/#request-signal), kept here with the request. */
   signal: AbortSignal;
-  /** retrofetch's own RequestInit extensions, carried along to the transport (never changed once made: copies share them). */
-  _extensions: { [name: string]: unknown };
+  /** retrofetch's own RequestInit member, init.retrofetch as given, carried along to fetch() (copies share it). */
+  _retrofetch?: unknown;
 }
 
 var slot = createSlot<InnerRequest>('Request');
@@ -114,7 +114,7 @@ var DEFAULTS = {
   method: 'GET', url: '', headers: createHeaders([], 0), destination: '', referrer: 'about:client', referrerPolicy: '',
   mode: 'cors', credentials: 'same-origin', cache: 'default', redirect: 'follow', integrity: '', keepalive: false,
   isReloadNavigation: false, isHistoryNavigation: false, signal: null, duplex: 'half',
-  _body: null, priority: 'auto', _extensions: {}
+  _body: null
 } as unknown as InnerRequest;
 
 // The members of a request copied to a new one (its header list too, in a Headers object of the same guard); no body.
@@ -163,7 +163,7 @@ export class Request {
     if (!inputRequest) {
       // 1–2. Parse input with baseURL; failure → TypeError.
       var parsed = parseURL(url);
-      if (!parsed) throw typeError(member, 'invalid URL ' + url);
+      if (!parsed) throw typeError(member, 'bad URL ' + url);
       // 3. If parsedURL includes credentials, then throw a TypeError.
       if (parsed._includesCredentials) throw typeError(member, 'URL with credentials');
       // 4–5. A new request whose URL is parsedURL; fallbackMode is "cors" (the defaults' mode).
@@ -175,7 +175,7 @@ export class Request {
       request = copyRequest(inputRequest);
     }
     // 11. If init["window"] exists and is non-null, then throw a TypeError.
-    if (dict.window != null) throw typeError(member, 'window is not null');
+    if (dict.window != null) throw typeError(member, 'window not null');
     // 13. If init is not empty: referrer "client" (kept as "about:client"), policy "". (A "navigate" mode would become "same-origin", but no
     //     request has it here: the constructor refuses it.)
     if (!empty) {
@@ -189,14 +189,15 @@ export class Request {
     var referrer = dict.referrer;
     if (referrer) {
       var parsedReferrer = parseURL(referrer);
-      if (!parsedReferrer) throw typeError(member, 'invalid referrer URL ' + referrer);
+      if (!parsedReferrer) throw typeError(member, 'bad referrer ' + referrer);
       dict.referrer = originOf(parsedReferrer._href) !== currentOrigin() ? 'about:client' : parsedReferrer._href;
     }
     // 16–18. mode, else fallbackMode (the defaults'); "navigate" is refused.
     if (dict.mode === 'navigate') throw typeError(member, 'bad mode navigate');
-    // 14–15, 18–20, 22–24, 27. referrer, referrerPolicy, mode, credentials, cache, redirect, integrity, keepalive,
-    //     priority: the members given that are request fields, as they are (the referrer as step 14 made it), but for
-    //     the four with steps of their own (duplex is "half" either way).
+    // 14–15, 18–20, 22–24. referrer, referrerPolicy, mode, credentials, cache, redirect, integrity, keepalive:
+    //     the members given that are request fields, as they are (the referrer as step 14 made it), but for
+    //     the four with steps of their own (duplex is "half" either way). 27. priority: converted only (see
+    //     InnerRequest).
     for (var name in dict) {
       if (name in DEFAULTS && !/^(headers|method|signal)$/.test(name)) (request as any)[name] = dict[name];
     }
@@ -211,7 +212,7 @@ export class Request {
     // 29–30. this's signal: the result of creating a dependent abort signal from « signal » (« » when null), so it
     //     aborts with the given signal (ours or the engine's) without being it.
     request.signal = createDependentAbortSignal(signal ? [signal] : []);
-    if (retrofetch !== undefined) request._extensions = { retrofetch: retrofetch };
+    if (retrofetch !== undefined) request._retrofetch = retrofetch;
     // 30. this's headers: a Headers object over request's header list, guard "request" (2).
     // 32. If this's request's mode is "no-cors": the method must be CORS-safelisted; guard "request-no-cors" (3).
     var list = headerListOf(request.headers);
@@ -234,7 +235,7 @@ export class Request {
       throw typeError(member, request.method + ' with a body');
     }
     // 36–37. initBody: extract init["body"]; its type appended to this's headers as Content-Type if they have none.
-    var initBody: InnerBody | null = null;
+    var initBody: InnerBody | undefined;
     if (hasInitBody) {
       var extracted = extractBody(dict.body, request.keepalive, member);
       initBody = extracted._body;
@@ -277,11 +278,12 @@ export class Request {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Request extends Body {}
 
-// The attributes (https://fetch.spec.whatwg.org/#request-class): the fields of their names.
+// The attributes (https://fetch.spec.whatwg.org/#request-class): the fields of their names, the defaults' up to
+// duplex. (Not "up to _body": the scripts' minifier renames that field, not the string.)
 var attributes: { [name: string]: string } = {};
 for (var name in DEFAULTS) {
-  if (name === '_body') break;
   attributes[name] = name;
+  if (name === 'duplex') break;
 }
 defineAttributes(Request.prototype, slot, 'Request', attributes);
 

@@ -132,7 +132,7 @@ export class Response {
     // 1. Let parsedURL be the result of parsing url with current settings object's API base URL.
     var parsed = parseURL(href);
     // 2. If parsedURL is failure, then throw a TypeError.
-    if (!parsed) throw typeError(member, 'invalid URL ' + href);
+    if (!parsed) throw typeError(member, 'bad URL ' + href);
     // 3. If status is not a redirect status, then throw a RangeError.
     if (!isRedirectStatus(code)) throw new RangeError(member + ': bad status ' + code);
     // 4–7. A new response with guard "immutable", the status, and `Location` set to parsedURL serialized.
@@ -169,10 +169,10 @@ export interface Response extends Body {}
 // The attributes: https://fetch.spec.whatwg.org/#response-class
 defineAttributes<InnerResponse>(Response.prototype, slot, 'Response', {
   type: 0,
-  // https://fetch.spec.whatwg.org/#dom-response-url: the last URL, serialized with exclude fragment, or ''.
+  // https://fetch.spec.whatwg.org/#dom-response-url: the last URL, serialized with exclude fragment, or '' (the string
+  // of the list's last item: '' when it is empty).
   url: function (inner) {
-    var list = inner._urlList;
-    return list.length ? stripFragment(list[list.length - 1]) : '';
+    return stripFragment('' + inner._urlList.slice(-1));
   },
   redirected: function (inner) {
     return inner._urlList.length > 1;

@@ -23,7 +23,7 @@ export function chooseTransport(crossOrigin: boolean): Capabilities {
   }
   return {
     // LEGACY(IE): without typed arrays (IE9) it sends strings only: UTF-8 text.
-    _name: 'XMLHttpRequest', _methods: null, _headers: true, _credentials: cors, _binary: supportsArrayBuffer,
+    _name: 'XMLHttpRequest', _headers: true, _credentials: cors, _binary: supportsArrayBuffer,
     _head: true, _timeout: 'timeout' in xhr, _upload: 'upload' in xhr, _download: 'onprogress' in xhr,
     _open: function (request: TransportRequest, listener: TransportListener) {
       return openXHR(xhr, request, listener);

@@ -47,8 +47,8 @@ export interface TransportListener {
   _end(): void;
   /** A network error, or a body the transport could not deliver exactly (a TypeError saying which). */
   _fail(error: TypeError): void;
-  /** The transport's own timeout elapsed. */
-  _timeout(): void;
+  /** The transport's own timeout elapsed (null: the request has none, see TransportRequest's). */
+  _timeout: (() => void) | null;
 }
 
 export interface Transport {
@@ -65,8 +65,8 @@ export interface Transport {
 export interface Capabilities {
   // (A member left out is false.)
   _name: string;
-  /** The methods it can send; null: any. */
-  _methods: string[] | null;
+  /** The methods it can send; absent: any. */
+  _methods?: string[];
   /** Request headers of the page's choosing (else only a text/plain Content-Type, which the engine sends). */
   _headers?: boolean;
   /** credentials 'include' (cookies cross-origin). */
@@ -84,3 +84,6 @@ export interface Capabilities {
   _download: boolean;
   _open(request: TransportRequest, listener: TransportListener): Transport;
 }
+
+/** A function that does nothing: a handler that must be there (XDomainRequest's, an old ActiveX XHR's), a stop. */
+export function noop(): void { /* nothing */ }

@@ -3,13 +3,13 @@
 // bodies) are refused by fetching before anything is sent (its Capabilities in ./choose.ts); what it hides (status,
 // headers but Content-Type, redirects) is filled in as the README says: status 200 whenever `load` fires.
 import { globalObject as g } from '../env/global';
-import { Transport, TransportRequest, TransportListener } from './transport';
+import { Transport, TransportRequest, TransportListener, noop } from './transport';
 import { utf8Decode } from '../encoding/utf8';
 import { decodedTextReader } from './decoded-text';
 import { Bytes } from '../infra/bytes';
 import { count } from '../env/debug-counters';
 
-function noop(): void { /* IE9 aborts an XDomainRequest that lacks a handler: they stay assigned */ }
+// (IE9 aborts an XDomainRequest that lacks a handler: they stay assigned, to noop.)
 
 export function openXDR(request: TransportRequest, listener: TransportListener): Transport {
   var xdr = new g.XDomainRequest();
@@ -43,7 +43,7 @@ export function openXDR(request: TransportRequest, listener: TransportListener):
     } catch (e) {
       return fail((e as Error).message);
     }
-    if (!finished && bytes !== null) listener._chunk(bytes);
+    if (!finished && bytes) listener._chunk(bytes);
   }
 
   xdr.onprogress = pump;
@@ -59,13 +59,13 @@ export function openXDR(request: TransportRequest, listener: TransportListener):
   xdr.ontimeout = function () {
     if (finished) return;
     release();
-    listener._timeout();
+    listener._timeout!();
   };
   xdr.open(request._method, request._url);
   if (request._timeout > 0) xdr.timeout = request._timeout;
   // LEGACY(IE): send() in a later task than open(), or IE may drop the request.
   var timer = setTimeout(function () {
-    xdr.send(request._body === null ? '' : utf8Decode(request._body as Bytes, false));
+    xdr.send(request._body ? utf8Decode(request._body as Bytes, false) : '');
   }, 0);
   count('liveXHRs', 1);
 

@@ -8,7 +8,7 @@
 // byte counts, and any other comes as an ArrayBuffer (set at HEADERS_RECEIVED: exact, in one chunk at the end).
 import { parseResponseHeaders } from './parse-headers';
 import { decodedTextReader, NOT_UTF8 } from './decoded-text';
-import { Transport, TransportRequest, TransportListener } from './transport';
+import { Transport, TransportRequest, TransportListener, noop } from './transport';
 import { count } from '../env/debug-counters';
 import { overrideReplacesContentType, supportsLateResponseType, supportsVBArray } from '../env/support';
 import { globalObject as g } from '../env/global';
@@ -17,7 +17,7 @@ import { isUTF8Label, utf8Decode } from '../encoding/utf8';
 
 var X_USER_DEFINED = 'text/plain; charset=x-user-defined';
 // README "Byte-order marks": the engine decodes a body's BOM before script sees the bytes.
-var BOM_MESSAGE = 'fetch: a BOM body streams inexactly: read it whole';
+var BOM_MESSAGE = 'fetch: a BOM body must be read whole';
 var EVENTS = 'onreadystatechange onprogress onerror ontimeout'.split(' ');
 
 // LEGACY(old WebKit): whether the engine decodes a body of this Content-Type as UTF-8 (by the charset it names, else
@@ -41,9 +41,9 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   var binary: boolean | undefined; // responseType 'arraybuffer'
   // LEGACY(IE): an ActiveX or IE9 XHR has no overrideMimeType, so its text is its own decoding of the body. Where
   // JScript's VBArray can read its responseBody (at DONE), that gives the exact bytes instead.
-  var decoded = typeof xhr.overrideMimeType !== 'function' ? decodedTextReader() : null;
+  var decoded = typeof xhr.overrideMimeType !== 'function' && decodedTextReader();
   // LEGACY(old WebKit): no override, so that the Content-Type reported is the real one (see the top of this file).
-  var keepType = decoded === null && overrideReplacesContentType && 'responseType' in xhr && supportsLateResponseType;
+  var keepType = !decoded && overrideReplacesContentType && 'responseType' in xhr && supportsLateResponseType;
   var held: Bytes[] = []; // decoded text encoded back, until the byte counts show no BOM was sniffed
   var heldBytes = 0; // bytes of all the decoded text so far
   var counted: boolean | undefined; // `loaded` and the text are of the same moment: in a progress event, and at DONE
@@ -64,7 +64,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       try {
         xhr[EVENTS[i]] = fns[i];
       } catch (e) {
-        xhr[EVENTS[i]] = function () { /* LEGACY(IE): old ActiveX XHRs */ };
+        xhr[EVENTS[i]] = noop; // LEGACY(IE): old ActiveX XHRs
       }
     }
   }
@@ -161,14 +161,14 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       if (done) fail('fetch: unreadable body (' + (e as Error).message + ')');
       return;
     }
-    if (decoded !== null) {
+    if (decoded) {
       var bytes: Bytes | null;
       try {
         bytes = decoded(text);
       } catch (e) {
         return fail((e as Error).message);
       }
-      if (bytes !== null) {
+      if (bytes) {
         held.push(bytes);
         heldBytes += bytes.length;
       }
@@ -209,7 +209,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   }
 
   function deliver(bytes: Bytes): void {
-    if (!finished && bytes.length > 0) listener._chunk(bytes);
+    if (!finished && bytes.length) listener._chunk(bytes);
   }
 
   function onReadyStateChange(): void {
@@ -246,7 +246,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
 
   xhr.open(request._method, request._url, true);
   // Bytes, not text (see pump).
-  if (decoded === null && !keepType) xhr.overrideMimeType(X_USER_DEFINED);
+  if (!decoded && !keepType) xhr.overrideMimeType(X_USER_DEFINED);
   if (request._credentials) xhr.withCredentials = true;
   for (var i = 0; i < request._headers.length; i++) xhr.setRequestHeader(request._headers[i][0], request._headers[i][1]);
   on([
@@ -268,7 +268,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       // one task (every engine here does so).
       if (finished) return;
       release();
-      listener._timeout();
+      listener._timeout!();
     }
   ]);
   if (request._onUploadProgress) {

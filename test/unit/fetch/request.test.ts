@@ -29,6 +29,14 @@ suite('Request', function (impl) {
       if ('isHistoryNavigation' in Request.prototype) expect((r as any).isHistoryNavigation).to.equal(false);
     });
 
+    itPolyfillOnly(impl, 'its prototype has the IDL attributes and operations, no internal field', 'engines add members of their own', function () {
+      var members: string[] = [];
+      for (var key in Request.prototype) members.push(key);
+      expect(members.sort()).to.deep.equal(('arrayBuffer blob body bodyUsed bytes cache clone credentials destination duplex formData ' +
+        'headers integrity isHistoryNavigation isReloadNavigation json keepalive method mode redirect referrer referrerPolicy ' +
+        'signal text url').split(' '));
+    });
+
     it('resolves a relative URL against the document base', function () {
       expect(new Request('/x/y?z=1').url).to.equal(base + '/x/y?z=1');
       expect(new Request('rel').url).to.equal(base + location.pathname.replace(/[^\/]*$/, '') + 'rel');
