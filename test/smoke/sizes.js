@@ -11,13 +11,14 @@ const webpack = require('webpack');
 
 const root = path.resolve(__dirname, '../..');
 
-// Budgets in bytes (min + gzip -9): a ratchet at today's sizes, lowered as the byte diet (issue 14) goes; its
-// targets are 36,000 for the full script, 16,000 for the core and 3,000 for Headers alone.
+// Budgets in bytes (min + gzip -9): a ratchet at today's sizes, lowered as the byte diet (issue 14) goes. Its
+// targets: 36,000 for the full script and 3,000 for Headers alone (both met), 16,000 for the core (not met: see
+// README "Size and speed").
 const BUDGETS = {
-  'dist/retrofetch.polyfill.js': 37150,
-  'dist/retrofetch.core.js': 21150,
-  "app: import { Headers } from 'retrofetch'": 2200,
-  "app: import { fetch } from 'retrofetch'": 20950
+  'dist/retrofetch.polyfill.js': 35850,
+  'dist/retrofetch.core.js': 20200,
+  "app: import { Headers } from 'retrofetch'": 2150,
+  "app: import { fetch } from 'retrofetch'": 20200
 };
 
 const APPS = {
