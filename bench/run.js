@@ -166,15 +166,17 @@ function updateReadme(results) {
   if (start < 0 || end < 0) return;
   const engines = Object.keys(results.engines);
   const names = Object.keys(results.engines[engines[0]] || {});
-  const cell = (c) => {
+  // A ratio row (its name has ÷) as it is; a time alone (the floor rows) in ms to one decimal.
+  const cell = (c, name) => {
     if (!c || c.retrofetch === undefined) return '—';
     if (typeof c.retrofetch !== 'number') return 'error';
     const parts = [c['÷ whatwg-fetch'], c['÷ native']].map((x) => (x === null || x === undefined ? '—' : x.toFixed(2)));
-    return c['whatwg-fetch'] === undefined && c.native === undefined ? String(c.retrofetch) : c.retrofetch.toFixed(1) + ' (' + parts.join(', ') + ')';
+    if (c['whatwg-fetch'] !== undefined || c.native !== undefined) return c.retrofetch.toFixed(1) + ' (' + parts.join(', ') + ')';
+    return /÷/.test(name) ? String(c.retrofetch) : c.retrofetch.toFixed(1);
   };
   const lines = ['Medians from ' + results.date + ' on this machine, in ms (ratio retrofetch ÷ whatwg-fetch, ÷ native; below 1: retrofetch is faster):', '',
     '| case | ' + engines.join(' | ') + ' |', '|---|' + engines.map(() => '---|').join('')];
-  names.forEach((name) => lines.push('| ' + name + ' | ' + engines.map((e) => cell(results.engines[e][name])).join(' | ') + ' |'));
+  names.forEach((name) => lines.push('| ' + name + ' | ' + engines.map((e) => cell(results.engines[e][name], name)).join(' | ') + ' |'));
   lines.push('', 'Sizes (min + gzip -9, bytes): ' + Object.keys(results.sizes).map((k) => k + ' ' + results.sizes[k]).join(', ') + '.');
   fs.writeFileSync(file, readme.slice(0, start) + '<!-- bench:start -->\n' + lines.join('\n') + '\n' + readme.slice(end));
 }
