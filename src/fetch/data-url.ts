@@ -3,7 +3,7 @@
 import { parseMIMEType, serializeMIMEType } from '../infra/mime-type';
 import { stripFragment } from './url';
 import { Bytes, bytesFrom } from '../infra/bytes';
-import { isomorphicEncode, trim } from '../infra/http';
+import { isomorphicEncode, percentDecode, trim } from '../infra/http';
 
 /** A data: URL's MIME type (serialized) and body, or null for failure. */
 export function processDataURL(url: string): { _type: string; _body: Bytes } | null {
@@ -15,9 +15,8 @@ export function processDataURL(url: string): { _type: string; _body: Bytes } | n
   if (comma < 0) return null;
   // 6. Strip leading and trailing ASCII whitespace from mimeType (a scan: linear).
   var mimeType = trim(input.slice(0, comma), '\t\n\f\r ');
-  // 8–10. body: the percent-decoding of the rest, as a string of bytes (unescape() also takes %uXXXX, which
-  //       percent-decoding keeps as it is).
-  var body = unescape(input.slice(comma + 1).replace(/%(?=u)/gi, '%25'));
+  // 8–10. body: the percent-decoding of the rest, as a string of bytes.
+  var body = percentDecode(input.slice(comma + 1));
   // 11. If mimeType ends with U+003B (;), zero or more U+0020 SPACE, and an ASCII case-insensitive "base64":
   var base64 = /; *base64$/i.exec(mimeType);
   if (base64) {

@@ -1,7 +1,7 @@
 // The application/x-www-form-urlencoded parser, for Body.formData(): https://url.spec.whatwg.org/#concept-urlencoded-parser
 import { utf8Decode } from '../encoding/utf8';
 import { Bytes, bytesFrom, isomorphicDecode } from '../infra/bytes';
-import { isomorphicEncode } from '../infra/http';
+import { isomorphicEncode, percentDecode } from '../infra/http';
 
 // https://url.spec.whatwg.org/#concept-urlencoded-parser, on bytes (isomorphic decoded: one char a byte).
 export function parseURLEncoded(bytes: Bytes): Array<[string, string]> {
@@ -19,8 +19,7 @@ export function parseURLEncoded(bytes: Bytes): Array<[string, string]> {
   return output;
 }
 
-// 4–6. Replace 0x2B (+) with 0x20, percent-decode, then UTF-8 decode without BOM. unescape() decodes %XX to the char
-// of that byte and leaves any other % as it is, but takes %uXXXX too: the % before a u or U is escaped first.
+// 4–6. Replace 0x2B (+) with 0x20, percent-decode, then UTF-8 decode without BOM.
 function decode(s: string): string {
-  return utf8Decode(bytesFrom(isomorphicEncode(unescape(s.replace(/\+/g, ' ').replace(/%(?=u)/gi, '%25')))), false);
+  return utf8Decode(bytesFrom(isomorphicEncode(percentDecode(s.replace(/\+/g, ' ')))), false);
 }

@@ -89,6 +89,12 @@ export function byteLowercase(input: string): string {
   return !/[^\0-\x7f]/.test(input) ? input.toLowerCase() : input.replace(/[A-Z]+/g, function (m) { return m.toLowerCase(); });
 }
 
+// https://url.spec.whatwg.org/#percent-decode, as a string of bytes (a char 0–255 each): unescape() decodes %XX to
+// the char of that byte and leaves any other % as it is, but takes %uXXXX too: the % before a u or U is escaped first.
+export function percentDecode(input: string): string {
+  return unescape(input.replace(/%(?=u)/gi, '%25'));
+}
+
 // https://infra.spec.whatwg.org/#isomorphic-encode: each code point (<= U+00FF, asserted by the callers) is a byte.
 export function isomorphicEncode(input: string): number[] {
   var out: number[] = [];
