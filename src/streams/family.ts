@@ -15,17 +15,17 @@ import { defineToStringTag } from '../webidl/interface';
 // The engine's class `name`, or the ponyfill's. LEGACY(ES5): web-streams-polyfill gives its classes @@toStringTag, and
 // ReadableStream @@asyncIterator, only where Symbol is the engine's; a polyfilled one (core-js) counts too. (Defined
 // again where it has them: the same value, the same attributes.)
-function member(name: string, Ponyfill: any): any {
+function familyClass(name: string, Ponyfill: any): any {
   if (supportsNativeStreams) return g[name];
   defineToStringTag(Ponyfill.prototype, name);
   return Ponyfill;
 }
 
-export var ReadableStream: typeof globalThis.ReadableStream = member('ReadableStream', PonyfillReadableStream);
-export var WritableStream: typeof globalThis.WritableStream = member('WritableStream', PonyfillWritableStream);
-export var TransformStream: typeof globalThis.TransformStream = member('TransformStream', PonyfillTransformStream);
-export var ByteLengthQueuingStrategy: typeof globalThis.ByteLengthQueuingStrategy = member('ByteLengthQueuingStrategy', PonyfillByteLengthQueuingStrategy);
-export var CountQueuingStrategy: typeof globalThis.CountQueuingStrategy = member('CountQueuingStrategy', PonyfillCountQueuingStrategy);
+export var ReadableStream: typeof globalThis.ReadableStream = familyClass('ReadableStream', PonyfillReadableStream);
+export var WritableStream: typeof globalThis.WritableStream = familyClass('WritableStream', PonyfillWritableStream);
+export var TransformStream: typeof globalThis.TransformStream = familyClass('TransformStream', PonyfillTransformStream);
+export var ByteLengthQueuingStrategy: typeof globalThis.ByteLengthQueuingStrategy = familyClass('ByteLengthQueuingStrategy', PonyfillByteLengthQueuingStrategy);
+export var CountQueuingStrategy: typeof globalThis.CountQueuingStrategy = familyClass('CountQueuingStrategy', PonyfillCountQueuingStrategy);
 
 var proto: any = ReadableStream.prototype;
 if (!supportsNativeStreams && supportsSymbolAsyncIterator) {
