@@ -102,6 +102,16 @@ function WebDriverLauncher(args, logger, baseLauncherDecorator, captureTimeoutLa
     if (heartbeat) { clearInterval(heartbeat); heartbeat = null; }
   }
 
+  /** Delete Session, if there is one; a failure is logged, not thrown (the grid ends it at its own timeout). */
+  function deleteSession() {
+    if (!sessionId) return Promise.resolve();
+    const id = sessionId;
+    sessionId = null;
+    return command(target, 'DELETE', '/session/' + id, undefined, COMMAND_TIMEOUT_MS).then(
+      () => log.debug(label + ': session ' + id + ' deleted'),
+      (err) => log.warn(label + ': ' + err.message + ' (the grid ends the session at its own timeout)'));
+  }
+
   async function start(url) {
     target = endpoint(args.gridUrl, args.user, args.key);
     if (args.query) url += (url.indexOf('?') < 0 ? '?' : '&') + args.query;
@@ -136,8 +146,10 @@ function WebDriverLauncher(args, logger, baseLauncherDecorator, captureTimeoutLa
       stopHeartbeat();
       if (aborter && aborter.signal.aborted) return; // killed while starting: kill reports the end
       log.error(label + ': ' + err.message);
-      live = false;
-      self._done('failure');
+      return deleteSession().then(() => {
+        live = false;
+        self._done('failure');
+      });
     });
   });
 
@@ -145,17 +157,12 @@ function WebDriverLauncher(args, logger, baseLauncherDecorator, captureTimeoutLa
     stopHeartbeat();
     if (aborter) aborter.abort();
     if (!live) { process.nextTick(done); return; }
-    Promise.resolve(starting).then(() => {
-      if (!sessionId) return null;
-      const id = sessionId;
-      sessionId = null;
-      return command(target, 'DELETE', '/session/' + id, undefined, COMMAND_TIMEOUT_MS).then(
-        () => log.debug(label + ': session ' + id + ' deleted'),
-        (err) => log.warn(label + ': ' + err.message + ' (the grid ends the session at its own timeout)'));
-    }).then(() => {
-      live = false;
+    Promise.resolve(starting).then(deleteSession).then(() => {
       starting = null;
-      self._done();
+      if (live) { // not reported by a failed start meanwhile
+        live = false;
+        self._done();
+      }
       done();
     });
   });

@@ -7,7 +7,8 @@
 //   colon), and the local one matches the node that scripts/local-grid.js configures.
 // - test/launchers/webdriver.js against a fake W3C endpoint (an HTTP server in this process): New Session with the
 //   capabilities, HTTP Basic credentials and the JSON charset; Navigate To the Karma URL; a heartbeat; Delete Session
-//   when killed; a failed New Session reported with the endpoint's error, and no credential in any log line.
+//   when killed; a failed New Session or Navigate To reported with the endpoint's error (the session deleted), and
+//   no credential in any log line.
 'use strict';
 const fs = require('fs');
 const http = require('http');
@@ -271,6 +272,20 @@ async function checkLauncher() {
   check('the Basic credentials from user and key', refusing.requests[0].headers.authorization === 'Basic ' + Buffer.from('someone:secret').toString('base64'),
     refusing.requests[0].headers.authorization);
   await refusing.close();
+
+  const lost = await fakeGrid((req) => /\/url$/.test(req.url)
+    ? { status: 500, value: { error: 'unknown error', message: 'net::ERR_CONNECTION_REFUSED' } } : null);
+  const four = makeLauncher({ gridUrl: 'http://127.0.0.1:' + lost.port + '/wd/hub', capabilities: caps, label: 'Lost' });
+  four.launcher.start('http://localhost:9876/');
+  await until(() => four.failures.length > 0, 5000);
+  check('a refused Navigate To: a failure with the error, and the session deleted', four.failures[0] === 'failure' &&
+    four.logs.some((m) => m === 'error Lost: POST /session/:id/url failed: unknown error: net::ERR_CONNECTION_REFUSED') &&
+    JSON.stringify(lost.requests.map((r) => r.method + ' ' + r.url)) ===
+    '["POST /wd/hub/session","POST /wd/hub/session/fake-1/url","DELETE /wd/hub/session/fake-1"]',
+  four.logs.join('\n') + '\n' + JSON.stringify(lost.requests.map((r) => r.method + ' ' + r.url)));
+  await four.launcher.kill();
+  check('then kill ends nothing more', lost.requests.length === 3 && four.dones() === 1, 'done ' + four.dones());
+  await lost.close();
 
   const three = makeLauncher({ gridUrl: 'http://127.0.0.1:' + base.split(':')[2].split('/')[0] + '/wd/hub', capabilities: caps, label: 'Gone' });
   three.launcher.start('http://localhost:9876/');
