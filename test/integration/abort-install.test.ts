@@ -2,10 +2,11 @@
 // AbortSignal where missing (or incomplete, where fetch is retrofetch's), with the fetch that honours them, and
 // DOMException where it cannot be constructed.
 import { expect } from 'chai';
-import { suite, skipBecause } from '../support/harness';
+import { suite, skipBecause, profile } from '../support/harness';
 import { frameWith } from '../support/frames';
 import {
-  POLYFILL, CORE, NAMES, FETCH_FAMILY, NO_ABORT, recordBefore, inFrame, expectOurs, expectKept, fetchFamilyWorks, abortCancels
+  POLYFILL, CORE, NAMES, FETCH_FAMILY, NO_ABORT, recordBefore, inFrame, expectOurs, expectKept, fetchFamilyWorks, abortCancels,
+  isNativeCode
 } from '../support/families';
 
 var g: any = window;
@@ -118,5 +119,24 @@ suite('polyfill install: aborts', function (impl) {
       expect(constructible, 'a working DOMException after the polyfill').to.equal(true);
       frame.remove();
     });
+  });
+});
+
+// The no-abort engine (test/setup/remove-natives.js): Chromium with only AbortController and AbortSignal deleted
+// before the core script loaded, as in an engine whose fetch cannot be cancelled. Every other suite runs there too,
+// the abort suite's "the server sees the connection close" included.
+if (profile === 'no-abort') suite('fetch without AbortController', function (impl) {
+  it('the core script made fetch, Headers, Request, Response, AbortController and AbortSignal its own, and kept the rest', function () {
+    FETCH_FAMILY.concat(['AbortController', 'AbortSignal']).forEach(function (n) {
+      expect(typeof g[n], n).to.equal('function');
+      expect(isNativeCode(g[n]), n + ' is retrofetch\'s').to.equal(false);
+    });
+    ['ReadableStream', 'WritableStream', 'TransformStream', 'TextDecoderStream', 'TextDecoder', 'FormData', 'DOMException', 'Promise']
+      .forEach(function (n) { expect(isNativeCode(g[n]), n + ' is the engine\'s').to.equal(true); });
+  });
+
+  it('fetch(url, { signal }) is cancelled by abort(): it rejects with an AbortError and the server sees the close', function () {
+    expect(impl.fetch).to.equal(g.fetch);
+    return abortCancels(g);
   });
 });

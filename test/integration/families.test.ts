@@ -16,7 +16,6 @@ function isNativeCode(value: unknown): boolean {
 /** The engine parses for…of (the test bundle is ES5: the loop is compiled from a string where it does). */
 var forOfLoop: ((iterable: unknown) => string[]) | null = (function () {
   try {
-    // eslint-disable-next-line no-new-func
     return new Function('iterable', 'var out = []; for (var item of iterable) out.push(item); return out;') as any;
   } catch (e) {
     return null;

@@ -1,7 +1,21 @@
 // Runs before the polyfill bundle (see karma.conf.js `files`). In engines that have them, the natives are saved
 // (the oracle for the "native" pass) and deleted, so the polyfill installs and is what the "polyfill" pass tests.
+// In the `no-abort` profile (an engine with fetch but no AbortController: test/launchers/chromium-profile.js; the page
+// of the tests was opened with `retrofetchProfile=no-abort`, the frames they make were not) only AbortController and
+// AbortSignal are deleted, and there is no oracle pass (the natives would be the `chromium` engine's).
 // ES5 only: this file is loaded as-is in PhantomJS.
 (function (g) {
+  if (/[?&]retrofetchProfile=no-abort(&|$)/.test((g.parent && g.parent !== g ? g.parent : g).location.search)) {
+    delete g.AbortController;
+    delete g.AbortSignal;
+    if (typeof g.AbortController !== 'undefined' || typeof g.AbortSignal !== 'undefined') {
+      throw new Error('remove-natives: could not delete AbortController and AbortSignal');
+    }
+    g.__retrofetchProfile = 'no-abort';
+    g.__retrofetchNatives = null;
+    g.__retrofetchNativeCount = 0;
+    return;
+  }
   var names = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream'];
   var natives = {};
   var found = 0;
