@@ -1,6 +1,6 @@
 // Karma: the built bundles (npm run build) in Chromium, Firefox ESR, WebKitGTK and PhantomJS, and the ie9 profile.
 //   npm run build && npm run karma
-//   RETROFETCH_ENGINES=chromium,phantomjs npm run karma     a subset (ids: chromium, firefox, webkitgtk, phantomjs, ie9)
+//   RETROFETCH_ENGINES=chromium,phantomjs npm run karma     a subset (ids: chromium, firefox, webkitgtk, phantomjs, ie9, core, no-abort)
 //   CI=true npm run karma                                    a missing engine is an error instead of a skip
 //   RETROFETCH_CONCURRENCY=4 npm run karma                   browsers at once (default 2: the machine has 2 cores)
 //   RETROFETCH_FUZZ_CASES=N RETROFETCH_FUZZ_SEED=S           the differential fuzz's size and seed (npm run fuzz)
@@ -57,6 +57,7 @@ module.exports = async function (config, grid) {
       'karma-firefox-launcher',
       require('./test/launchers/webkitgtk'),
       require('./test/launchers/phantomjs'),
+      require('./test/launchers/chromium-profile'),
       require('./test/karma/reporter'),
       {
         'middleware:retrofetch-api': ['value', createHandler({ cors: false })],

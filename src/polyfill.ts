@@ -1,13 +1,18 @@
 // The ONLY module that writes globals (STYLE habit 5), called by the standalone scripts (src/standalone.ts, the
-// full one; src/standalone-core.ts). It installs what the host lacks and never replaces a working native, so
-// loading it twice, or in a browser with fetch, changes nothing.
+// full one; src/standalone-core.ts). It installs families whole, and "present but partial" counts as missing
+// (core-js's rule): what is coupled inside retrofetch is never half the engine's and half ours. It never replaces a
+// working native family, so loading it twice, or in a browser that has them all, changes nothing.
 import { defineValue, globalObject as g } from './env/global';
-import { supportsArrayBuffer, supportsCompleteAbortController, supportsDOMExceptionConstructor } from './env/support';
+import {
+  supportsArrayBuffer, supportsCompleteAbortController, supportsDOMExceptionConstructor, supportsNativeBodyStreams,
+  supportsNativeFetch, supportsNativeFetchAbort
+} from './env/support';
 
-// Installed, where the global ReadableStream is the one being installed, wherever the global is not the same one:
-// an engine's TransformStream (or TextDecoderStream, ...) cannot take part in web-streams-polyfill's pipes. (The
-// ReadableStream itself is decided before the rest of its family.)
-var FAMILY = /(Stream|Strategy)$/;
+// The streams family and the text streams over it (ReadableStream, WritableStream, TransformStream, the queuing
+// strategies, TextDecoderStream, TextEncoderStream).
+var STREAMS = /(Stream|Strategy)$/;
+// The fetch family.
+var FETCH = /^(fetch|Headers|Request|Response)$/;
 // LEGACY(IE): the text codecs and their streams speak Uint8Array; without typed arrays (IE9) they are left out.
 var TYPED = /^Text(En|De)coder/;
 
@@ -20,27 +25,33 @@ function install(name: string, value: unknown): void {
   }
 }
 
-/**
- * Installs `values` (name → class or function) where missing or broken, in their order: a ReadableStream must come
- * before the rest of its family (whether it is ours decides theirs).
- */
+/** Installs `values` (name → class or function) where missing, and each family whole where the page's is not. */
 export function installMissing(values: { [name: string]: unknown }): void {
-  var ownStreams = false;
+  // The streams family (the full script's): streams/family.ts gives the page's own where it works, so that
+  // installing it changes nothing, else web-streams-polyfill's, which then replaces all of the page's (an engine's
+  // ReadableStream cannot pipe through web-streams-polyfill's TransformStream, nor the other way round).
+  // The fetch family: the engine's where it is whole, honours the engine's AbortController (a fetch that cannot be
+  // cancelled is broken: ARCHITECTURE.md "Families"), and hands out bodies of the streams family this script
+  // leaves; else retrofetch's, all four.
+  var nativeFetch = supportsNativeFetch && supportsNativeFetchAbort &&
+    (!values.ReadableStream || (values.ReadableStream === g.ReadableStream && supportsNativeBodyStreams));
   for (var name in values) {
     var value = values[name];
     var current = g[name];
     // (Its own only: a page may have added enumerable properties to Object.prototype.)
     if (!Object.prototype.hasOwnProperty.call(values, name) || (!supportsArrayBuffer && TYPED.test(name))) continue;
     // Missing: absent, or not an object at all (Object() wraps only primitives). Old WebKit's interface objects have
-    // typeof 'object', so presence is not `typeof === 'function'`. An incomplete native FormData (old WebKit's append-only one) is kept: the page's
-    // own XHR code needs it (ours would be sent by XHR as "[object FormData]"), and retrofetch's fetch sends it
-    // natively.
-    if (Object(current) !== current || (ownStreams && FAMILY.test(name) && current !== value)) install(name, value);
-    if (name === 'ReadableStream') ownStreams = g.ReadableStream === value;
+    // typeof 'object', so presence is not `typeof === 'function'`. An incomplete native FormData (old WebKit's
+    // append-only one) is kept: the page's own XHR code needs it (ours would be sent by XHR as "[object FormData]"),
+    // and retrofetch's fetch sends it natively.
+    if (Object(current) !== current || (current !== value && (STREAMS.test(name) || (!nativeFetch && FETCH.test(name))))) {
+      install(name, value);
+    }
   }
-  // A native AbortController without reason, throwIfAborted, timeout() or any() counts as missing, but only where
-  // fetch is retrofetch's: a native fetch accepts only native signals.
-  if (!supportsCompleteAbortController && g.fetch === values.fetch) {
+  // Abort goes with the fetch that honours it. Where fetch is retrofetch's, a native AbortController without reason,
+  // throwIfAborted, timeout() or any() counts as missing (retrofetch's fetch takes the engine's signals too). Where
+  // fetch is the engine's, so is the pair, complete or not: it is what that fetch can cancel.
+  if (!supportsCompleteAbortController && !nativeFetch) {
     install('AbortController', values.AbortController);
     install('AbortSignal', values.AbortSignal);
   }

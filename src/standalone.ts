@@ -9,9 +9,6 @@ import {
 } from './index';
 import { installMissing } from './polyfill';
 
-// (In this order: the ReadableStream before the rest of its family, as installMissing() needs. Listing it first
-// costs ~170 B gzipped: the minifier's names all change.)
-
 installMissing({
   fetch: fetch, Headers: Headers, Request: Request, Response: Response, FormData: FormData, ReadableStream: ReadableStream,
   WritableStream: WritableStream, TransformStream: TransformStream, ByteLengthQueuingStrategy: ByteLengthQueuingStrategy,

@@ -43,7 +43,7 @@ export const supportsURL = /*#__PURE__*/ works(function () {
   return new g.URL('b?c', 'http://a/').href === 'http://a/b?c';
 });
 
-// Whether the engine's ReadableStream (one with tee()) pipes through `new g[name]()` (its pipeThrough takes only
+// Whether the page's ReadableStream (one with tee()) pipes through `new g[name]()` (its pipeThrough takes only
 // streams of its own family: web-streams-polyfill's refuses an engine's TransformStream, and an engine's refuses the
 // polyfill's).
 function pipesThrough(name: string): boolean {
@@ -53,7 +53,10 @@ function pipesThrough(name: string): boolean {
   });
 }
 
-// The engine's streams are one working family: ReadableStream, and TransformStream (with WritableStream) piping with it.
+// The page's streams (the engine's, or a stream polyfill the page loaded) are one working family: ReadableStream, and
+// TransformStream (with WritableStream) piping with it. Where they are not (WebKit's 2016 ReadableStream and
+// WritableStream, with no TransformStream: QtWebKit 5.212, Safari 10–14), the family is web-streams-polyfill's,
+// all of it (streams/family.ts).
 export const supportsNativeStreams = /*#__PURE__*/pipesThrough('TransformStream');
 
 // The engine's TextDecoderStream and TextEncoderStream belong to that family.
@@ -97,6 +100,37 @@ export const supportsCompleteAbortController = /*#__PURE__*/ works(function () {
   controller.abort('r');
   return controller.signal.reason === 'r' && typeof controller.signal.throwIfAborted === 'function' &&
     typeof g.AbortSignal.timeout === 'function' && typeof g.AbortSignal.any === 'function';
+});
+
+// The engine's fetch family is whole: fetch, and Headers, Request and Response that work together. "Present but
+// partial" is missing: QtWebKit 5.212 (the Safari 10.0 generation) has a Headers without forEach or an iterator and a
+// Request, but no fetch or Response; jsdom has a Headers of its own and nothing else of the family. Either way the
+// family is retrofetch's, all four (src/polyfill.ts): a Response of ours must have headers that are the page's Headers.
+export const supportsNativeFetch = /*#__PURE__*/ works(function () {
+  var headers = new g.Headers([['b', '2'], ['a', '1']]);
+  var names: string[] = [];
+  headers.forEach(function (_value: string, name: string) { names.push(name); });
+  return typeof g.fetch === 'function' && names.join() === 'a,b' &&
+    (!supportsSymbolIterator || typeof headers[Symbol.iterator] === 'function') &&
+    new g.Request('http://a/', { headers: headers }).headers instanceof g.Headers &&
+    new g.Response('').headers instanceof g.Headers;
+});
+
+// The engine's fetch honours the engine's AbortController: a Request made with a controller's signal follows it. Not
+// so where there is no AbortController (Chrome 42–65, Firefox 39–56, Safari 10.1–11.0, Edge 14–15: their fetch cannot
+// be cancelled at all), where the one there is not the engine's (a native fetch refuses, or ignores, any other
+// signal), or where Request has no signal (Safari 11.1–12.0 had an AbortController that fetch ignored).
+export const supportsNativeFetchAbort = /*#__PURE__*/ works(function () {
+  var controller = new g.AbortController();
+  var request = new g.Request('http://a/', { signal: controller.signal });
+  controller.abort();
+  return request.signal.aborted;
+});
+
+// The engine's responses have bodies of the page's ReadableStream (Firefox before 65 and Edge before 79 have no
+// `body`).
+export const supportsNativeBodyStreams = /*#__PURE__*/ works(function () {
+  return new g.Response('x').body instanceof g.ReadableStream;
 });
 
 // The engine's FormData has the whole current API (get, getAll, set, has, delete, forEach) and keeps a filename:

@@ -1,8 +1,8 @@
-// The streams family that retrofetch exports and the standalone script installs: the engine's own where its
+// The streams family that retrofetch exports and the standalone script installs: the page's own where its
 // ReadableStream works and pipes through its TransformStream, else web-streams-polyfill's ES5 ponyfill, all of it
-// (each family's pipes take only streams of that family). The ONE import of web-streams-polyfill: bodies do not
-// import this (./readable-stream.ts), so `import { fetch } from 'retrofetch'` does not bundle it. Nothing here
-// writes a global; src/polyfill.ts does that.
+// (each family's pipes take only streams of that family), bodies included (./readable-stream.ts). The ONE import of
+// web-streams-polyfill: bodies do not import this, so `import { fetch } from 'retrofetch'` does not bundle it.
+// Nothing here writes a global; src/polyfill.ts does that.
 import {
   ReadableStream as PonyfillReadableStream, WritableStream as PonyfillWritableStream,
   TransformStream as PonyfillTransformStream, ByteLengthQueuingStrategy as PonyfillByteLengthQueuingStrategy,
@@ -11,8 +11,9 @@ import {
 import { defineValue, globalObject as g } from '../env/global';
 import { supportsNativeStreams, supportsSymbolAsyncIterator } from '../env/support';
 import { defineToStringTag } from '../webidl/interface';
+import { useFamilyReadableStream } from './readable-stream';
 
-// The engine's class `name`, or the ponyfill's. LEGACY(ES5): web-streams-polyfill gives its classes @@toStringTag, and
+// The page's class `name`, or the ponyfill's. LEGACY(ES5): web-streams-polyfill gives its classes @@toStringTag, and
 // ReadableStream @@asyncIterator, only where Symbol is the engine's; a polyfilled one (core-js) counts too. (Defined
 // again where it has them: the same value, the same attributes.)
 function familyClass(name: string, Ponyfill: any): any {
@@ -28,6 +29,8 @@ export var ByteLengthQueuingStrategy: typeof globalThis.ByteLengthQueuingStrateg
 export var CountQueuingStrategy: typeof globalThis.CountQueuingStrategy = familyClass('CountQueuingStrategy', PonyfillCountQueuingStrategy);
 
 var proto: any = ReadableStream.prototype;
-if (!supportsNativeStreams && supportsSymbolAsyncIterator) {
-  defineValue(proto, (Symbol as any).asyncIterator, proto.values);
+if (!supportsNativeStreams) {
+  if (supportsSymbolAsyncIterator) defineValue(proto, (Symbol as any).asyncIterator, proto.values);
+  // Bodies are streams of this family too, whatever ReadableStream the page has.
+  useFamilyReadableStream(ReadableStream);
 }

@@ -1,11 +1,20 @@
-// The ReadableStream that bodies are made of: the one the page has when a body stream is asked for (the engine's,
-// or one the page or the standalone script installed), else none: the core build and the ponyfill in an engine
-// without streams give no `body` stream then (README "Three ways in"), and every body method still works. Read at
-// call time, so that web-streams-polyfill is bundled only with the streams family (./family.ts).
+// The ReadableStream that bodies are made of: that of the streams family retrofetch exports where ./family.ts is
+// bundled and chose web-streams-polyfill's (the page's streams are then not a working family: bodies must pipe
+// through the exported TransformStream), else the one the page has when a body stream is asked for (the engine's,
+// or one the page or the standalone script installed), else none: the core build and `import { fetch }` alone in
+// an engine without streams give no `body` stream then (README "Three ways in"), and every body method still works.
+// Read at call time, so that web-streams-polyfill is bundled only with the streams family (./family.ts).
 import { globalObject as g } from '../env/global';
 
+var familyReadableStream: typeof ReadableStream | null = null;
+
+/** Makes bodies streams of `Stream`, the ReadableStream of web-streams-polyfill's family (./family.ts). */
+export function useFamilyReadableStream(Stream: typeof ReadableStream): void {
+  familyReadableStream = Stream;
+}
+
 export function hostReadableStream(): typeof ReadableStream | null {
-  return g.ReadableStream || null;
+  return familyReadableStream || g.ReadableStream || null;
 }
 
 /**

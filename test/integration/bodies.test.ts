@@ -4,6 +4,8 @@
 import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause, requireBodyStreams, Impl } from '../support/harness';
 import { expectThrows, expectRejects, bytesOf, range, readStream, hasBlob, hasURLSearchParams, throws, charBytes } from '../support/assert';
+import { isNativeCode } from '../support/families';
+import { delay } from '../support/abort';
 
 var g: any = typeof self !== 'undefined' ? self : window;
 
@@ -203,6 +205,13 @@ suite('bodies', function (impl) {
   });
 
   describe('disturbed and locked', function () {
+    // retrofetch's bodies on the engine's own ReadableStream (the core script next to a native one: the no-abort
+    // engine): a read right after `body` was first got is seen a microtask later, and an engine's stream read and
+    // released looks undisturbed (README "Streams for real clients": Disturbed and locked).
+    var engineStreams = impl.name === 'polyfill' && isNativeCode(impl.ReadableStream);
+    function requireVisibleDisturbance(context: Mocha.Context): void {
+      if (engineStreams) skipBecause(context, 'retrofetch cannot see that an engine\'s own stream was read once its lock is released (README "Disturbed and locked")');
+    }
     var ways: Array<[string, (body: ReadableStream) => void]> = [
       ['read', function (body) { body.getReader().read(); }],
       ['cancelled', function (body) { body.cancel(); }],
@@ -217,8 +226,12 @@ suite('bodies', function (impl) {
         var body = r.body!;
         expect(r.bodyUsed).to.equal(false);
         way[1](body);
-        expect(r.bodyUsed).to.equal(true);
-        return expectRejects(impl, r.text(), TypeError);
+        // (On an engine's stream: once it has started, a task at most later.)
+        if (!engineStreams) expect(r.bodyUsed).to.equal(true);
+        return (engineStreams ? delay(0) : Promise.resolve()).then(function () {
+          expect(r.bodyUsed).to.equal(true);
+          return expectRejects(impl, r.text(), TypeError);
+        });
       });
     });
 
@@ -227,8 +240,11 @@ suite('bodies', function (impl) {
       return fetch('/api/bytes').then(function (r) {
         var reader = r.body!.getReader();
         var read = reader.read();
-        expect(r.bodyUsed).to.equal(true);
-        return read.then(function () { return reader.cancel(); });
+        if (!engineStreams) expect(r.bodyUsed).to.equal(true);
+        return read.then(function () {
+          expect(r.bodyUsed).to.equal(true);
+          return reader.cancel();
+        });
       });
     });
 
@@ -255,6 +271,7 @@ suite('bodies', function (impl) {
 
     it("new Response and new Request refuse a page's stream that was read, even with its lock released", function () {
       requireBodyStreams(this, impl);
+      requireVisibleDisturbance(this);
       var stream = streamOf(impl, [new Uint8Array([1]), new Uint8Array([2])]);
       var reader = stream.getReader();
       var self = this;
@@ -284,6 +301,7 @@ suite('bodies', function (impl) {
 
     it('new Response refuses a stream that was cancelled', function () {
       requireBodyStreams(this, impl);
+      requireVisibleDisturbance(this);
       var page = streamOf(impl, ['x']);
       var own = new Response('ab').body!;
       page.cancel();

@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { suite, servers, itPolyfillOnly, skipBecause, requireBodyStreams } from '../support/harness';
 import { expectRejects, expectThrows, bytesOf, range, hasBlob, hasURLSearchParams } from '../support/assert';
 import { xhrDefaultRequestContentType } from '../support/probes';
+import { isNativeCode } from '../support/families';
 import { base64ToBytes, utf8Bytes, entriesOf, entriesWithBytes, foreignFormData, hasFileConstructor, readsFormDataFiles } from '../support/form-data';
 
 interface ServerPart {
@@ -76,7 +77,10 @@ suite('FormData uploads', function (impl) {
       var sent = request.headers.get('Content-Type');
       return fetch(request).then(function (r) { return r.json(); }).then(function (result: ServerMultipart) {
         expect(result.error).to.equal(undefined);
-        expect(result.contentType).to.equal(sent);
+        // The engine's own FormData under retrofetch's fetch (the no-abort engine) is sent by XHR, with a boundary of
+        // its own: request.headers shows the one extracted (README "FormData").
+        if (impl.name === 'polyfill' && isNativeCode(FormData)) expect(result.contentType).to.match(/^multipart\/form-data; boundary=/);
+        else expect(result.contentType).to.equal(sent);
         expect(summary(result.parts)).to.deep.equal(sampleParts);
       });
     });

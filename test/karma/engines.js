@@ -1,5 +1,6 @@
-// The four engines of the lab (and the ie9 profile, PhantomJS made IE9-like), how Karma launches each, and discovery: an engine whose binary is missing is left
-// out with one line naming it, or, with CI=true, is an error (CI must run them all).
+// The four engines of the lab (and their profiles: ie9 and core on PhantomJS, no-abort on Chromium), how Karma
+// launches each, and discovery: an engine whose binary is missing is left out with one line naming it, or, with
+// CI=true, is an error (CI must run them all).
 // RETROFETCH_ENGINES=chromium,phantomjs picks a subset (ids below); a listed id that is unknown is an error.
 // Binaries can be moved with CHROME_BIN, FIREFOX_BIN, WEBKITGTK_BIN (+ XVFB_BIN), PHANTOMJS_BIN.
 'use strict';
@@ -47,7 +48,10 @@ function engineTable(env) {
       bin: env.PHANTOMJS_BIN || phantomjs.DEFAULT_BIN, launcher: {} },
     // PhantomJS with the core build (dist/retrofetch.core.js): no stream polyfill, a Promise loaded first.
     { id: 'core', label: 'Core build (PhantomJS)', base: 'PhantomJSCore', binEnv: 'PHANTOMJS_BIN',
-      bin: env.PHANTOMJS_BIN || phantomjs.DEFAULT_BIN, launcher: {} }
+      bin: env.PHANTOMJS_BIN || phantomjs.DEFAULT_BIN, launcher: {} },
+    // Chromium with only AbortController and AbortSignal deleted, then the core build (test/launchers/chromium-profile.js).
+    { id: 'no-abort', label: 'Chromium, no AbortController (core build)', base: 'ChromiumNoAbort',
+      binEnv: 'CHROME_BIN', bin: env.CHROME_BIN || '/usr/bin/chromium', launcher: { flags: CHROMIUM_FLAGS } }
   ];
 }
 

@@ -1,15 +1,18 @@
 // Loads the script under test, chosen by the page's URL (test/launchers/phantomjs.js sets it): by default the
 // instrumented build (dist/test/retrofetch.instrumented.js, with the counters the leak tests read); with
 // `retrofetchBuild=shipped` (the PhantomJS engine) the exact shipped file, dist/retrofetch.polyfill.js; with
-// `retrofetchBuild=core` the core build, after promise-polyfill (the core build brings no Promise: README) set to run
-// its callbacks as microtasks (microtask-promise.js), as the README asks. A script written here runs before the next
-// one in karma.conf.js `files`. ES5, run as it is.
+// `retrofetchBuild=core` the core build, where the engine has no Promise after promise-polyfill (the core build brings
+// none: README) set to run its callbacks as microtasks (microtask-promise.js), as the README asks. A script written
+// here runs before the next one in karma.conf.js `files`. ES5, run as it is.
 (function (g) {
   var search = (g.parent && g.parent !== g ? g.parent : g).location.search;
   var build = (/[?&]retrofetchBuild=(\w+)/.exec(search) || [])[1];
+  // (The core build's Promise only where the engine has none: test/setup/bare-engine.js hid Mocha's.)
+  var promise = typeof g.Promise === 'function' ? [] : ['/base/node_modules/promise-polyfill/dist/polyfill.min.js', '/base/test/setup/microtask-promise.js'];
   var files = build === 'shipped' ? ['/base/dist/retrofetch.polyfill.js']
-    : build === 'core' ? ['/base/node_modules/promise-polyfill/dist/polyfill.min.js', '/base/test/setup/microtask-promise.js', '/base/dist/retrofetch.core.js']
+    : build === 'core' ? promise.concat(['/base/dist/retrofetch.core.js'])
     : ['/base/dist/test/retrofetch.instrumented.js'];
-  if (build === 'core') g.__retrofetchProfile = 'core';
+  // (A profile that remove-natives.js set, no-abort, stays.)
+  if (build === 'core' && !g.__retrofetchProfile) g.__retrofetchProfile = 'core';
   for (var i = 0; i < files.length; i++) g.document.write('<script src="' + files[i] + '"></script>');
 })(this);

@@ -1,7 +1,23 @@
 // Runs before the polyfill bundle (see karma.conf.js `files`). In engines that have them, the natives are saved
 // (the oracle for the "native" pass) and deleted, so the polyfill installs and is what the "polyfill" pass tests.
+// In the `no-abort` profile (an engine with fetch but no AbortController: test/launchers/chromium-profile.js puts
+// `retrofetchProfile=no-abort` in the URL of Karma's page) only AbortController and AbortSignal are deleted from the
+// test page, and there is no oracle pass (the natives would be the `chromium` engine's). A frame or worker that a
+// test makes and loads this file into (no __karma__ there) is another page: its natives are deleted, as it asks.
 // ES5 only: this file is loaded as-is in PhantomJS.
 (function (g) {
+  var search = (g.parent && g.parent !== g ? g.parent : g).location.search;
+  if (g.__karma__ && /[?&]retrofetchProfile=no-abort(&|$)/.test(search)) {
+    delete g.AbortController;
+    delete g.AbortSignal;
+    if (typeof g.AbortController !== 'undefined' || typeof g.AbortSignal !== 'undefined') {
+      throw new Error('remove-natives: could not delete AbortController and AbortSignal');
+    }
+    g.__retrofetchProfile = 'no-abort';
+    g.__retrofetchNatives = null;
+    g.__retrofetchNativeCount = 0;
+    return;
+  }
   var names = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream'];
   var natives = {};
   var found = 0;

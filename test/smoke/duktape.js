@@ -147,12 +147,12 @@ if (rf) {
     if (r.headers.get('content-type') !== 'application/json') throw new Error('content-type ' + r.headers.get('content-type'));
     return r.json();
   }, function (v) { return v !== null && typeof v === 'object' && v.a === 1; });
-  check("without a global ReadableStream, new Response('abc').body is null (README: the ponyfill's bodies use the page's)", function () {
-    return typeof global.ReadableStream === 'undefined' && new rf.Response('abc').body === null;
-  });
-  checkAsync("with the ponyfill's ReadableStream as the global one, new Response('abc').body.getReader().read() gives the bytes", function () {
-    global.ReadableStream = rf.ReadableStream;
-    return new rf.Response('abc').body.getReader().read();
+  // (dist/retrofetch.cjs bundles the streams family, and Duktape has none of its own.)
+  checkAsync("without a global ReadableStream, new Response('abc').body is a stream of the exported family (README: the ponyfill's bodies)", function () {
+    if (typeof global.ReadableStream !== 'undefined') throw new Error('Duktape has a ReadableStream');
+    var body = new rf.Response('abc').body;
+    if (!(body instanceof rf.ReadableStream)) throw new Error('body is not an instance of the exported ReadableStream');
+    return body.getReader().read();
   }, function (v) { return v.done === false && v.value.length === 3 && v.value[0] === 97; });
 }
 

@@ -57,6 +57,7 @@ var hidden = (window as any).__retrofetchHidden || {};
 var loadSymbol: any = 'Symbol' in hidden ? undefined : typeof Symbol === 'function' ? Symbol : undefined;
 export var hasSymbolIterator = !!loadSymbol && loadSymbol.iterator != null;
 export var hasToStringTag = !!loadSymbol && loadSymbol.toStringTag != null;
+export var hasSymbolAsyncIterator = !!loadSymbol && loadSymbol.asyncIterator != null;
 export var hasBlob = (function () {
   try {
     return new Blob(['ab']).size === 2;
