@@ -92,9 +92,9 @@ function abortFetchCall(reject: (reason: unknown) => void, request: InnerRequest
 // The RetrofetchInit member, checked like a dictionary: each callback is a function or absent.
 function progressCallbacks(value: any): RetrofetchInit {
   if (value == null) return {};
-  if (typeof value !== 'object') throw typeError('fetch', 'init.retrofetch not an object');
+  if (typeof value !== 'object') throw typeError('fetch', 'init.retrofetch is not an object');
   for (var name in { onUploadProgress: 0, onDownloadProgress: 0 }) {
-    if (value[name] !== undefined && typeof value[name] !== 'function') throw typeError('fetch', 'init.retrofetch.' + name + ' not a function');
+    if (value[name] !== undefined && typeof value[name] !== 'function') throw typeError('fetch', 'init.retrofetch.' + name + ' is not a function');
   }
   return value;
 }
