@@ -70,6 +70,15 @@ const AT_PROGRESS = 1;
 const MEANWHILE = 2;
 type Moment = typeof AT_DONE | typeof AT_PROGRESS | typeof MEANWHILE;
 
+// Whether the text is known to hold the body from its first byte (the BOM check: see readXUserDefined):
+// not yet; the progress events' byte counts will tell, and until they do nothing is delivered;
+const BOM_CHECK_PENDING = 0;
+// not by counts: LEGACY(Opera 12, Edge): the engine fires no progress events, so the text streams unchecked (poll);
+const BOM_CHECK_UNAVAILABLE = 1;
+// yes: no byte-order mark was decoded away.
+const BOM_CHECK_PASSED = 2;
+type BOMCheck = typeof BOM_CHECK_PENDING | typeof BOM_CHECK_UNAVAILABLE | typeof BOM_CHECK_PASSED;
+
 /** One request's state (each field's name starts with `_`: the minifier shortens it). */
 interface XHRState {
   _xhr: any;
@@ -81,15 +90,9 @@ interface XHRState {
   _whole: boolean;
   /** The most body bytes a progress event reported. */
   _loaded: number;
-  /**
-   * Progress events give byte counts to check the text against. LEGACY(Opera 12, Edge): an engine that fires none
-   * streams unchecked (see poll).
-   */
-  _byteCounts: boolean;
   /** The response has a Content-Encoding: progress counts may be of the encoded bytes (Firefox). */
   _encoded: boolean;
-  /** The byte counts showed that no byte-order mark was decoded away: the text is the body from its first byte. */
-  _noBOM: boolean;
+  _bomCheck: BOMCheck;
   /** X_USER_DEFINED_TEXT: the chars of responseText already delivered. */
   _received: number;
   /** DECODED_TEXT: the reader of the growing text, the bytes it gave that wait for the BOM check, and how many bytes
@@ -111,7 +114,8 @@ interface XHRState {
 export function openXHR(xhr: any, request: TransportRequest, listener: TransportListener): Transport {
   var s: XHRState = {
     _xhr: xhr, _request: request, _listener: listener, _phase: SENT, _mode: X_USER_DEFINED_TEXT, _whole: false,
-    _loaded: 0, _byteCounts: 'onprogress' in xhr, _encoded: false, _noBOM: false, _received: 0, _decoder: null,
+    _loaded: 0, _encoded: false,
+    _bomCheck: 'onprogress' in xhr ? BOM_CHECK_PENDING : BOM_CHECK_UNAVAILABLE, _received: 0, _decoder: null,
     _held: [], _decodedBytes: 0, _lastRead: 0, _lastLength: 0, _later: null, _poll: null, _timeoutArmed: false
   };
   if (typeof xhr.overrideMimeType !== 'function') {
@@ -231,8 +235,8 @@ function onTimeout(s: XHRState): void {
 function poll(s: XHRState): void {
   var state = s._xhr.readyState;
   if (s._phase === DONE_WITHOUT_STATUS) return failNetwork(s);
-  // LEGACY(Opera 12, Edge): an engine that never fires progress events (see `_byteCounts`) streams unchecked.
-  if (s._byteCounts && s._loaded === 0 && state === LOADING) s._byteCounts = false;
+  // LEGACY(Opera 12, Edge): an engine that fires no progress events as the body arrives streams unchecked.
+  if (s._bomCheck === BOM_CHECK_PENDING && s._loaded === 0 && state === LOADING) s._bomCheck = BOM_CHECK_UNAVAILABLE;
   if (state >= HEADERS_RECEIVED) readBody(s, MEANWHILE);
 }
 
@@ -360,11 +364,11 @@ function readXUserDefined(s: XHRState, moment: Moment): void {
   // the body's byte count shows that no BOM was sniffed; until then nothing is delivered. The byte count is the
   // progress events' `loaded`; Firefox counts encoded bytes there, so a content-encoded body is checked by the char
   // ranges alone (below). README: "Byte-order marks".
-  if (!s._noBOM && (s._encoded || s._loaded >= 3 || moment === AT_DONE)) {
+  if (s._bomCheck !== BOM_CHECK_PASSED && (s._encoded || s._loaded >= 3 || moment === AT_DONE)) {
     if (!s._encoded && end < s._loaded) return fail(s, BOM_MESSAGE);
-    s._noBOM = true;
+    s._bomCheck = BOM_CHECK_PASSED;
   }
-  if ((!s._noBOM && s._byteCounts) || end <= s._received) return;
+  if (s._bomCheck === BOM_CHECK_PENDING || end <= s._received) return;
   var bytes = newBytes(end - s._received);
   for (var i = s._received, j = 0; i < end; i++, j++) {
     var c = text.charCodeAt(i);
@@ -394,12 +398,12 @@ function readDecodedText(s: XHRState, moment: Moment): void {
   // Content-Encoding or not), so once they match the text encoded back, no BOM was removed; the engine may hold up to
   // 3 bytes of a character, no more, and none at DONE. The count is of this moment's text in a progress event and at
   // DONE only. (ActiveX XHRs fire no progress: nothing to check.)
-  if (!s._noBOM && s._byteCounts && moment !== MEANWHILE) {
+  if (s._bomCheck === BOM_CHECK_PENDING && moment !== MEANWHILE) {
     var missing = s._loaded - s._decodedBytes;
     if (missing < 0 || missing > (moment === AT_DONE ? 0 : 3)) return fail(s, BOM_MESSAGE);
-    s._noBOM = missing === 0;
+    if (missing === 0) s._bomCheck = BOM_CHECK_PASSED;
   }
-  if (!s._noBOM && s._byteCounts) return;
+  if (s._bomCheck === BOM_CHECK_PENDING) return;
   for (var i = 0; i < s._held.length; i++) deliver(s, s._held[i]);
   s._held = [];
 }
