@@ -25,8 +25,9 @@ export function fetch(input: unknown, init?: unknown): Promise<Response> {
     // 5–9. The global object, client and service workers: nothing to do here.
     // 10–12. responseObject, controller, locallyAborted.
     var controller: FetchController | undefined;
-    var locallyAborted: boolean | undefined;
-    var ended: boolean | undefined;
+    var locallyAborted = false;
+    // The transfer is over (fetching()'s processEnd ran).
+    var ended = false;
     // The reason a body that outlived the abort steps errors with, once the signal is seen aborted (never undefined:
     // an abort reason is a value, an AbortError where none was given).
     var reason: unknown;

@@ -255,7 +255,11 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   mainFetch(params);
 }
 
+// The counter that makes each cache-busting URL parameter unique (httpNetworkOrCacheFetch).
 var bust = 0;
+// https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch step 8.10.5: the bytes the keepalive request bodies in
+// flight may add up to, and how many they add up to now.
+var KEEPALIVE_QUOTA = 64 * 1024;
 var keepaliveBytes = 0;
 
 // https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch, the parts XHR lets us express.
@@ -265,7 +269,7 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
   //   counts once (not again after a redirect) until its fetch is done; an engine's FormData, of unknown length, not.
   var length = params._body ? params._body.length : 0;
   if (params._keepalive && length) {
-    if (keepaliveBytes + length > 65536) return networkError(params, 'keepalive bodies over 64 KiB');
+    if (keepaliveBytes + length > KEEPALIVE_QUOTA) return networkError(params, 'keepalive bodies over 64 KiB');
     keepaliveBytes += length;
     params._keepalive = false;
     var processEnd = params._processEnd;
