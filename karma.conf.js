@@ -9,15 +9,17 @@
 // build, or in PhantomJS the shipped file), after-polyfill.js, then the Mocha bundle (which imports chai).
 // The test server (test/server) answers /api/... on Karma's own origin and on a second origin started here, whose URL
 // reaches the page as __karma__.config.retrofetch.crossOrigin.
+// karma.grid.conf.js calls this with `grid` ({ listenAddress, hostname, crossPort }): the same page and test server,
+// no engine of this machine, the browsers then set by the grid config.
 'use strict';
 const { createHandler, startServer } = require('./test/server');
 const engines = require('./test/karma/engines');
 
 const startedAt = Date.now();
 
-module.exports = async function (config) {
+module.exports = async function (config, grid) {
   const ci = /^(1|true|yes)$/i.test(process.env.CI || '');
-  const found = engines.discover(process.env, ci);
+  const found = grid ? { engines: [], skipped: [], errors: [] } : engines.discover(process.env, ci);
   found.skipped.forEach((s) => console.warn('[retrofetch] ' + s.reason));
   if (found.errors.length) {
     throw new Error('[retrofetch] cannot run Karma:\n  ' + found.errors.join('\n  '));
@@ -25,7 +27,7 @@ module.exports = async function (config) {
   // The stock Chrome and Firefox launchers read their binary from these.
   found.engines.forEach((e) => { process.env[e.binEnv] = e.bin; });
 
-  const cross = await startServer(0);
+  const cross = grid ? await startServer(grid.crossPort, grid.listenAddress, grid.hostname) : await startServer(0);
   const concurrency = Number(process.env.RETROFETCH_CONCURRENCY) || 2;
 
   config.set({

@@ -1,132 +1,140 @@
-// Karma on a hosted browser grid (BrowserStack): the engines this machine cannot run (real IE 9-11, Safari 9-12,
-// iOS Safari, Android 4.4+ browsers), through karma-browserstack-launcher and a BrowserStack Local tunnel.
-//   BROWSERSTACK_USERNAME=... BROWSERSTACK_ACCESS_KEY=... npm run test:grid
-//   RETROFETCH_GRID_BROWSERS=bs_ie9,bs_ios12 ...         a subset (ids: the keys of GRID_BROWSERS below)
-//   RETROFETCH_CONCURRENCY=5                              browsers at once (default 2; your plan's parallel limit)
-// Without the two credentials it stops before starting anything, with a message saying so. The page is served as
-// karma.conf.js serves it (same files, the test server on Karma's origin and on a second one), except that the grid's
-// browsers reach this machine through the tunnel as bs-local.com (BrowserStack's name for it; Safari and iOS do not
-// tunnel "localhost"), on ports the tunnel forwards for every browser: Karma on 9876, the second origin on 3000
-// (RETROFETCH_GRID_PORT / RETROFETCH_GRID_CROSS_PORT move them). `npm run check:grid` loads this config offline.
+// Karma on a WebDriver grid: the suites of karma.conf.js (the same page, test server and tests) in the browsers of a
+// capabilities file, on any grid that speaks W3C WebDriver: the local Selenium Grid 4 of scripts/local-grid.js, a
+// grid of one's own with Windows and macOS nodes, or a hosted one (BrowserStack, Sauce Labs, LambdaTest). The
+// browsers are driven by test/launchers/webdriver.js.
+//   RETROFETCH_GRID_URL=https://hub.example/wd/hub            the WebDriver endpoint (required; may carry user:key@)
+//   RETROFETCH_GRID_USER=... RETROFETCH_GRID_KEY=...           or the credentials apart (sent as HTTP Basic)
+//   RETROFETCH_GRID_CAPABILITIES=test/grid/browserstack.json   the browsers (required; the examples are in test/grid/)
+//   RETROFETCH_GRID_BROWSERS=ie11,safari12                     a subset (ids: the keys of the file's "browsers")
+//   RETROFETCH_GRID_HOST=bs-local.com                          the name the grid's browsers reach this machine by
+//                                                              (default localhost: a grid on this machine, a tunnel)
+//   RETROFETCH_GRID_LISTEN=0.0.0.0                             where Karma and the second origin listen (default
+//                                                              127.0.0.1; 0.0.0.0 for nodes on other machines)
+//   RETROFETCH_GRID_PORT=9876 RETROFETCH_GRID_CROSS_PORT=3000  Karma's port (default 9876, or the next free one) and
+//                                                              the second origin's (default: a free port)
+//   RETROFETCH_CONCURRENCY=2, RETROFETCH_GREP=pattern          as for karma.conf.js
+// Without the URL or the capabilities file it stops before starting anything, with a message naming them.
+// A capabilities file is JSON: { "about": "...", "browsers": { id: { "label", "capabilities", "query"? } } }, where
+// `capabilities` is what New Session asks for (W3C names, vendor options under their prefix), `label` names the row
+// in the lab's table, and `query` is added to the page's URL (e.g. "retrofetchBuild=shipped": test/setup/
+// load-polyfill.js). A string "${NAME}" in it is the environment variable NAME (an error when unset), "${NAME:-text}"
+// the same with a default. `npm run check:grid` (test/smoke/grid.js) loads this config and every file offline.
 'use strict';
-const { createHandler, startServer } = require('./test/server');
+const fs = require('fs');
+const path = require('path');
+const lab = require('./karma.conf');
+const { endpoint } = require('./test/launchers/webdriver');
 
-// BrowserStack capability names (https://www.browserstack.com/list-of-browsers-and-platforms/js_testing).
-const GRID_BROWSERS = {
-  bs_ie9: { browser: 'ie', browser_version: '9.0', os: 'Windows', os_version: '7' },
-  bs_ie10: { browser: 'ie', browser_version: '10.0', os: 'Windows', os_version: '7' },
-  bs_ie11: { browser: 'ie', browser_version: '11.0', os: 'Windows', os_version: '10' },
-  bs_safari9: { browser: 'safari', browser_version: '9.1', os: 'OS X', os_version: 'El Capitan' },
-  bs_safari10: { browser: 'safari', browser_version: '10.1', os: 'OS X', os_version: 'Sierra' },
-  bs_safari11: { browser: 'safari', browser_version: '11.1', os: 'OS X', os_version: 'High Sierra' },
-  bs_safari12: { browser: 'safari', browser_version: '12.1', os: 'OS X', os_version: 'Mojave' },
-  bs_ios10: { device: 'iPhone 7', os: 'ios', os_version: '10', real_mobile: true },
-  bs_ios11: { device: 'iPhone 8', os: 'ios', os_version: '11', real_mobile: true },
-  bs_ios12: { device: 'iPhone XS', os: 'ios', os_version: '12', real_mobile: true },
-  bs_android44: { device: 'Samsung Galaxy S5', os: 'android', os_version: '4.4', real_mobile: true },
-  bs_android5: { device: 'Samsung Galaxy S6', os: 'android', os_version: '5.0', real_mobile: true },
-  bs_android7: { device: 'Samsung Galaxy S8', os: 'android', os_version: '7.0', real_mobile: true }
-};
+/** A JSON value with every "${NAME}" / "${NAME:-default}" in its strings replaced from `env`. */
+function substitute(value, env, where) {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (whole, name, fallback) => {
+      if (env[name] !== undefined && env[name] !== '') return env[name];
+      if (fallback !== undefined) return fallback;
+      throw new Error(where + ' uses ${' + name + '}, which is not set');
+    });
+  }
+  if (Array.isArray(value)) return value.map((v) => substitute(v, env, where));
+  if (value && typeof value === 'object') {
+    const out = {};
+    Object.keys(value).forEach((k) => { out[k] = substitute(value[k], env, where); });
+    return out;
+  }
+  return value;
+}
 
-const HOST = 'bs-local.com';
-const startedAt = Date.now();
-
-/** The launchers to run: every GRID_BROWSERS entry, or the ids in RETROFETCH_GRID_BROWSERS. Throws on an unknown id. */
-function gridLaunchers(env) {
-  const ids = env.RETROFETCH_GRID_BROWSERS
-    ? env.RETROFETCH_GRID_BROWSERS.split(',').map((s) => s.trim()).filter(Boolean) : Object.keys(GRID_BROWSERS);
-  const unknown = ids.filter((id) => !Object.prototype.hasOwnProperty.call(GRID_BROWSERS, id));
-  if (unknown.length) {
-    throw new Error('[retrofetch grid] RETROFETCH_GRID_BROWSERS names unknown browsers: ' + unknown.join(', ') +
-      ' (known: ' + Object.keys(GRID_BROWSERS).join(', ') + ')');
+/** The browsers of a capabilities file: { id: { label, capabilities, query } }. Throws naming the file and the id. */
+function readCapabilities(file, env) {
+  let json;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error('[retrofetch grid] cannot read the capabilities file ' + file + ': ' + err.message, { cause: err });
+  }
+  const browsers = json && json.browsers;
+  if (!browsers || typeof browsers !== 'object' || !Object.keys(browsers).length) {
+    throw new Error('[retrofetch grid] ' + file + ' has no "browsers" (an object of id: { label, capabilities })');
   }
   const out = {};
-  ids.forEach((id) => { out[id] = Object.assign({ base: 'BrowserStack' }, GRID_BROWSERS[id]); });
+  Object.keys(browsers).forEach((id) => {
+    const b = browsers[id];
+    const where = '[retrofetch grid] ' + path.basename(file) + ' "' + id + '"';
+    if (!b || typeof b.capabilities !== 'object' || !b.capabilities || Array.isArray(b.capabilities)) {
+      throw new Error(where + ' has no "capabilities" object');
+    }
+    out[id] = {
+      label: typeof b.label === 'string' && b.label ? b.label : id,
+      capabilities: substitute(b.capabilities, env, where),
+      query: typeof b.query === 'string' ? b.query : undefined
+    };
+  });
   return out;
 }
 
-/** The name karma-browserstack-launcher gives a launcher (what test/karma/reporter.js prints and expects). */
-function launcherLabel(l) {
-  return (l.browser || l.device) + (l.browser_version ? ' ' + l.browser_version : '') + ' (' + l.os + ' ' +
-    l.os_version + ') on BrowserStack';
+/** Everything the grid run needs from the environment; throws with a message naming what is missing or wrong. */
+function gridSettings(env) {
+  const missing = ['RETROFETCH_GRID_URL', 'RETROFETCH_GRID_CAPABILITIES'].filter((name) => !env[name]);
+  if (missing.length) {
+    throw new Error('[retrofetch grid] ' + missing.join(' and ') + ' must be set (the WebDriver endpoint, and a ' +
+      'capabilities file such as test/grid/browserstack.json); nothing was started. For a Selenium Grid on this ' +
+      'machine: `node scripts/local-grid.js run -- npm run test:grid`. README: "On any WebDriver grid".');
+  }
+  try {
+    endpoint(env.RETROFETCH_GRID_URL);
+  } catch (err) {
+    throw new Error('[retrofetch grid] RETROFETCH_GRID_URL: ' + err.message, { cause: err });
+  }
+  const file = path.resolve(env.RETROFETCH_GRID_CAPABILITIES);
+  const all = readCapabilities(file, env);
+  let ids = Object.keys(all);
+  if (env.RETROFETCH_GRID_BROWSERS) {
+    ids = env.RETROFETCH_GRID_BROWSERS.split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = ids.filter((id) => !Object.prototype.hasOwnProperty.call(all, id));
+    if (unknown.length) {
+      throw new Error('[retrofetch grid] RETROFETCH_GRID_BROWSERS names unknown browsers: ' + unknown.join(', ') +
+        ' (known in ' + path.basename(file) + ': ' + Object.keys(all).join(', ') + ')');
+    }
+  }
+  const browsers = {};
+  ids.forEach((id) => { browsers[id] = all[id]; });
+  return {
+    url: env.RETROFETCH_GRID_URL,
+    user: env.RETROFETCH_GRID_USER || undefined,
+    key: env.RETROFETCH_GRID_KEY || undefined,
+    file,
+    browsers,
+    hostname: env.RETROFETCH_GRID_HOST || 'localhost',
+    listenAddress: env.RETROFETCH_GRID_LISTEN || '127.0.0.1',
+    port: Number(env.RETROFETCH_GRID_PORT) || 9876,
+    crossPort: Number(env.RETROFETCH_GRID_CROSS_PORT) || 0
+  };
 }
 
-module.exports = function (config) {
-  const env = process.env;
-  const missing = ['BROWSERSTACK_USERNAME', 'BROWSERSTACK_ACCESS_KEY'].filter((name) => !env[name]);
-  if (missing.length) {
-    throw new Error('[retrofetch grid] ' + missing.join(' and ') + ' must be set to run on BrowserStack (Account > ' +
-      'Settings on browserstack.com); nothing was started. Without a grid, `npm test` runs the local engines.');
-  }
-  const launchers = gridLaunchers(env);
-  const port = Number(env.RETROFETCH_GRID_PORT) || 9876;
-  const crossPort = Number(env.RETROFETCH_GRID_CROSS_PORT) || 3000;
-
+module.exports = async function (config) {
+  const grid = gridSettings(process.env);
+  await lab(config, grid);
+  const ids = Object.keys(grid.browsers);
+  const launchers = {};
+  ids.forEach((id) => {
+    const b = grid.browsers[id];
+    launchers[id] = { base: 'WebDriver', gridUrl: grid.url, user: grid.user, key: grid.key,
+      capabilities: b.capabilities, label: b.label, query: b.query };
+  });
   config.set({
-    basePath: __dirname,
-    frameworks: ['mocha', 'retrofetch-server'],
-    // As karma.conf.js: remove-natives, the standalone polyfill, the Mocha bundle; dist/ served for scripts and workers.
-    files: [
-      'test/setup/remove-natives.js',
-      'dist/retrofetch.polyfill.js',
-      'dist/test/tests.js',
-      { pattern: 'dist/**', included: false, watched: false, nocache: true }
-    ],
-    plugins: [
-      'karma-mocha',
-      'karma-browserstack-launcher',
-      require('./test/karma/reporter'),
-      {
-        'middleware:retrofetch-api': ['value', createHandler({ cors: false })],
-        // The second origin starts with Karma (not when this file is loaded) and closes when Karma exits.
-        'framework:retrofetch-server': ['factory', crossOriginServer(crossPort)]
-      }
-    ],
-    beforeMiddleware: ['retrofetch-api'],
-    browserStack: {
-      username: env.BROWSERSTACK_USERNAME,
-      accessKey: env.BROWSERSTACK_ACCESS_KEY,
-      project: 'retrofetch',
-      build: env.BROWSERSTACK_BUILD_NAME || 'retrofetch ' + new Date(startedAt).toISOString(),
-      startTunnel: true,
-      video: false,
-      retryLimit: 1,
-      timeout: 900
-    },
+    plugins: config.plugins.concat([require('./test/launchers/webdriver')]),
     customLaunchers: launchers,
-    browsers: Object.keys(launchers),
-    reporters: ['retrofetch'],
-    retrofetchLab: { engines: Object.keys(launchers).map((id) => launcherLabel(launchers[id])), skipped: [], startedAt },
-    client: {
-      captureConsole: true,
-      mocha: { timeout: 30000, grep: env.RETROFETCH_GREP || undefined },
-      retrofetch: { crossOrigin: 'http://' + HOST + ':' + crossPort }
-    },
-    hostname: HOST,
-    listenAddress: '127.0.0.1',
-    port,
-    singleRun: true,
-    autoWatch: false,
-    concurrency: Number(env.RETROFETCH_CONCURRENCY) || 2,
-    // Remote browsers start slowly and run on the far side of a tunnel.
+    browsers: ids,
+    retrofetchLab: { engines: ids.map((id) => launchers[id].label), skipped: [] },
+    hostname: grid.hostname,
+    listenAddress: grid.listenAddress,
+    port: grid.port,
+    // A remote browser starts slowly (a hosted grid may queue the session), runs behind a tunnel, and a failed
+    // New Session is worth one more try; a browser that stops reporting mid-run is still a failure.
     captureTimeout: 300000,
-    browserNoActivityTimeout: 300000,
+    browserNoActivityTimeout: 120000,
     browserDisconnectTimeout: 30000,
-    browserDisconnectTolerance: 1,
-    failOnEmptyTestSuite: true,
-    colors: process.stdout.isTTY === true,
-    logLevel: config.LOG_INFO
+    retryLimit: 1
   });
 };
 
-module.exports.GRID_BROWSERS = GRID_BROWSERS;
-
-function crossOriginServer(port) {
-  function factory(emitter) {
-    const started = startServer(port);
-    started.then(null, (err) => { console.error('[retrofetch grid] second origin on port ' + port + ': ' + err.message); });
-    emitter.on('exit', (done) => { started.then((s) => s.close()).then(() => done(), () => done()); });
-  }
-  factory.$inject = ['emitter'];
-  return factory;
-}
+module.exports.gridSettings = gridSettings;

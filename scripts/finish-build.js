@@ -1,8 +1,8 @@
-// The last step of `npm run build`, after tsc has written the CommonJS declarations (dist/types) and the ES modules
-// with their declarations (dist/esm, tsconfig.esm.json):
-// 1. The entry declarations reference the libs they were compiled against (tsconfig.json `lib`: ES5 + a few ES2015
-//    parts + DOM), so they compile in a project whatever its own `lib` (without the DOM lib too; such a project then
-//    gets the DOM types through them). test/types/ checks both.
+// The last step of `npm run build`, after tsc has written the ES modules (dist/esm, tsconfig.esm.json):
+// 1. The declarations are types/index.d.ts, written by hand (see its opening comment: they take the platform's types
+//    where the consumer's libs have them, and reference no lib): copied to dist/types/index.d.ts for `require` (the
+//    package is "type": "commonjs") and to dist/esm/index.d.ts for `import`; types/script.d.ts (nothing exported) for
+//    the two scripts, `retrofetch/polyfill` and `retrofetch/core`. test/types/run.js compiles projects against them.
 // 2. dist/esm is the tree-shakable ponyfill, one ES module per source module, so that a bundler keeps only what an
 //    app imports (test/smoke/sizes.js builds such apps): relative specifiers get their `.js` (Node's ESM resolution
 //    and TypeScript's node16 want the file name); the test counters (src/env/debug-counters.ts, whose calls are
@@ -11,12 +11,9 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const ts = require('typescript');
 
 const root = path.resolve(__dirname, '..');
 const esm = path.join(root, 'dist/esm');
-const libs = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile).config.compilerOptions.lib;
-const references = libs.map((lib) => '/// <reference lib="' + lib.toLowerCase() + '" />\n').join('');
 
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);
@@ -26,9 +23,9 @@ function edit(file, change) {
   fs.writeFileSync(file, change(fs.readFileSync(file, 'utf8')));
 }
 
-for (const ext of ['.js', '.d.ts']) fs.unlinkSync(path.join(esm, 'env/debug-counters' + ext));
+fs.unlinkSync(path.join(esm, 'env/debug-counters.js'));
 for (const file of walk(esm)) {
-  if (!/\.(js|d\.ts)$/.test(file)) continue;
+  if (!/\.js$/.test(file)) continue;
   edit(file, (code) => {
     code = code
       .replace(/^import \{ (count|exposeCounters) \} from '[./]+env\/debug-counters';\n/gm, '')
@@ -40,6 +37,11 @@ for (const file of walk(esm)) {
 }
 fs.writeFileSync(path.join(esm, 'package.json'), JSON.stringify({ type: 'module', sideEffects: false }, null, 2) + '\n');
 
-['dist/types/index.d.ts', 'dist/types/standalone.d.ts', 'dist/types/standalone-core.d.ts', 'dist/esm/index.d.ts'].forEach((name) => {
-  edit(path.join(root, name), (code) => references + code);
-});
+fs.mkdirSync(path.join(root, 'dist/types'), { recursive: true });
+const declarations = {
+  'types/index.d.ts': ['dist/types/index.d.ts', 'dist/esm/index.d.ts'],
+  'types/script.d.ts': ['dist/types/standalone.d.ts', 'dist/types/standalone-core.d.ts']
+};
+for (const from of Object.keys(declarations)) {
+  for (const to of declarations[from]) fs.copyFileSync(path.join(root, from), path.join(root, to));
+}

@@ -20,5 +20,7 @@ export function createXHR(): XMLHttpRequest {
     }
     if (cachedProgId) return new g.ActiveXObject(cachedProgId);
   }
-  throw new TypeError('createXHR: no XHR object available');
+  // No XMLHttpRequest at all (Node without jsdom, Deno, a service worker's own realm...): say what retrofetch needs
+  // and what to use there instead (fetch() prefixes 'fetch: ').
+  throw new TypeError('retrofetch needs an XMLHttpRequest (a browser, a web worker or jsdom) and there is none here; Node 18+ has its own global fetch');
 }

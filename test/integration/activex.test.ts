@@ -88,9 +88,9 @@ suite('createXHR over ActiveX (stand-in)', function (impl) {
     });
   });
 
-  itPolyfillOnly(impl, 'with neither XMLHttpRequest nor ActiveXObject, fetch rejects with a TypeError', 'native fetch does not use XHR', function () {
+  itPolyfillOnly(impl, 'with neither XMLHttpRequest nor ActiveXObject, fetch rejects with a TypeError that says what it needs', 'native fetch does not use XHR', function () {
     g.XMLHttpRequest = undefined;
     delete g.ActiveXObject;
-    return expectRejects(impl, impl.fetch('/api/echo'), TypeError, 'no XHR object available');
+    return expectRejects(impl, impl.fetch('/api/echo'), TypeError, 'fetch: retrofetch needs an XMLHttpRequest (a browser, a web worker or jsdom)');
   });
 });

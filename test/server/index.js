@@ -794,18 +794,20 @@ function createHandler(options) {
 
 /**
  * Starts the cross-origin server on 127.0.0.1:<port> (0 = a free port). Resolves to { url, port, close() }.
- * The URL names `localhost` so the page sees a different origin (port) on the same site.
+ * The URL names `localhost` so the page sees a different origin (port) on the same site. On a WebDriver grid
+ * (karma.grid.conf.js) the page's host is the one the grid's browsers reach this machine by: `hostname` names it and
+ * `listenAddress` is where to listen (0.0.0.0 for browsers on other machines).
  */
-function startServer(port) {
+function startServer(port, listenAddress, hostname) {
   const server = http.createServer(createHandler({ cors: true }));
   server.keepAliveTimeout = 2000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port || 0, '127.0.0.1', () => {
+    server.listen(port || 0, listenAddress || '127.0.0.1', () => {
       const actual = server.address().port;
       resolve({
         port: actual,
-        url: 'http://localhost:' + actual,
+        url: 'http://' + (hostname || 'localhost') + ':' + actual,
         close() {
           return new Promise((done) => {
             server.close(() => done());

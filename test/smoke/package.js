@@ -3,11 +3,14 @@
 // exists and is in the tarball (with LICENSE and the node10 stub polyfill/package.json, without the test bundle),
 // `require('retrofetch')` and `import('retrofetch')` give the same names without touching globals,
 // `retrofetch/polyfill` resolves to the standalone script, which keeps the license notices of what it bundles, the
-// types exist, `sideEffects` names only polyfill files, and no build calls eval or `Function` or holds test counters.
+// types exist, `sideEffects` names only polyfill files, no build calls eval or `Function` or holds test counters, and
+// the hand-written declarations declare what the modules export, with no lib reference and no global.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
+
+const ts = require('typescript');
 
 const root = path.resolve(__dirname, '../..');
 const pkg = require(path.join(root, 'package.json'));
@@ -15,6 +18,13 @@ let failures = 0;
 function walk(dir) {
   return fs.readdirSync(path.join(root, dir), { withFileTypes: true })
     .flatMap((e) => e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+}
+// The names of the values (not the types) a declaration file exports, sorted, as TypeScript reads them.
+function declaredValues(file) {
+  const program = ts.createProgram([path.join(root, file)], { noEmit: true, lib: ['lib.es2020.d.ts'], types: [] });
+  const checker = program.getTypeChecker();
+  const module = checker.getSymbolAtLocation(program.getSourceFile(path.join(root, file)));
+  return checker.getExportsOfModule(module).filter((s) => s.flags & ts.SymbolFlags.Value).map((s) => s.name).sort().join(', ');
 }
 function check(label, ok, detail) {
   console.log((ok ? '  ok    ' : '  FAIL  ') + label + (ok || !detail ? '' : '\n        ' + detail));
@@ -82,8 +92,14 @@ import('retrofetch').then((esm) => {
   return new esm.Response('h\u00e9').text();
 }).then((text) => {
   check('the ESM Response works in Node', text === 'h\u00e9');
-  const types = fs.readFileSync(path.join(root, 'dist/types/index.d.ts'), 'utf8');
-  check('types export the classes and fetch', /Headers/.test(types) && /fetch/.test(types) && /RetrofetchInit/.test(types));
+  // The declarations are written by hand (types/index.d.ts): they declare exactly the values the modules export.
+  for (const file of ['dist/types/index.d.ts', 'dist/esm/index.d.ts']) {
+    const declared = declaredValues(file);
+    check(file + ' declares the values the package exports', declared === Object.keys(cjs).sort().join(', '),
+      'declared: ' + declared + '\n        exported: ' + Object.keys(cjs).sort().join(', '));
+  }
+  check('the declarations reference no lib and declare no global', ['dist/types/index.d.ts', 'dist/types/standalone.d.ts'].every((file) =>
+    !/^\/\/\/\s*<reference|^\s*declare global/m.test(fs.readFileSync(path.join(root, file), 'utf8'))));
   console.log(failures ? 'check:package: ' + failures + ' failed' : 'check:package: ok');
   process.exit(failures ? 1 : 0);
 }).catch((e) => {
