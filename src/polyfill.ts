@@ -40,8 +40,8 @@ export function installMissing(values: { [name: string]: unknown }): void {
     var current = g[name];
     // (Its own only: a page may have added enumerable properties to Object.prototype.)
     if (!Object.prototype.hasOwnProperty.call(values, name) || (!supportsArrayBuffer && TYPED.test(name))) continue;
-    // Missing: absent, or not an object at all (Object() wraps only primitives). Old WebKit's interface objects have
-    // typeof 'object', so presence is not `typeof === 'function'`. An incomplete native FormData (old WebKit's
+    // Missing: absent, or not an object at all (Object() wraps only primitives). LEGACY(old WebKit): interface objects
+    // have typeof 'object', so presence is not `typeof === 'function'`. An incomplete native FormData (old WebKit's
     // append-only one) is kept: the page's own XHR code needs it (ours would be sent by XHR as "[object FormData]"),
     // and retrofetch's fetch sends it natively.
     if (Object(current) !== current || (current !== value && (STREAMS.test(name) || (!nativeFetch && FETCH.test(name))))) {

@@ -65,6 +65,7 @@ export var AbortSignal: {
 // object from EventTarget's, where the engine can set a function's [[Prototype]]).
 var proto: AbortSignal = AbortSignal.prototype = Object.create(EventTarget.prototype);
 defineValue(proto, 'constructor', AbortSignal);
+// LEGACY(ES5): set through __proto__ (ES5 has no Object.setPrototypeOf); IE9–10 have neither, and keep Function's.
 if (({} as any).__proto__) (AbortSignal as any).__proto__ = EventTarget;
 
 // https://dom.spec.whatwg.org/#dom-abortsignal-abort

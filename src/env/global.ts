@@ -6,8 +6,9 @@
 export const globalObject: any = typeof globalThis !== 'undefined' ? globalThis : typeof self !== 'undefined' ? self : window;
 
 /**
- * Whether `value` is an instance of the host's interface `name` (Blob, File, FormData, …). Old WebKit (PhantomJS)
- * gives its interface objects `typeof 'object'`, so `typeof X === 'function'` would wrongly say they are missing.
+ * Whether `value` is an instance of the host's interface `name` (Blob, File, FormData, …). LEGACY(old WebKit):
+ * PhantomJS gives its interface objects `typeof 'object'`, so `typeof X === 'function'` would wrongly say they are
+ * missing.
  */
 export function isHostInstance(value: unknown, name: string): boolean {
   try {

@@ -88,10 +88,13 @@ export const supportsDOMExceptionConstructor = /*#__PURE__*/ works(function () {
 
 // The engine's own AbortSignal `aborted` getter, read here before src/polyfill.ts may install retrofetch's: calling
 // it on a value is the engine's brand check for its signals (it throws for anything else, a look-alike included).
-export const nativeAbortedGetter: ((this: unknown) => boolean) | null = /*#__PURE__*/ (function (getter?: any) {
-  return works(function () {
-    return typeof (getter = Object.getOwnPropertyDescriptor(g.AbortSignal.prototype, 'aborted')!.get) == 'function';
-  }) ? getter : null;
+export const nativeAbortedGetter: ((this: unknown) => boolean) | null = /*#__PURE__*/ (function () {
+  try {
+    var getter = Object.getOwnPropertyDescriptor(g.AbortSignal.prototype, 'aborted')!.get;
+    return typeof getter === 'function' ? getter : null;
+  } catch (e) {
+    return null; // no AbortSignal here, or no such accessor
+  }
 })();
 
 // The engine's AbortController/AbortSignal have what retrofetch's have: abort(reason), throwIfAborted, timeout, any.

@@ -25,8 +25,9 @@ export function fetch(input: unknown, init?: unknown): Promise<Response> {
     // 5–9. The global object, client and service workers: nothing to do here.
     // 10–12. responseObject, controller, locallyAborted.
     var controller: FetchController | undefined;
-    var locallyAborted: boolean | undefined;
-    var ended: boolean | undefined;
+    var locallyAborted = false;
+    // The transfer is over (fetching()'s processEnd ran).
+    var ended = false;
     // The reason a body that outlived the abort steps errors with, once the signal is seen aborted (never undefined:
     // an abort reason is a value, an AbortError where none was given).
     var reason: unknown;
@@ -92,9 +93,9 @@ function abortFetchCall(reject: (reason: unknown) => void, request: InnerRequest
 // The RetrofetchInit member, checked like a dictionary: each callback is a function or absent.
 function progressCallbacks(value: any): RetrofetchInit {
   if (value == null) return {};
-  if (typeof value !== 'object') throw typeError('fetch', 'init.retrofetch not an object');
+  if (typeof value !== 'object') throw typeError('fetch', 'init.retrofetch is not an object');
   for (var name in { onUploadProgress: 0, onDownloadProgress: 0 }) {
-    if (value[name] !== undefined && typeof value[name] !== 'function') throw typeError('fetch', 'init.retrofetch.' + name + ' not a function');
+    if (value[name] !== undefined && typeof value[name] !== 'function') throw typeError('fetch', 'init.retrofetch.' + name + ' is not a function');
   }
   return value;
 }

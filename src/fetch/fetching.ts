@@ -14,7 +14,7 @@ import { readAll } from '../streams/chunk-source';
 import { Bytes, concatBytes } from '../infra/bytes';
 import { createPushSource } from '../streams/push-source';
 import { chooseTransport } from '../transport/choose';
-import { ProgressInfo, Transport, noop } from '../transport/transport';
+import { Capabilities, ProgressInfo, Transport, TransportRequest, noop } from '../transport/transport';
 import { nativeFormDataToSend, isExtractedFormDataType } from '../form-data/multipart';
 import { createUTF8Decoder } from '../encoding/utf8';
 import { timeoutOf } from '../dom/abort-signal';
@@ -34,16 +34,17 @@ export interface RetrofetchInit {
 
 /** https://fetch.spec.whatwg.org/#fetch-controller */
 export interface FetchController {
-  /** Absent while "ongoing". */
-  _state?: 'terminated' | 'aborted';
+  /** https://fetch.spec.whatwg.org/#fetch-controller-state: "ongoing" until the fetch is terminated or aborted. */
+  _state: 'ongoing' | 'terminated' | 'aborted';
   /** Ends what is in flight now (the request body being read, or the transport), with the abort reason. */
   _stop: (reason: unknown) => void;
 }
 
 /** https://fetch.spec.whatwg.org/#fetch-controller-abort, for the abort reason `error`. */
 export function abortFetchController(controller: FetchController, error: unknown): void {
+  // (One no longer ongoing has nothing left to stop.)
+  if (controller._state !== 'ongoing') return;
   // 1. Set controller's state to "aborted". 2–4. Its serialized abort reason is error itself (one realm).
-  if (controller._state) return;
   controller._state = 'aborted';
   controller._stop(error);
 }
@@ -89,8 +90,10 @@ function networkError(params: FetchParams, message: string): void {
   params._processResponse(null, typeError('fetch', message));
 }
 
+// https://fetch.spec.whatwg.org/#concept-request-current-url: the last URL in request's URL list.
 function currentURL(params: FetchParams): string {
-  return '' + params._urlList.slice(-1);
+  var list = params._urlList;
+  return list[list.length - 1];
 }
 
 /**
@@ -100,10 +103,12 @@ function currentURL(params: FetchParams): string {
 export function fetching(inner: InnerRequest, progress: RetrofetchInit,
   processResponse: FetchParams['_processResponse'], processEnd: () => void): FetchController {
   // LEGACY(XHR): XHR always follows redirects and hides them; an opaque-redirect response cannot be made.
-  if (inner.redirect === 'manual') throw typeError('fetch', "no redirect 'manual' over XHR");
+  if (inner.redirect === 'manual') {
+    throw typeError('fetch', "redirect 'manual' is not possible over XMLHttpRequest");
+  }
   var body = inner._body;
   var params: FetchParams = {
-    _stop: noop,
+    _state: 'ongoing', _stop: noop,
     _inner: inner, _method: inner.method, _urlList: [inner.url], _headerList: headerListOf(inner.headers).slice(),
     _body: null, _redirectCount: 0, _tainting: 'basic', _keepalive: inner.keepalive,
     _processResponse: processResponse, _processEnd: processEnd, _progress: progress
@@ -124,12 +129,12 @@ export function fetching(inner: InnerRequest, progress: RetrofetchInit,
       processEnd();
     };
     readAll(source, function (chunks, length) {
-      if (params._state) return;
+      if (params._state !== 'ongoing') return;
       params._body = concatBytes(chunks, length);
       // 16–20. Run main fetch given fetchParams.
       mainFetch(params);
     }, function (error) {
-      if (params._state) return;
+      if (params._state !== 'ongoing') return;
       processEnd();
       processResponse(null, error);
     });
@@ -151,10 +156,14 @@ function mainFetch(params: FetchParams): void {
   if (type === 'data' || type === 'blob') return schemeFetch(params, url, type);
   if (crossOrigin) {
     // request's mode is "same-origin": a network error.
-    if (params._inner.mode === 'same-origin') return networkError(params, 'same-origin mode: ' + url);
+    if (params._inner.mode === 'same-origin') {
+      return networkError(params, "mode 'same-origin' forbids the cross-origin URL " + url);
+    }
     // request's mode is "no-cors": LEGACY(XHR) no opaque responses; a cross-origin no-cors request can only be
     // sent as a CORS request.
-    if (params._inner.mode === 'no-cors') return networkError(params, 'no cross-origin no-cors over XHR');
+    if (params._inner.mode === 'no-cors') {
+      return networkError(params, "mode 'no-cors' to another origin is not possible over XMLHttpRequest");
+    }
     // Otherwise: set request's response tainting to "cors" and run HTTP fetch.
     params._tainting = 'cors';
   }
@@ -168,7 +177,7 @@ function schemeFetch(params: FetchParams, url: string, type: string): void {
   if (type === 'blob') {
     // "blob": 2. If request's method is not `GET`, then return a network error. 3–10. The engine's XHR reads the
     // Blob (with its type as Content-Type, never sniffed; LEGACY(IE): IE's refuses blob: URLs: a network error).
-    if (params._method !== 'GET') return networkError(params, 'blob: URL, not GET');
+    if (params._method !== 'GET') return networkError(params, 'a blob: URL can only be fetched with GET');
     return httpNetworkFetch(params, stripFragment(url), params._headerList, false, function (response, drop) {
       // 2. blobURLEntry is null (revoked, or never made): a network error, where the engine answers with a status.
       if (response.status < 400) return params._processResponse(response);
@@ -179,7 +188,7 @@ function schemeFetch(params: FetchParams, url: string, type: string): void {
   // "data": 1. Let dataURLStruct be the result of running the data: URL processor on request's current URL.
   var data = processDataURL(url);
   // 2. If dataURLStruct is failure, then return a network error.
-  if (!data) return networkError(params, 'bad data: URL ' + url);
+  if (!data) return networkError(params, 'invalid data: URL ' + url);
   // 3–4. A new response whose status message is `OK`, header list « (`Content-Type`, mimeType) », and body is
   //      dataURLStruct's body as a body: all of it there already, fed to a push source as a network body is.
   var body = createPushSource(noop, noop);
@@ -227,7 +236,7 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   // 11. If internalResponse's status is not 303, request's body is non-null, and its source is null, then return a
   //     network error (a stream cannot be sent again).
   if (status !== 303 && (params._body || params._form) && !params._inner._body!._origin) {
-    return networkError(params, 'ReadableStream body on a ' + status);
+    return networkError(params, 'a ReadableStream body cannot be sent again after a ' + status + ' redirect');
   }
   // 12. A 301 or 302 after POST, or a 303 but for GET or HEAD: 1. the method becomes GET and the body null;
   //     2. each request-body-header name is deleted from request's header list.
@@ -246,7 +255,11 @@ function httpRedirectFetch(params: FetchParams, status: number, location: string
   mainFetch(params);
 }
 
+// The counter that makes each cache-busting URL parameter unique (httpNetworkOrCacheFetch).
 var bust = 0;
+// https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch step 8.10.5: the bytes the keepalive request bodies in
+// flight may add up to, and how many they add up to now.
+var KEEPALIVE_QUOTA = 64 * 1024;
 var keepaliveBytes = 0;
 
 // https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch, the parts XHR lets us express.
@@ -256,7 +269,7 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
   //   counts once (not again after a redirect) until its fetch is done; an engine's FormData, of unknown length, not.
   var length = params._body ? params._body.length : 0;
   if (params._keepalive && length) {
-    if (keepaliveBytes + length > 65536) return networkError(params, 'keepalive bodies over 64 KiB');
+    if (keepaliveBytes + length > KEEPALIVE_QUOTA) return networkError(params, 'keepalive bodies over 64 KiB');
     keepaliveBytes += length;
     params._keepalive = false;
     var processEnd = params._processEnd;
@@ -296,18 +309,14 @@ function httpNetworkOrCacheFetch(params: FetchParams, done: Done): void {
 // https://fetch.spec.whatwg.org/#concept-http-network-fetch, over the transport chosen for the URL. `done` gets the
 // response (its body still arriving) and a function that drops it (the transfer stops; nothing more is reported).
 function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList, crossOrigin: boolean, done: Done): void {
+  // 1–7. The connection is the transport's: one that can carry this request, or a network error saying why not.
+  var capabilities = checkedTransport(params, url, headers, crossOrigin);
+  if (!capabilities) return;
   var onDownloadProgress = params._progress.onDownloadProgress;
   var transport: Transport;
-  var response: InnerResponse | undefined;
+  var response: InnerResponse | null = null;
   var received = 0;
   var expected: number | null = null;
-  try {
-    var capabilities = chooseTransport(crossOrigin);
-  } catch (error) {
-    return networkError(params, (error as Error).message);
-  }
-  var refused = limit();
-  if (refused) return networkError(params, capabilities._name + ' cannot send ' + refused);
   // 12. The response body: a stream fed as bytes arrive; cancelling it terminates the fetch.
   var body = createPushSource(function () {
     params._state = 'terminated';
@@ -319,37 +328,21 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
   var backstop = capabilities._timeout ? timeoutOf(params._inner.signal) : null;
   params._stop = function (reason) {
     transport._abort();
-    end();
+    endNetworkFetch(params);
     // https://fetch.spec.whatwg.org/#http-network-fetch step 18 (onAborted): the body errors with the reason.
     body._error(reason);
   };
   try {
-    transport = capabilities._open({
-      _method: params._method, _url: url, _headers: headers, _body: params._form || params._body,
-      // https://fetch.spec.whatwg.org/#concept-request-credentials-mode: XHR's withCredentials is "include";
-      // same-origin is XHR's default. LEGACY(XHR): "omit" cannot stop same-origin cookies (README).
-      _credentials: params._inner.credentials === 'include',
-      _onUploadProgress: params._progress.onUploadProgress,
-      // AbortSignal.timeout()'s deadline, as the transport's own timeout: a backstop for when timers are throttled.
-      _timeout: backstop ? Math.max(1, backstop.ms) : 0
-    }, {
+    transport = capabilities._open(transportRequest(params, url, headers, backstop), {
       _head: function (head) {
-        // The engine followed redirects: its final URL joins the URL list (and taints a cross-origin response).
-        var final = head._url ? stripFragment(head._url) : url;
-        var list = head._headerList;
-        if (final !== url) {
-          if (params._inner.redirect === 'error') {
-            transport._abort();
-            return fail(typeError('fetch', REDIRECT_ERROR));
-          }
-          params._urlList.push(final);
-          if (originOf(final) !== currentOrigin()) params._tainting = 'cors';
+        if (!followedRedirects(params, url, head._url)) {
+          transport._abort();
+          return fail(typeError('fetch', REDIRECT_ERROR));
         }
-        // The body's length, where Content-Length counts the bytes the body stream gives (no Content-Encoding).
-        var length = headerListGet(list, 'Content-Length');
-        if (!headerListContains(list, 'Content-Encoding') && /^\d+$/.test(length!)) expected = +length!;
-        response = newNetworkResponse(head._status, head._statusText, list,
-          isNullBodyStatus(head._status) || params._method === 'HEAD' ? null : bodyFromSource(body, expected), params._urlList.slice(), params._tainting);
+        expected = bodyLength(head._headerList);
+        response = newNetworkResponse(head._status, head._statusText, head._headerList,
+          isNullBodyStatus(head._status) || params._method === 'HEAD' ? null : bodyFromSource(body, expected),
+          params._urlList.slice(), params._tainting);
         done(response, function () {
           transport._abort();
           params._stop = noop;
@@ -361,11 +354,14 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
         if (onDownloadProgress) onDownloadProgress({ loaded: received, total: expected || 0, lengthComputable: expected !== null });
       },
       _end: function () {
-        end();
-        // Never a truncated body: fewer bytes than Content-Length is an error (without a Content-Encoding, where
-        // the length counts the encoded bytes).
-        if (received < expected!) body._error(typeError('fetch', 'body cut short (' + received + ' of ' + expected + ')'));
-        else body._close();
+        endNetworkFetch(params);
+        // Never a truncated body: fewer bytes than the Content-Length is an error.
+        if (expected !== null && received < expected) {
+          body._error(typeError('fetch', "the server's response was cut short: " + received + ' of ' + expected +
+            ' bytes arrived'));
+        } else {
+          body._close();
+        }
       },
       _fail: fail,
       // The transport's timeout (the backstop above) fired: the deadline has passed, so the timeout signal fires
@@ -379,44 +375,113 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
     return networkError(params, capabilities._name + ' refused: ' + (error as Error).message);
   }
 
-  function end(): void {
-    params._stop = noop;
-    params._processEnd();
-  }
-
+  // A network error, or a body the transport could not deliver exactly: before the head the fetch rejects, after it
+  // the body errors.
   function fail(error: unknown): void {
-    if (params._state) return;
-    end();
+    if (params._state !== 'ongoing') return;
+    endNetworkFetch(params);
     if (!response) params._processResponse(null, error);
     else body._error(error);
   }
+}
 
-  // What the transport cannot send (LEGACY(IE): XDomainRequest's limits), as the end of an error message; '' when
-  // it can send the request.
-  function limit(): string {
-    var methods = capabilities._methods;
-    var bytes = params._body;
-    if (methods && methods.indexOf(params._method) < 0) return params._method + ' requests (only ' + methods.join(' and ') + ')';
-    for (var i = 0; i < headers.length && !capabilities._headers; i++) {
+// The transfer is over: nothing is left to stop.
+function endNetworkFetch(params: FetchParams): void {
+  params._stop = noop;
+  params._processEnd();
+}
+
+// The transport for the request (src/transport/choose.ts), checked against what it cannot do before anything is
+// sent; null after a network error that says why.
+function checkedTransport(params: FetchParams, url: string, headers: HeaderList,
+  crossOrigin: boolean): Capabilities | null {
+  try {
+    var capabilities = chooseTransport(crossOrigin);
+  } catch (error) {
+    networkError(params, (error as Error).message);
+    return null;
+  }
+  var refusal = whatTransportCannot(params, capabilities, url, headers, crossOrigin);
+  if (refusal === null) return capabilities;
+  networkError(params, capabilities._name + ' cannot ' + refusal);
+  return null;
+}
+
+// What the transport cannot do that the request needs (LEGACY(IE): XDomainRequest's limits), in words that follow
+// "<transport> cannot"; null when it can send the request. One check per capability.
+function whatTransportCannot(params: FetchParams, capabilities: Capabilities, url: string, headers: HeaderList,
+  crossOrigin: boolean): string | null {
+  var methods = capabilities._methods;
+  if (methods && methods.indexOf(params._method) < 0) {
+    return 'send ' + params._method + ' requests (only ' + methods.join(' and ') + ')';
+  }
+  if (!capabilities._headers) {
+    for (var i = 0; i < headers.length; i++) {
       // The one request header it sends is its own text/plain Content-Type.
       var header = headers[i];
-      if (!/^content-type$/i.test(header[0]) || !/^\s*text\/plain\s*(;|$)/i.test(header[1])) return 'request headers (' + header[0] + ')';
+      if (!/^content-type$/i.test(header[0]) || !/^\s*text\/plain\s*(;|$)/i.test(header[1])) {
+        return 'send request headers (' + header[0] + ')';
+      }
     }
-    return !capabilities._credentials && crossOrigin && params._inner.credentials === 'include' ? "credentials 'include'"
-      : !capabilities._binary && (params._form || (bytes && !isText(bytes))) ? 'a body that is not UTF-8 text'
-      : capabilities._sameScheme && scheme(url) !== scheme(baseURL() || '') ? "a URL whose scheme is not the page's"
-      : !capabilities._head && params._inner.redirect === 'error' ? "redirect 'error' (it hides redirects)"
-      : !capabilities._upload && params._progress.onUploadProgress ? 'with upload progress'
-      : !capabilities._download && onDownloadProgress ? 'with download progress'
-      : '';
   }
+  if (!capabilities._credentials && crossOrigin && params._inner.credentials === 'include') {
+    return "send credentials 'include'";
+  }
+  if (!capabilities._binary && (params._form || (params._body && !isText(params._body)))) {
+    return 'send a body that is not UTF-8 text';
+  }
+  if (capabilities._sameScheme && scheme(url) !== scheme(baseURL() || '')) {
+    return "fetch a URL whose scheme is not the page's";
+  }
+  if (!capabilities._head && params._inner.redirect === 'error') {
+    return "honour redirect 'error' (it hides redirects)";
+  }
+  if (!capabilities._upload && params._progress.onUploadProgress) return 'report upload progress';
+  if (!capabilities._download && params._progress.onDownloadProgress) return 'report download progress';
+  return null;
+}
+
+// What the transport sends (src/transport/transport.ts): the request as the algorithms above left it.
+function transportRequest(params: FetchParams, url: string, headers: HeaderList,
+  backstop: { ms: number } | null): TransportRequest {
+  return {
+    _method: params._method, _url: url, _headers: headers, _body: params._form || params._body,
+    // https://fetch.spec.whatwg.org/#concept-request-credentials-mode: XHR's withCredentials is "include";
+    // same-origin is XHR's default. LEGACY(XHR): "omit" cannot stop same-origin cookies (README).
+    _credentials: params._inner.credentials === 'include',
+    _onUploadProgress: params._progress.onUploadProgress,
+    // AbortSignal.timeout()'s deadline, as the transport's own timeout: a backstop for when timers are throttled.
+    _timeout: backstop ? Math.max(1, backstop.ms) : 0
+  };
+}
+
+// The engine followed redirects when the URL it reports is not the one asked for: the final URL joins the URL list
+// (and taints a cross-origin response). False when the request's redirect mode is 'error', which forbids them.
+function followedRedirects(params: FetchParams, url: string, reported: string | null): boolean {
+  var final = reported ? stripFragment(reported) : url;
+  if (final === url) return true;
+  if (params._inner.redirect === 'error') return false;
+  params._urlList.push(final);
+  if (originOf(final) !== currentOrigin()) params._tainting = 'cors';
+  return true;
+}
+
+// The body's length, where Content-Length counts the bytes the body stream gives (without a Content-Encoding, where
+// it counts the encoded bytes); else null.
+function bodyLength(headerList: HeaderList): number | null {
+  var length = headerListGet(headerList, 'Content-Length');
+  if (length === null || !/^\d+$/.test(length) || headerListContains(headerList, 'Content-Encoding')) return null;
+  return +length;
 }
 
 function scheme(url: string): string {
   return url.slice(0, url.indexOf(':')).toLowerCase();
 }
 
-// Whether the bytes are UTF-8 (a fatal decoder does not throw; the text, in an array, is truthy even when empty).
+// Whether the bytes are UTF-8: a fatal decoder throws on anything else, and works() says whether it threw.
 function isText(body: Bytes): boolean {
-  return works(function () { return [createUTF8Decoder(false, true).decode(body, true)]; });
+  return works(function () {
+    createUTF8Decoder(false, true).decode(body, true);
+    return true;
+  });
 }

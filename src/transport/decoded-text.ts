@@ -5,7 +5,7 @@ import { utf8Encode } from '../encoding/utf8';
 import { Bytes } from '../infra/bytes';
 
 /** The error of a body that this engine gives only as text it decoded, and that is not UTF-8. */
-export var NOT_UTF8 = 'fetch: body not UTF-8 (the engine gives text)';
+export var NOT_UTF8 = 'fetch: the body is not UTF-8, and this engine gives bodies only as text';
 
 /** A reader of the growing text: each call gives the bytes of what is new (null: nothing yet), or throws. */
 export function decodedTextReader(): (text: string) => Bytes | null {

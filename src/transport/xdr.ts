@@ -9,13 +9,13 @@ import { decodedTextReader } from './decoded-text';
 import { Bytes } from '../infra/bytes';
 import { count } from '../env/debug-counters';
 
-// (IE9 aborts an XDomainRequest that lacks a handler: they stay assigned, to noop.)
+// LEGACY(IE): IE9 aborts an XDomainRequest that lacks a handler, so on release they stay assigned, to noop.
 
 export function openXDR(request: TransportRequest, listener: TransportListener): Transport {
   var xdr = new g.XDomainRequest();
   var read = decodedTextReader();
-  var headSent: boolean | undefined;
-  var finished: boolean | undefined;
+  var headSent = false;
+  var finished = false;
 
   function release(): void {
     finished = true;

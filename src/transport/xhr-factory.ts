@@ -1,6 +1,6 @@
-// createXHR: native XMLHttpRequest, else ActiveX MSXML2.XMLHttp.6.0 → 3.0 → MSXML2.XMLHttp, the first ProgID that
-// constructs cached for later calls (the seed's order). The globals are read at call time, so a page that gains
-// or loses XMLHttpRequest later is seen as it is.
+// createXHR: native XMLHttpRequest, else ActiveX MSXML2.XMLHttp.6.0 → 3.0 → MSXML2.XMLHttp (newest first, the
+// version-independent ProgID last), the first ProgID that constructs cached for later calls. The globals are read at
+// call time, so a page that gains or loses XMLHttpRequest later is seen as it is.
 import { globalObject as g } from '../env/global';
 
 var PROG_IDS = 'MSXML2.XMLHttp.6.0 MSXML2.XMLHttp.3.0 MSXML2.XMLHttp'.split(' ');

@@ -11,14 +11,14 @@ const webpack = require('webpack');
 
 const root = path.resolve(__dirname, '../..');
 
-// Budgets in bytes (min + gzip -9): a ratchet at today's sizes, lowered as the byte diet (issue 14) goes. Its
-// targets: 36,000 for the full script and 3,000 for Headers alone (both met), 16,000 for the core (not met: see
-// README "Size and speed").
+// Budgets in bytes (min + gzip -9): a ratchet at today's sizes. The byte diet (issue 14) aimed at 36,000 for the full
+// script and 3,000 for Headers alone (both met then), 16,000 for the core (not met: see README "Size and speed");
+// issue 23 spends some of it on clarity (records with named fields, messages in words).
 const BUDGETS = {
-  'dist/retrofetch.polyfill.js': 36100,
-  'dist/retrofetch.core.js': 20380,
+  'dist/retrofetch.polyfill.js': 36600,
+  'dist/retrofetch.core.js': 20900,
   "app: import { Headers } from 'retrofetch'": 2150,
-  "app: import { fetch } from 'retrofetch'": 20260
+  "app: import { fetch } from 'retrofetch'": 20780
 };
 
 const APPS = {

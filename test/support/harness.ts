@@ -81,7 +81,8 @@ export const profile: string | null = g.__retrofetchProfile || null;
 // The suites that apply to an IE9-class engine (no typed arrays, Blob, Symbol or XHR level 2); the others need
 // what it lacks. test/integration/ie9.test.ts covers fetch() there: text, JSON, headers, abort, timeouts, FormData.
 const IE9_SUITES = ['Headers', 'families', 'AbortController', 'AbortSignal', 'AbortSignal events', 'DOMException', 'Request.signal',
-  'XDomainRequest (stand-in)', 'IE9 profile'];
+  'XDomainRequest (stand-in)', 'IE9 profile', 'env: global object', 'env: support', 'webidl: conversions', 'webidl: slots',
+  'webidl: interfaces', 'webidl: pair iterators'];
 
 // The suites about what only the full build has.
 const NOT_IN_CORE = ['streaming bodies', 'real apps', 'TextDecoderStream and TextEncoderStream', 'TextDecoder and TextEncoder'];

@@ -2,7 +2,7 @@
 // Runs against the polyfill and, where the browser has one, the native Headers (the oracle). ES5 only: iterators
 // are walked with next(), and Symbol is used only where it exists.
 import { expect } from 'chai';
-import { Impl, suite } from '../../support/harness';
+import { Impl, suite, skipBecause, itPolyfillOnly } from '../../support/harness';
 import { hasSymbolIterator, hasToStringTag } from '../../support/assert';
 
 
@@ -92,7 +92,7 @@ suite('Headers', function (impl) {
     });
 
     it('takes any iterable of iterables where Symbol.iterator exists', function () {
-      if (!hasSymbolIterator) return;
+      if (!hasSymbolIterator) return skipBecause(this, 'no Symbol.iterator in this engine');
       function iterable(items: any[]): any {
         var o: any = {};
         o[Symbol.iterator] = function () {
@@ -106,7 +106,7 @@ suite('Headers', function (impl) {
     });
 
     it('rejects a record with a symbol key, and a non-callable @@iterator', function () {
-      if (!hasSymbolIterator) return;
+      if (!hasSymbolIterator) return skipBecause(this, 'no Symbol.iterator in this engine');
       var withSymbol: any = { a: '1' };
       withSymbol[Symbol('s')] = 'x';
       throwsTypeError(impl, function () { make(withSymbol); }, 'Headers constructor');
@@ -122,7 +122,7 @@ suite('Headers', function (impl) {
       var g: any = typeof self !== 'undefined' ? self : window;
       var Proxy = g.Proxy;
       var Reflect = g.Reflect;
-      if (typeof Proxy !== 'function' || typeof Reflect !== 'object') return;
+      if (typeof Proxy !== 'function' || typeof Reflect !== 'object') return skipBecause(this, 'no Proxy or Reflect in this engine');
       var log: string[] = [];
       var target: any = { a: '1', b: '2' };
       Object.defineProperty(target, 'c', { value: '3', enumerable: false });
@@ -158,8 +158,7 @@ suite('Headers', function (impl) {
       throwsTypeError(impl, function () { make([['', 'v']]); }, 'Headers constructor');
     });
 
-    it('mentions the bad name in the message', function () {
-      if (impl.name !== 'polyfill') return;
+    itPolyfillOnly(impl, 'mentions the bad name in the message', 'natives word their messages their own way', function () {
       try {
         make().append('bad name', 'v');
       } catch (e) {
@@ -350,7 +349,7 @@ suite('Headers', function (impl) {
     });
 
     it('is iterable where Symbol.iterator exists, with @@iterator === entries', function () {
-      if (!hasSymbolIterator) return;
+      if (!hasSymbolIterator) return skipBecause(this, 'no Symbol.iterator in this engine');
       var proto: any = impl.Headers.prototype;
       expect(proto[Symbol.iterator]).to.equal(proto.entries);
       expect(Object.getOwnPropertyDescriptor(proto, Symbol.iterator)!.enumerable).to.equal(false);
@@ -361,7 +360,7 @@ suite('Headers', function (impl) {
     });
 
     it('has the class strings Headers and Headers Iterator', function () {
-      if (!hasToStringTag) return;
+      if (!hasToStringTag) return skipBecause(this, 'no Symbol.toStringTag in this engine');
       expect(Object.prototype.toString.call(make())).to.equal('[object Headers]');
       expect(Object.prototype.toString.call(make().entries())).to.equal('[object Headers Iterator]');
     });
