@@ -85,10 +85,12 @@ export const supportsDOMExceptionConstructor = /*#__PURE__*/ works(function () {
 
 // The engine's own AbortSignal `aborted` getter, read here before src/polyfill.ts may install retrofetch's: calling
 // it on a value is the engine's brand check for its signals (it throws for anything else, a look-alike included).
-export const nativeAbortedGetter: ((this: unknown) => boolean) | null = /*#__PURE__*/ (function (getter?: any) {
-  return works(function () {
-    return typeof (getter = Object.getOwnPropertyDescriptor(g.AbortSignal.prototype, 'aborted')!.get) == 'function';
-  }) ? getter : null;
+export const nativeAbortedGetter: ((this: unknown) => boolean) | null = /*#__PURE__*/ (function () {
+  var getter: any = null;
+  works(function () {
+    getter = Object.getOwnPropertyDescriptor(g.AbortSignal.prototype, 'aborted')!.get;
+  });
+  return typeof getter === 'function' ? getter : null;
 })();
 
 // The engine's AbortController/AbortSignal have what retrofetch's have: abort(reason), throwIfAborted, timeout, any.

@@ -418,5 +418,5 @@ function scheme(url: string): string {
 
 // Whether the bytes are UTF-8 (a fatal decoder does not throw; the text, in an array, is truthy even when empty).
 function isText(body: Bytes): boolean {
-  return works(function () { return [createUTF8Decoder(false, true).decode(body, true)]; });
+  return works(function () { return [createUTF8Decoder({ ignoreBOM: true, fatal: true }).decode(body, true)]; });
 }

@@ -13,7 +13,7 @@ import { count } from '../env/debug-counters';
 import { overrideReplacesContentType, supportsLateResponseType, supportsVBArray } from '../env/support';
 import { globalObject as g } from '../env/global';
 import { Bytes, newBytes, bytesFrom } from '../infra/bytes';
-import { isUTF8Label, utf8Decode } from '../encoding/utf8';
+import { isUTF8Label, utf8DecodeWithoutBOM } from '../encoding/utf8';
 
 var X_USER_DEFINED = 'text/plain; charset=x-user-defined';
 // README "Byte-order marks": the engine decodes a body's BOM before script sees the bytes.
@@ -297,7 +297,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   try {
     // LEGACY(IE): without typed arrays (IE9) the bytes are an Array, which XHR level 1 sends only as a string: the
     // transport's capabilities let only UTF-8 text through then.
-    xhr.send(body instanceof Array ? utf8Decode(body, false) : body);
+    xhr.send(body instanceof Array ? utf8DecodeWithoutBOM(body) : body);
   } catch (e) {
     release();
     throw e;
