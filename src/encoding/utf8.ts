@@ -19,7 +19,7 @@ export function isUTF8Label(label: string): boolean {
 }
 
 /** A decoder's options, as TextDecoderOptions names them. */
-export interface UTF8DecoderOptions {
+interface UTF8DecoderOptions {
   /** Keep a BOM at the start of the stream (else it is stripped, once: https://encoding.spec.whatwg.org/#utf-8-decode). */
   ignoreBOM: boolean;
   /** The error mode "fatal": an invalid sequence throws a TypeError instead of becoming U+FFFD. */
