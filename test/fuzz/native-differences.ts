@@ -99,12 +99,25 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
     probe: function (natives) {
       return new natives.Request('/x', { mode: 'no-cors', headers: { Accept: '\u00e9' } }).headers.get('Accept') === null;
     },
-    applies: function (c) {
-      var noCors = c.kind === 'Headers' ? c.source === 'no-cors'
-        : c.kind === 'Request' && initHas(c, 'mode') && (c.init.mode.k === 'str' || c.init.mode.k === 'toString') && c.init.mode.v === 'no-cors';
-      return noCors && copyWithout(c, nonAsciiSafelisted) !== null;
-    },
+    applies: function (c) { return isNoCors(c) && copyWithout(c, nonAsciiSafelisted) !== null; },
     without: function (c) { return copyWithout(c, nonAsciiSafelisted)!; }
+  },
+  {
+    id: 'no-CORS Content-Type combined value not parsed as one MIME type',
+    what: 'with guard "request-no-cors", appending a Content-Type to one already there is refused though the combined ' +
+      'value is no-CORS-safelisted: the append checks `text/plain;charset=UTF-8, 1` as a whole ' +
+      '(https://fetch.spec.whatwg.org/#concept-headers-append step 3), and the MIME type parser reads that as ' +
+      'text/plain with the charset "UTF-8, 1" (https://mimesniff.spec.whatwg.org/#parse-a-mime-type), a ' +
+      'CORS-safelisted Content-Type (Chromium appends it)',
+    probe: function (natives) {
+      var request = new natives.Request('/x', { method: 'POST', mode: 'no-cors', body: 'x' });
+      request.headers.append('Content-Type', '1');
+      return request.headers.get('Content-Type') === 'text/plain;charset=UTF-8';
+    },
+    applies: function (c) { return isNoCors(c) && contentTypeAppends(c) > 0; },
+    without: altered(function (d) {
+      d.ops = d.ops.filter(function (op: any) { return !(op.m === 'append' && isContentType(op.args[0])); });
+    })
   },
   {
     id: 'no-CORS body Content-Type kept',
@@ -369,6 +382,14 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
     })
   }
 ];
+
+/** Whether a case's Headers have the guard "request-no-cors": a no-cors Request's (by init or by its input), or such. */
+function isNoCors(c: Case): boolean {
+  if (c.kind === 'Headers') return c.source === 'no-cors';
+  if (c.kind !== 'Request') return false;
+  var mode = initHas(c, 'mode') ? c.init.mode : null;
+  return mode ? (mode.k === 'str' || mode.k === 'toString') && mode.v === 'no-cors' : c.input.k === 'request' && c.input.mode === 'no-cors';
+}
 
 function nonAsciiSafelisted(name: string, value: string): boolean {
   return /^(accept|content-type)$/i.test(name) && /[\u0080-\u00ff]/.test(value);
