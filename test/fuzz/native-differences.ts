@@ -305,6 +305,35 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
     })
   },
   {
+    id: 'multipart names lose their NULs',
+    what: 'formData() drops the NUL characters of a part\'s name (not of its value), which the HTML multipart/form-data ' +
+      'encoding writes as they are (https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#multipart-form-data) ' +
+      'and RFC 7578 reads so (Firefox keeps them)',
+    probe: function (natives) {
+      var body = '--B\r\nContent-Disposition: form-data; name="a\u0000b"\r\n\r\nv\r\n--B--\r\n';
+      return new natives.Response(body, { headers: { 'Content-Type': 'multipart/form-data; boundary=B' } }).formData()
+        .then(function (form: any) { return form.get('ab') === 'v'; }, function () { return false; });
+    },
+    applies: function (c) {
+      var body = bodyOf(c);
+      if (body === null || c.read !== 'formData') return false;
+      if (body.k === 'formData') return body.entries.some(function (entry: string[]) { return entry[0].indexOf('\u0000') >= 0; });
+      return body.k === 'multipart' && body.parts.some(function (part: any) {
+        return part.params.some(function (p: any) { return p.value.indexOf('\u0000') >= 0; });
+      });
+    },
+    without: altered(function (d) {
+      var body = bodyOf(d);
+      if (body.k === 'formData') {
+        body.entries.forEach(function (entry: string[]) { entry[0] = entry[0].replace(/\u0000/g, ''); });
+      } else {
+        body.parts.forEach(function (part: any) {
+          part.params.forEach(function (p: any) { p.value = p.value.replace(/\u0000/g, ''); });
+        });
+      }
+    })
+  },
+  {
     id: 'malformed multipart parts dropped',
     what: 'formData() leaves out a part it cannot read (not form-data, no name, a header line without a colon), ' +
       'or takes the parts of a body without its close delimiter, and resolves, where the multipart/form-data body ' +
@@ -409,6 +438,12 @@ function copyWithout(c: Case, drop: (name: string, value: string) => boolean): C
     });
   }
   filter(d.kind === 'Headers' ? d.init : d.init && d.init.headers);
+  // A Request's input request, made with its own header pairs.
+  if (d.kind === 'Request' && d.input.k === 'request') {
+    var input = { pairs: d.input.headers };
+    filter(input);
+    d.input.headers = input.pairs;
+  }
   d.ops = d.ops.filter(function (op: any) {
     var out = op.args.length === 2 && op.args[0].k === 'str' && op.args[1].k === 'str' && drop(op.args[0].v, op.args[1].v);
     dropped = dropped || out;
