@@ -5,14 +5,14 @@ import { supportsArrayBuffer, supportsBlob } from '../env/support';
 import { Slot, createSlot } from '../webidl/slots';
 import { defineAttributes } from '../webidl/interface';
 import { typeError } from '../webidl/conversions';
-
-/** The problem an unusable body's member names (https://fetch.spec.whatwg.org/#body-unusable). */
-export var BODY_USED = 'body has already been used';
 import { utf8DecodeWhole } from '../encoding/utf8';
 import { HeaderList, extractMIMEType } from './header-list';
 import { Headers, headerListOf } from './headers';
 import { serializeMIMEType } from '../infra/mime-type';
 import { parseFormDataBody } from './body-form-data';
+
+/** The problem an unusable body's member names (https://fetch.spec.whatwg.org/#body-unusable). */
+export var BODY_USED = 'body has already been used';
 
 /** https://fetch.spec.whatwg.org/#concept-body, plus what the transport needs to send it without a stream. */
 export interface InnerBody {

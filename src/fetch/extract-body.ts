@@ -56,8 +56,11 @@ export function extractBody(object: any, keepalive: boolean, member: string): Ex
     body = bodyFromReplayable(object, function () { return partsSource([object]); }, object.size);
     type = object.type || null;
   } else if (kind === BUFFER_SOURCE) {
-    // BufferSource: a copy of the bytes held by the buffer source (a Uint8Array made of a view copies it).
-    body = bodyFromBytes(new Uint8Array(object.buffer ? new Uint8Array(object.buffer, object.byteOffset, object.byteLength) : new Uint8Array(object)));
+    // BufferSource: a copy of the bytes held by the buffer source (a Uint8Array made of a view copies it); none
+    // where its buffer is detached (its byteLength is 0, and a view over it cannot be made).
+    var buffer: ArrayBuffer = object.buffer || object;
+    var held = buffer.byteLength === 0 ? [] : object.buffer ? new Uint8Array(buffer, object.byteOffset, object.byteLength) : new Uint8Array(buffer);
+    body = bodyFromBytes(new Uint8Array(held));
   } else if (kind === FORM_DATA) {
     // FormData: multipart/form-data with a fresh boundary (an engine's own FormData is sent by XHR itself: see
     // src/form-data/multipart.ts).

@@ -110,8 +110,8 @@ function pipedSource(stream: ReadableStream): ChunkSource | null {
     if (read) next(read);
     else answer = next;
   }
-  // The sink and the strategy are dictionaries of null prototype, which the constructor reads without meeting
-  // Object.prototype; so are the pipe's options.
+  // The sink, the strategy (none of its members: a high-water mark of 1) and the pipe's options are dictionaries of
+  // null prototype, which are read without meeting Object.prototype.
   var sink = nullPrototypeDictionary({
     start: function (c: WritableStreamDefaultController) {
       controller = c;
@@ -132,7 +132,7 @@ function pipedSource(stream: ReadableStream): ChunkSource | null {
       give(function (read) { read._fail(reason); });
     }
   });
-  stream.pipeTo(new WS(sink, nullPrototypeDictionary({ highWaterMark: 1 })), Object.create(null)).then(null, ignore);
+  stream.pipeTo(new WS(sink, Object.create(null)), Object.create(null)).then(null, ignore);
   return stream.locked ? {
     _read: function (done, fail) {
       var next = answer;

@@ -15,8 +15,8 @@ export function wrapTransform(self: unknown, slot: Slot<any>, state: any, conver
     var output = convert(chunk, end);
     if (output.length) controller.enqueue(output);
   }
-  // The transformer and the strategies (the spec's defaults: high-water marks 1 and 0) as dictionaries of null
-  // prototype, read without meeting Object.prototype.
+  // The transformer and the strategies (none of their members: the defaults, high-water marks 1 and 0) as
+  // dictionaries of null prototype, read without meeting Object.prototype.
   var transform = new TransformStream(nullPrototypeDictionary({
     transform: function (chunk: unknown, controller: TransformStreamDefaultController) {
       enqueue(controller, chunk);
@@ -24,7 +24,7 @@ export function wrapTransform(self: unknown, slot: Slot<any>, state: any, conver
     flush: function (controller: TransformStreamDefaultController) {
       enqueue(controller, undefined, true);
     }
-  }), nullPrototypeDictionary({ highWaterMark: 1 }), nullPrototypeDictionary({ highWaterMark: 0 }));
+  }), Object.create(null), Object.create(null));
   state.readable = transform.readable;
   state.writable = transform.writable;
   slot.set(self as object, state);

@@ -3,7 +3,7 @@
 // Object.prototype.then, errors after the response, and when body methods of an aborted response reject.
 import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause, requireBodyStreams, Impl } from '../support/harness';
-import { expectThrows, expectRejects, bytesOf, range, readStream, hasBlob, hasURLSearchParams, throws, charBytes } from '../support/assert';
+import { expectThrows, expectRejects, bytesOf, range, readStream, hasBlob, hasURLSearchParams, throws, charBytes, detach } from '../support/assert';
 
 var g: any = typeof self !== 'undefined' ? self : window;
 
@@ -491,6 +491,16 @@ suite('bodies', function (impl) {
           if (streams) expect(piped).to.deep.equal([104, 105]);
         });
       });
+    });
+  });
+
+  it('a body made from a detached ArrayBuffer, or a view on one, is empty', function () {
+    var buffer = new Uint8Array([1, 2]).buffer;
+    var view = new Uint8Array(buffer, 1);
+    if (!detach(buffer)) return skipBecause(this, 'this engine cannot detach an ArrayBuffer (no structuredClone, transfer() or MessageChannel)');
+    return Promise.all([new Response(buffer).arrayBuffer(), new Request('/x', { method: 'POST', body: view }).arrayBuffer()]).then(function (buffers) {
+      expect(buffers[0].byteLength).to.equal(0);
+      expect(buffers[1].byteLength).to.equal(0);
     });
   });
 

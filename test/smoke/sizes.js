@@ -15,10 +15,10 @@ const root = path.resolve(__dirname, '../..');
 // targets: 36,000 for the full script and 3,000 for Headers alone (both met), 16,000 for the core (not met: see
 // README "Size and speed").
 const BUDGETS = {
-  'dist/retrofetch.polyfill.js': 36330,
-  'dist/retrofetch.core.js': 20600,
+  'dist/retrofetch.polyfill.js': 36340,
+  'dist/retrofetch.core.js': 20610,
   "app: import { Headers } from 'retrofetch'": 2190,
-  "app: import { fetch } from 'retrofetch'": 20600
+  "app: import { fetch } from 'retrofetch'": 20610
 };
 
 const APPS = {
