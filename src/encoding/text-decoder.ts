@@ -57,7 +57,7 @@ PolyfillTextDecoder.prototype.decode = function (input?: AllowSharedBufferSource
   var stream = !!toDictionary<TextDecodeOptions>(options, member).stream;
   // 1. If this's do not flush is false, then set this's decoder to a new instance of this's encoding's decoder,
   //    this's I/O queue to « end-of-queue », and this's BOM seen to false.
-  var decoder = state._decoder || createUTF8Decoder(!state.ignoreBOM, state.fatal);
+  var decoder = state._decoder || createUTF8Decoder(state);
   // 2. Set this's do not flush to options["stream"]. (A fatal error below leaves a new decoder for the next call.)
   state._decoder = undefined;
   // 3–5. Decode the bytes, flushing at the end unless streaming; with "fatal", an error throws a TypeError.

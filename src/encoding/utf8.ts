@@ -18,11 +18,19 @@ export function isUTF8Label(label: string): boolean {
   return /^[\t\n\f\r ]*(unicode-1-1-utf-8|unicode11utf8|unicode20utf8|utf-?8|x-unicode20utf8)[\t\n\f\r ]*$/i.test(label);
 }
 
-// https://encoding.spec.whatwg.org/#utf-8-decode: the BOM is stripped once, at the start of the stream. With
-// `fatal`, an invalid sequence throws a TypeError (the error mode "fatal") instead of becoming U+FFFD.
-export function createUTF8Decoder(stripBOM?: boolean, fatal?: boolean): UTF8Decoder {
+/** A decoder's options, as TextDecoderOptions names them. */
+interface UTF8DecoderOptions {
+  /** Keep a BOM at the start of the stream (else it is stripped, once: https://encoding.spec.whatwg.org/#utf-8-decode). */
+  ignoreBOM: boolean;
+  /** The error mode "fatal": an invalid sequence throws a TypeError instead of becoming U+FFFD. */
+  fatal: boolean;
+}
+
+// https://encoding.spec.whatwg.org/#utf-8-decoder, streaming.
+export function createUTF8Decoder(options: UTF8DecoderOptions): UTF8Decoder {
+  var fatal = options.fatal;
   if (supportsTextDecoder) {
-    var native = new g.TextDecoder('utf-8', { ignoreBOM: stripBOM === false, fatal: fatal });
+    var native = new g.TextDecoder('utf-8', { ignoreBOM: options.ignoreBOM, fatal: fatal });
     return {
       decode: function (bytes, end) {
         return native.decode(bytes, { stream: !end });
@@ -38,7 +46,7 @@ export function createUTF8Decoder(stripBOM?: boolean, fatal?: boolean): UTF8Deco
   var upper = 0xbf;
   // Steps 1–3 of UTF-8 decode: a BOM at the start of the stream goes. Only EF BB BF decodes to U+FEFF, so this is
   // the first code point of the output, if it is U+FEFF (so a BOM split across chunks needs no bytes held back).
-  var bom = stripBOM !== false;
+  var bom = !options.ignoreBOM;
   var units: number[] = [];
   var out = '';
   function flush(): void {
@@ -103,9 +111,14 @@ export function createUTF8Decoder(stripBOM?: boolean, fatal?: boolean): UTF8Deco
   };
 }
 
-/** https://encoding.spec.whatwg.org/#utf-8-decode (or, with `stripBOM` false, #utf-8-decode-without-bom) */
-export function utf8Decode(bytes: Bytes, stripBOM?: boolean): string {
-  return createUTF8Decoder(stripBOM).decode(bytes, true);
+/** https://encoding.spec.whatwg.org/#utf-8-decode */
+export function utf8Decode(bytes: Bytes): string {
+  return createUTF8Decoder({ ignoreBOM: false, fatal: false }).decode(bytes, true);
+}
+
+/** https://encoding.spec.whatwg.org/#utf-8-decode-without-bom */
+export function utf8DecodeWithoutBOM(bytes: Bytes): string {
+  return createUTF8Decoder({ ignoreBOM: true, fatal: false }).decode(bytes, true);
 }
 
 /**

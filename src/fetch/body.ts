@@ -11,6 +11,9 @@ import { Headers, headerListOf } from './headers';
 import { serializeMIMEType } from '../infra/mime-type';
 import { parseFormDataBody } from './body-form-data';
 
+/** The problem an unusable body's member names (https://fetch.spec.whatwg.org/#body-unusable). */
+export var BODY_USED = 'body has already been used';
+
 /** https://fetch.spec.whatwg.org/#concept-body, plus what the transport needs to send it without a stream. */
 export interface InnerBody {
   /** Where the bytes come from: what the body getter's stream is made of; null for a ReadableStream given as BodyInit. */
@@ -68,6 +71,18 @@ export function takeSource(body: InnerBody): ChunkSource {
   if (!body._source) return streamSource(body._stream!);
   if (body._stream) body._stream.getReader();
   return body._source;
+}
+
+/**
+ * The body a Request made from another takes over (https://fetch.spec.whatwg.org/#dom-request: with no init body,
+ * finalBody is a proxy of inputBody, whose stream is piped into a new one): a new body, whose stream the next body
+ * getter makes, over the input's source, with its source object and length. The input's body is used: disturbed, and
+ * its stream locked (as the pipe locks it) where there is one.
+ */
+export function proxyBody(body: InnerBody): InnerBody {
+  var proxy = bodyFromSource(takeSource(body), body._length, body._origin || undefined, body._replay || undefined);
+  body._disturbed = true;
+  return proxy;
 }
 
 /** https://fetch.spec.whatwg.org/#body-unusable */
@@ -184,10 +199,10 @@ function consumer(name: string, member: string, slot: Slot<{ _body: InnerBody | 
     // 2. Let promise be a new promise.
     return new Promise(function (resolve, reject) {
       var inner = slot.get(self, member);
-      if (lacks[name]) throw typeError(member, 'no ' + lacks[name]);
+      if (lacks[name]) throw typeError(member, 'no ' + lacks[name] + ' in this engine');
       var body = inner._body;
       // 1. If object is unusable, then return a promise rejected with a TypeError.
-      if (isUnusable(body)) throw typeError(member, 'body used');
+      if (isUnusable(body)) throw typeError(member, BODY_USED);
       // 4. successSteps given a byte sequence data: resolve promise with the result of running convertBytesToJSValue
       //    with data; if that threw an exception, reject promise with it.
       function success(chunks: Bytes[], length: number): void {

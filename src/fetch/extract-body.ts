@@ -18,16 +18,23 @@ function tag(value: unknown): string {
   return Object.prototype.toString.call(value);
 }
 
-// Which object of BodyInit a value is, by tag or shape (so that those of other frames count): 1 Blob, 2 BufferSource,
-// 3 FormData, 4 URLSearchParams, 5 ReadableStream, or 0 for none.
+// The objects of BodyInit (named numbers, which the minifier inlines); NOT_AN_OBJECT for any other value.
+var NOT_AN_OBJECT = 0;
+var BLOB = 1;
+var BUFFER_SOURCE = 2;
+var FORM_DATA = 3;
+var URL_SEARCH_PARAMS = 4;
+var READABLE_STREAM = 5;
+
+// Which object of BodyInit a value is, by tag or shape (so that those of other frames count).
 function kindOf(value: any): number {
-  return typeof value !== 'object' || value === null ? 0
-    : isHostInstance(value, 'Blob') ? 1
-      : tag(value) === '[object ArrayBuffer]' || (supportsArrayBufferIsView ? ArrayBuffer.isView(value)
-        : tag(value.buffer) === '[object ArrayBuffer]' && typeof value.byteOffset === 'number') ? 2
-        : isFormData(value) ? 3
-          : isHostInstance(value, 'URLSearchParams') || tag(value) === '[object URLSearchParams]' ? 4
-            : isReadableStream(value) ? 5 : 0;
+  if (typeof value !== 'object' || value === null) return NOT_AN_OBJECT;
+  if (isHostInstance(value, 'Blob')) return BLOB;
+  if (tag(value) === '[object ArrayBuffer]' || (supportsArrayBufferIsView ? ArrayBuffer.isView(value)
+    : tag(value.buffer) === '[object ArrayBuffer]' && typeof value.byteOffset === 'number')) return BUFFER_SOURCE;
+  if (isFormData(value)) return FORM_DATA;
+  if (isHostInstance(value, 'URLSearchParams') || tag(value) === '[object URLSearchParams]') return URL_SEARCH_PARAMS;
+  return isReadableStream(value) ? READABLE_STREAM : NOT_AN_OBJECT;
 }
 
 /**
@@ -36,7 +43,7 @@ function kindOf(value: any): number {
  * is, any other value converted to a USVString.
  */
 export function convertBodyInit(value: unknown, member: string): unknown {
-  return value == null ? null : kindOf(value) ? value : toUSVString(value, member);
+  return value == null ? null : kindOf(value) !== NOT_AN_OBJECT ? value : toUSVString(value, member);
 }
 
 /** Extracts a body with type from a BodyInit (converted by convertBodyInit); `member` names the caller in errors. */
@@ -44,20 +51,23 @@ export function extractBody(object: any, keepalive: boolean, member: string): Ex
   var kind = kindOf(object);
   var body: InnerBody;
   var type: string | null = null;
-  if (kind === 1) {
+  if (kind === BLOB) {
     // Blob: the source is the blob; its type, if not empty, is the Content-Type.
     body = bodyFromReplayable(object, function () { return partsSource([object]); }, object.size);
     type = object.type || null;
-  } else if (kind === 2) {
-    // BufferSource: a copy of the bytes held by the buffer source (a Uint8Array made of a view copies it).
-    body = bodyFromBytes(new Uint8Array(object.buffer ? new Uint8Array(object.buffer, object.byteOffset, object.byteLength) : new Uint8Array(object)));
-  } else if (kind === 3) {
+  } else if (kind === BUFFER_SOURCE) {
+    // BufferSource: a copy of the bytes held by the buffer source (a Uint8Array made of a view copies it); none
+    // where its buffer is detached (its byteLength is 0, and a view over it cannot be made).
+    var buffer: ArrayBuffer = object.buffer || object;
+    var held = buffer.byteLength === 0 ? [] : object.buffer ? new Uint8Array(buffer, object.byteOffset, object.byteLength) : new Uint8Array(buffer);
+    body = bodyFromBytes(new Uint8Array(held));
+  } else if (kind === FORM_DATA) {
     // FormData: multipart/form-data with a fresh boundary (an engine's own FormData is sent by XHR itself: see
     // src/form-data/multipart.ts).
     var form = extractFormData(object, member);
     body = bodyFromReplayable(form._origin, form._replay, form._length);
     type = form._type;
-  } else if (kind === 5) {
+  } else if (kind === READABLE_STREAM) {
     // ReadableStream: 1. If keepalive is true, throw. 2. If object is disturbed or locked, throw.
     if (keepalive) throw typeError(member, 'stream body with keepalive');
     if (object.locked || isStreamDisturbed(object)) throw typeError(member, 'stream body locked or disturbed');
@@ -67,7 +77,7 @@ export function extractBody(object: any, keepalive: boolean, member: string): Ex
     // A scalar value string (any other value was converted to one by convertBodyInit), or URLSearchParams: the
     // application/x-www-form-urlencoded serializer (its stringifier).
     body = bodyFromBytes(utf8Encode(String(object)));
-    type = kind ? 'application/x-www-form-urlencoded;charset=UTF-8' : 'text/plain;charset=UTF-8';
+    type = kind === URL_SEARCH_PARAMS ? 'application/x-www-form-urlencoded;charset=UTF-8' : 'text/plain;charset=UTF-8';
   }
   return { _body: body, _type: type };
 }

@@ -481,7 +481,7 @@ function scheme(url: string): string {
 // Whether the bytes are UTF-8: a fatal decoder throws on anything else, and works() says whether it threw.
 function isText(body: Bytes): boolean {
   return works(function () {
-    createUTF8Decoder(false, true).decode(body, true);
+    createUTF8Decoder({ ignoreBOM: true, fatal: true }).decode(body, true);
     return true;
   });
 }

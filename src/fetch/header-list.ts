@@ -1,7 +1,7 @@
 // The header list record behind Headers, Request and Response: https://fetch.spec.whatwg.org/#concept-header-list
 // Names and values are byte sequences; here they are ByteStrings (every code unit <= 0xFF). Names keep the
 // casing they were given; every lookup is byte-case-insensitive.
-import { HTTP_TAB_OR_SPACE, HTTP_WHITESPACE, Position, byteLowercase, collect, collectHttpQuotedString, isToken, trim } from '../infra/http';
+import { HTTP_TAB_OR_SPACE, HTTP_WHITESPACE, Position, byteLowercase, collectHttpQuotedString, collectUntil, isToken, trim } from '../infra/http';
 import { MIMEType, parseMIMEType, essence, getParameter } from '../infra/mime-type';
 
 /** https://fetch.spec.whatwg.org/#concept-header: a (name, value) pair. */
@@ -53,7 +53,7 @@ export function getDecodeSplit(input: string): string[] {
   // 5. While true:
   for (;;) {
     // 1. Append the code points that are not U+0022 (") or U+002C (,) to temporaryValue.
-    temporaryValue += collect(input, position, '",', true);
+    temporaryValue += collectUntil(input, position, '",');
     // 2. If the code point at position is U+0022 ("): append the collected HTTP quoted string; if not at the end, continue.
     if (input.charAt(position._position) === '"') {
       temporaryValue += collectHttpQuotedString(input, position, false);
@@ -166,12 +166,15 @@ export function isNoCorsSafelistedRequestHeader(name: string, value: string): bo
   //    and *,-.;=; `content-type`: no CORS-unsafe request-header byte, and the essence of the MIME type parsed from
   //    value (it deliberately parses rather than extracting a MIME type) one of the three.
   //    3. Return true (each case returns it).
+  if (value.length > 128) return false;
   var lower = byteLowercase(name);
-  var mimeType;
-  return value.length <= 128 && (/^(accept|content-type)$/.test(lower)
-    ? !corsUnsafeRequestHeaderByte.test(value) && (lower === 'accept' || (!!(mimeType = parseMIMEType(value)) &&
-      /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)$/.test(essence(mimeType))))
-    : /^(accept|content)-language$/.test(lower) && /^[0-9A-Za-z *,\-.;=]*$/.test(value));
+  if (lower === 'accept') return !corsUnsafeRequestHeaderByte.test(value);
+  if (lower === 'content-type') {
+    if (corsUnsafeRequestHeaderByte.test(value)) return false;
+    var mimeType = parseMIMEType(value);
+    return !!mimeType && /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)$/.test(essence(mimeType));
+  }
+  return /^(accept|content)-language$/.test(lower) && /^[0-9A-Za-z *,\-.;=]*$/.test(value);
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-extract-mime-type

@@ -12,11 +12,15 @@ import {
   isHeaderValue, normalizeHeaderValue, sortAndCombine
 } from './header-list';
 
-/**
- * https://fetch.spec.whatwg.org/#concept-headers-guard, as a number: 0 "none", 1 "immutable", 2 "request",
- * 3 "request-no-cors", 4 "response".
- */
-export type HeadersGuard = 0 | 1 | 2 | 3 | 4;
+// https://fetch.spec.whatwg.org/#concept-headers-guard: "none", "immutable", "request", "request-no-cors" and
+// "response", as named numbers (which the minifier inlines).
+var GUARD_NONE = 0 as const;
+export var GUARD_IMMUTABLE = 1 as const;
+export var GUARD_REQUEST = 2 as const;
+export var GUARD_REQUEST_NO_CORS = 3 as const;
+export var GUARD_RESPONSE = 4 as const;
+export type HeadersGuard = typeof GUARD_NONE | typeof GUARD_IMMUTABLE | typeof GUARD_REQUEST | typeof GUARD_REQUEST_NO_CORS |
+  typeof GUARD_RESPONSE;
 
 // (Fields named _x: the standalone scripts' minifier shortens them, ARCHITECTURE.md.)
 interface HeadersState {
@@ -45,7 +49,7 @@ export class Headers {
     // (WebIDL: init is converted first.)
     var converted = init === undefined ? [] : convertHeadersInit(init, member);
     // 1. Set this's guard to "none".
-    slot.set(self, { _list: [], _guard: 0 });
+    slot.set(self, { _list: [], _guard: GUARD_NONE });
     // 2. If init is given, then fill this with init (nothing when it is not).
     fillHeaders(self, converted, member);
   }
@@ -136,12 +140,12 @@ defineToStringTag(Headers.prototype, 'Headers');
 function run(state: HeadersState, method: string, name: string, value: string, member: string): unknown {
   // https://fetch.spec.whatwg.org/#headers-validate, with the step of `method` that the "request-no-cors" guard adds:
   // 1. If name is not a header name or value is not a header value, then throw a TypeError.
-  if (!isHeaderName(name)) throw typeError(member, 'bad name ' + JSON.stringify(name));
+  if (!isHeaderName(name)) throw typeError(member, JSON.stringify(name) + ' is not a valid header name');
   if (method !== 'get' && method !== 'has') {
     value = normalizeHeaderValue(value);
-    if (!isHeaderValue(value)) throw typeError(member, 'bad value ' + JSON.stringify(value));
+    if (!isHeaderValue(value)) throw typeError(member, JSON.stringify(value) + ' is not a valid header value');
     // 2. If headers's guard is "immutable", then throw a TypeError.
-    if (state._guard === 1) throw typeError(member, 'immutable headers');
+    if (state._guard === GUARD_IMMUTABLE) throw typeError(member, 'immutable headers');
     // 3. If headers's guard is "request" and (name, value) is a forbidden request-header, then return false.
     // 4. If headers's guard is "response" and name is a forbidden response-header name, then return false.
     // 5. Return true.
@@ -166,7 +170,7 @@ export type ConvertedHeadersInit = string[][];
  * @internal
  */
 export function convertHeadersInit(value: unknown, member: string): ConvertedHeadersInit {
-  if (!isObject(value)) throw typeError(member, 'bad headers');
+  if (!isObject(value)) throw typeError(member, 'headers not an object');
   return toSequence(value, member, toPair) || toRecord(value, member);
 }
 
@@ -202,7 +206,7 @@ function toSequence<T>(value: any, member: string, convert: (item: unknown, memb
 
   function call(fn: any, self: unknown): any {
     var returned = typeof fn === 'function' && fn.call(self);
-    if (!isObject(returned)) throw typeError(member, 'bad iterator');
+    if (!isObject(returned)) throw typeError(member, 'invalid iterator');
     return returned;
   }
 }

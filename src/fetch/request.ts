@@ -2,12 +2,15 @@
 import { createSlot } from '../webidl/slots';
 import { constructing, defineAttributes } from '../webidl/interface';
 import { toByteString, toUSVString, toDOMString, toDictionaryMembers, requireArguments, typeError } from '../webidl/conversions';
-import { Headers, ConvertedHeadersInit, convertHeadersInit, copyHeaders, createHeaders, fillHeaders, guardSteps, headerListOf } from './headers';
+import {
+  GUARD_REQUEST, GUARD_REQUEST_NO_CORS, Headers, ConvertedHeadersInit, convertHeadersInit, copyHeaders, createHeaders, fillHeaders,
+  guardSteps, headerListOf
+} from './headers';
 import {
   headerListContains, headerListGet, isForbiddenRequestHeader, isNoCorsSafelistedRequestHeader,
   isNoCorsSafelistedRequestHeaderName
 } from './header-list';
-import { Body, InnerBody, includeBody, isUnusable, cloneBody } from './body';
+import { BODY_USED, Body, InnerBody, includeBody, isUnusable, cloneBody, proxyBody } from './body';
 import { convertBodyInit, extractBody } from './extract-body';
 import { parseURL, originOf, currentOrigin } from './url';
 import { AbortSignal, isAbortSignal, createDependentAbortSignal } from '../dom/abort-signal';
@@ -54,11 +57,11 @@ export function innerRequest(request: unknown, member: string): InnerRequest {
   return slot.get(request, member);
 }
 
-// Guard 2, "request": its step of validate (step 3: a forbidden request-header is dropped). Guard 3,
+// The guard "request": its step of validate (step 3: a forbidden request-header is dropped). The guard
 // "request-no-cors": its steps of append (step 3: the value combined with any there must stay safelisted), delete
 // (step 2: only a safelisted or privileged name) and set (step 3). See guardSteps in ./headers.ts.
-guardSteps[2] = isForbiddenRequestHeader;
-guardSteps[3] = function (name, value, method, list) {
+guardSteps[GUARD_REQUEST] = isForbiddenRequestHeader;
+guardSteps[GUARD_REQUEST_NO_CORS] = function (name, value, method, list) {
   // (A privileged no-CORS request-header name, `Range`, may be deleted too: no such header list has one.)
   if (method === 'delete') return !isNoCorsSafelistedRequestHeaderName(name);
   var temporaryValue = method === 'append' ? headerListGet(list, name) : null;
@@ -108,10 +111,9 @@ interface RequestInitRecord {
 }
 
 // A new request's fields (https://fetch.spec.whatwg.org/#concept-request) as the constructor's steps make them (mode
-// "cors": fallbackMode), made once and copied. The fields up to duplex are read by the attributes of their names, in
-// the IDL's order (duplex is always "half").
+// "cors": fallbackMode), made once and copied (duplex is always "half").
 var DEFAULTS = {
-  method: 'GET', url: '', headers: createHeaders([], 0), destination: '', referrer: 'about:client', referrerPolicy: '',
+  method: 'GET', url: '', headers: createHeaders([], GUARD_REQUEST), destination: '', referrer: 'about:client', referrerPolicy: '',
   mode: 'cors', credentials: 'same-origin', cache: 'default', redirect: 'follow', integrity: '', keepalive: false,
   isReloadNavigation: false, isHistoryNavigation: false, signal: null, duplex: 'half',
   _body: null
@@ -163,7 +165,7 @@ export class Request {
     if (!inputRequest) {
       // 1–2. Parse input with baseURL; failure → TypeError.
       var parsed = parseURL(url);
-      if (!parsed) throw typeError(member, 'bad URL ' + url);
+      if (!parsed) throw typeError(member, 'invalid URL ' + url);
       // 3. If parsedURL includes credentials, then throw a TypeError.
       if (parsed._includesCredentials) throw typeError(member, 'URL with credentials');
       // 4–5. A new request whose URL is parsedURL; fallbackMode is "cors" (the defaults' mode).
@@ -189,11 +191,11 @@ export class Request {
     var referrer = dict.referrer;
     if (referrer) {
       var parsedReferrer = parseURL(referrer);
-      if (!parsedReferrer) throw typeError(member, 'bad referrer ' + referrer);
+      if (!parsedReferrer) throw typeError(member, 'invalid referrer ' + referrer);
       dict.referrer = originOf(parsedReferrer._href) !== currentOrigin() ? 'about:client' : parsedReferrer._href;
     }
     // 16–18. mode, else fallbackMode (the defaults'); "navigate" is refused.
-    if (dict.mode === 'navigate') throw typeError(member, 'bad mode navigate');
+    if (dict.mode === 'navigate') throw typeError(member, 'mode navigate not allowed');
     // 14–15, 18–20, 22–24. referrer, referrerPolicy, mode, credentials, cache, redirect, integrity, keepalive:
     //     the members given that are request fields, as they are (the referrer as step 14 made it), but for
     //     the four with steps of their own (duplex is "half" either way). 27. priority: converted only (see
@@ -213,13 +215,13 @@ export class Request {
     //     aborts with the given signal (ours or the engine's) without being it.
     request.signal = createDependentAbortSignal(signal ? [signal] : []);
     if (retrofetch !== undefined) request._retrofetch = retrofetch;
-    // 30. this's headers: a Headers object over request's header list, guard "request" (2).
-    // 32. If this's request's mode is "no-cors": the method must be CORS-safelisted; guard "request-no-cors" (3).
+    // 30. this's headers: a Headers object over request's header list, guard "request".
+    // 32. If this's request's mode is "no-cors": the method must be CORS-safelisted; guard "request-no-cors".
     var list = headerListOf(request.headers);
     if (request.mode === 'no-cors' && !/^(GET|HEAD|POST)$/.test(request.method)) {
       throw typeError(member, request.method + ' in no-cors');
     }
-    request.headers = createHeaders(list, request.mode === 'no-cors' ? 3 : 2);
+    request.headers = createHeaders(list, request.mode === 'no-cors' ? GUARD_REQUEST_NO_CORS : GUARD_REQUEST);
     // 33. If init is not empty: refill this's headers from init["headers"], or from a copy of its header list (each
     //     header appended).
     if (!empty) {
@@ -249,12 +251,13 @@ export class Request {
       if (initBody && !dict.duplex) throw typeError(member, 'stream body without duplex');
       if (!/^(same-origin|cors)$/.test(request.mode)) throw typeError(member, 'stream body in ' + request.mode);
     }
-    // 40–41. With no init body, input's body moves over (input becomes used); an unusable one is refused.
+    // 40–41. finalBody is inputOrInitBody; with no init body, a proxy of input's body (a new stream over its source,
+    //     input becoming used), which an unusable one cannot give.
     // 42. Set this's request's body to finalBody.
     request._body = inputOrInitBody;
     if (!initBody && inputBody) {
-      if (isUnusable(inputBody)) throw typeError(member, 'body used');
-      request._body = transferBody(inputBody);
+      if (isUnusable(inputBody)) throw typeError(member, BODY_USED);
+      request._body = proxyBody(inputBody);
     }
     slot.set(this, request);
   }
@@ -263,7 +266,7 @@ export class Request {
   clone(): Request {
     var inner = slot.get(this, 'Request.clone');
     // 1. If this is unusable, then throw a TypeError.
-    if (isUnusable(inner._body)) throw typeError('Request.clone', 'body used');
+    if (isUnusable(inner._body)) throw typeError('Request.clone', BODY_USED);
     // 2–4. Clone the request (its body teed) with a Headers object of the same guard.
     var copy = copyRequest(inner);
     copy._body = inner._body && cloneBody(inner._body);
@@ -278,29 +281,17 @@ export class Request {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Request extends Body {}
 
-// The attributes (https://fetch.spec.whatwg.org/#request-class): the fields of their names, the defaults' up to
-// duplex. (Not "up to _body": the scripts' minifier renames that field, not the string.)
-var attributes: { [name: string]: string } = {};
-for (var name in DEFAULTS) {
-  attributes[name] = name;
-  if (name === 'duplex') break;
-}
-defineAttributes(Request.prototype, slot, 'Request', attributes);
+// The attributes (https://fetch.spec.whatwg.org/#request-class), in the IDL's order: each the request's field of its name.
+defineAttributes<InnerRequest>(Request.prototype, slot, 'Request', {
+  method: 0, url: 0, headers: 0, destination: 0, referrer: 0, referrerPolicy: 0, mode: 0, credentials: 0, cache: 0,
+  redirect: 0, integrity: 0, keepalive: 0, isReloadNavigation: 0, isHistoryNavigation: 0, signal: 0, duplex: 0
+});
 
 // https://fetch.spec.whatwg.org/#concept-method-normalize, with the checks of a method
 // (https://fetch.spec.whatwg.org/#concept-method: a token) and of a forbidden method.
 function normalizeMethod(method: string, member: string): string {
-  if (!isToken(method) || /^(CONNECT|TRACE|TRACK)$/i.test(method)) throw typeError(member, 'bad method ' + method);
+  if (!isToken(method) || /^(CONNECT|TRACE|TRACK)$/i.test(method)) throw typeError(member, 'invalid or forbidden method ' + method);
   return /^(DELETE|GET|HEAD|OPTIONS|POST|PUT)$/i.test(method) ? method.toUpperCase() : method;
-}
-
-// https://fetch.spec.whatwg.org/#concept-body-transfer: the new body takes the source; the old one is used up.
-function transferBody(body: InnerBody): InnerBody {
-  var moved: any = {};
-  for (var name in body) moved[name] = (body as any)[name];
-  moved._disturbed = false;
-  body._disturbed = true;
-  return moved;
 }
 
 // (defineAttributes, here and in includeBody, defines the @@toStringTag too.)

@@ -2,9 +2,12 @@
 import { createSlot } from '../webidl/slots';
 import { constructing, defineAttributes } from '../webidl/interface';
 import { toDictionaryMembers, toByteString, requireArguments, toUSVString, toUnsignedShort, typeError } from '../webidl/conversions';
-import { ConvertedHeadersInit, Headers, HeadersGuard, convertHeadersInit, copyHeaders, createHeaders, fillHeaders, guardSteps, headerListOf } from './headers';
+import {
+  GUARD_IMMUTABLE, GUARD_RESPONSE, ConvertedHeadersInit, Headers, HeadersGuard, convertHeadersInit, copyHeaders, createHeaders,
+  fillHeaders, guardSteps, headerListOf
+} from './headers';
 import { HeaderList, headerListAppend, headerListContains, isForbiddenResponseHeaderName } from './header-list';
-import { Body, InnerBody, includeBody, isUnusable, cloneBody, bodyFromBytes } from './body';
+import { BODY_USED, Body, InnerBody, includeBody, isUnusable, cloneBody, bodyFromBytes } from './body';
 import { convertBodyInit, extractBody, ExtractedBody } from './extract-body';
 import { utf8Encode } from '../encoding/utf8';
 import { parseURL, stripFragment } from './url';
@@ -33,8 +36,9 @@ export function isRedirectStatus(status: number): boolean {
   return /^30[12378]$/.test('' + status);
 }
 
-// Guard 4, "response": its step of validate (4: a forbidden response-header name is dropped): see guardSteps in ./headers.ts.
-guardSteps[4] = isForbiddenResponseHeaderName;
+// The guard "response": its step of validate (4: a forbidden response-header name is dropped): see guardSteps in
+// ./headers.ts.
+guardSteps[GUARD_RESPONSE] = isForbiddenResponseHeaderName;
 
 /** https://fetch.spec.whatwg.org/#responseinit, converted. */
 interface ResponseInitRecord {
@@ -62,11 +66,11 @@ function convertResponseInit(value: unknown, member: string): ResponseInitRecord
 function initializeResponse(init: ResponseInitRecord, body: ExtractedBody | null, member: string): InnerResponse {
   // 1. If init["status"] is not in the range 200 to 599, inclusive, then throw a RangeError.
   //    (An unsigned short: three digits from 2 to 5 is 200 to 599.)
-  if (!/^[2-5]..$/.test('' + init.status)) throw new RangeError(member + ': bad status ' + init.status);
+  if (!/^[2-5]..$/.test('' + init.status)) throw new RangeError(member + ': status ' + init.status + ' not in 200-599');
   // 2. If init["statusText"] does not match the reason-phrase token production, then throw a TypeError.
-  if (!isQuotedStringTokens(init.statusText)) throw typeError(member, 'bad statusText');
+  if (!isQuotedStringTokens(init.statusText)) throw typeError(member, 'invalid statusText');
   // 3–4. Set the status and status message (of the new response, made once nothing can throw before it: unseen).
-  var inner = newNetworkResponse(init.status, init.statusText, [], null, [], 'default', 4);
+  var inner = newNetworkResponse(init.status, init.statusText, [], null, [], 'default', GUARD_RESPONSE);
   // 5. If init["headers"] exists, then fill response's headers with init["headers"].
   if (init.headers) fillHeaders(inner.headers, init.headers, member);
   // 6. If body was given:
@@ -89,10 +93,10 @@ export function createResponse(inner: InnerResponse): Response {
   return response;
 }
 
-/** A response record over a header list the caller made; its Headers object is immutable (guard 1, or `guard`). @internal */
+/** A response record over a header list the caller made; its Headers object has `guard`, by default "immutable". @internal */
 export function newNetworkResponse(status: number, statusText: string, headerList: HeaderList, body: InnerBody | null,
-  urlList: string[], type: ResponseType, guard?: HeadersGuard): InnerResponse {
-  return { type: type, status: status, statusText: statusText, _body: body, _urlList: urlList, headers: createHeaders(headerList, guard || 1) };
+  urlList: string[], type: ResponseType, guard: HeadersGuard = GUARD_IMMUTABLE): InnerResponse {
+  return { type: type, status: status, statusText: statusText, _body: body, _urlList: urlList, headers: createHeaders(headerList, guard) };
 }
 
 export class Response {
@@ -132,9 +136,9 @@ export class Response {
     // 1. Let parsedURL be the result of parsing url with current settings object's API base URL.
     var parsed = parseURL(href);
     // 2. If parsedURL is failure, then throw a TypeError.
-    if (!parsed) throw typeError(member, 'bad URL ' + href);
+    if (!parsed) throw typeError(member, 'invalid URL ' + href);
     // 3. If status is not a redirect status, then throw a RangeError.
-    if (!isRedirectStatus(code)) throw new RangeError(member + ': bad status ' + code);
+    if (!isRedirectStatus(code)) throw new RangeError(member + ': status ' + code + ' not a redirect status');
     // 4–7. A new response with guard "immutable", the status, and `Location` set to parsedURL serialized.
     return createResponse(newNetworkResponse(code, '', [['Location', parsed._href]], null, [], 'default'));
   }
@@ -146,7 +150,7 @@ export class Response {
     var dict = convertResponseInit(init, member);
     // 1. Let bytes be the result of running serialize a JavaScript value to JSON bytes on data.
     var json = JSON.stringify(data);
-    if (!json) throw typeError(member, 'not JSON');
+    if (!json) throw typeError(member, 'data not serializable to JSON');
     // 2–4. Extract bytes; a new Response with guard "response"; initialize with (body, "application/json").
     return createResponse(initializeResponse(dict, { _body: bodyFromBytes(utf8Encode(json)), _type: 'application/json' }, member));
   }
@@ -155,7 +159,7 @@ export class Response {
   clone(): Response {
     var inner = slot.get(this, 'Response.clone');
     // 1. If this is unusable, then throw a TypeError.
-    if (isUnusable(inner._body)) throw typeError('Response.clone', 'body used');
+    if (isUnusable(inner._body)) throw typeError('Response.clone', BODY_USED);
     // 2–3. Clone the response (the body is teed), with a Headers object of the same guard.
     var copy = newNetworkResponse(inner.status, inner.statusText, [], inner._body && cloneBody(inner._body), inner._urlList.slice(), inner.type);
     copy.headers = copyHeaders(inner.headers);
@@ -169,10 +173,11 @@ export interface Response extends Body {}
 // The attributes: https://fetch.spec.whatwg.org/#response-class
 defineAttributes<InnerResponse>(Response.prototype, slot, 'Response', {
   type: 0,
-  // https://fetch.spec.whatwg.org/#dom-response-url: the last URL, serialized with exclude fragment, or '' (the string
-  // of the list's last item: '' when it is empty).
+  // https://fetch.spec.whatwg.org/#dom-response-url: the empty string if this's response's URL is null; otherwise it
+  // serialized with exclude fragment set to true. (The response's URL is the last of its URL list.)
   url: function (inner) {
-    return stripFragment('' + inner._urlList.slice(-1));
+    var list = inner._urlList;
+    return list.length ? stripFragment(list[list.length - 1]) : '';
   },
   redirected: function (inner) {
     return inner._urlList.length > 1;

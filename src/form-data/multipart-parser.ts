@@ -10,13 +10,13 @@
 // - names and filenames are UTF-8, not percent-decoded (no engine decodes the %22/%0D/%0A that HTML writes);
 // - a missing close delimiter, a header line without a colon, or a body that ends early is a TypeError.
 import { Bytes, bytesFrom, isomorphicDecode, sliceBytes } from '../infra/bytes';
-import { utf8Decode } from '../encoding/utf8';
+import { utf8DecodeWithoutBOM } from '../encoding/utf8';
 import { typeError } from '../webidl/conversions';
-import { HTTP_TAB_OR_SPACE, byteLowercase, collect, collectHttpQuotedString, isToken, isomorphicEncode, trim } from '../infra/http';
+import { HTTP_TAB_OR_SPACE, byteLowercase, collect, collectHttpQuotedString, collectUntil, isToken, isomorphicEncode, trim, trimTrailing } from '../infra/http';
 
 // Header lines are isomorphic decoded (chars 0x00–0xFF); names and filenames are then UTF-8 decoded.
 function decodeHeaderText(s: string): string {
-  return utf8Decode(bytesFrom(isomorphicEncode(s)), false);
+  return utf8DecodeWithoutBOM(bytesFrom(isomorphicEncode(s)));
 }
 
 /**
@@ -25,7 +25,7 @@ function decodeHeaderText(s: string): string {
  */
 export function parseMultipart(bytes: Bytes, boundary: string, member: string): Array<[string, string | { bytes: Bytes; filename: string; type: string }]> {
   function fail(reason: string): never {
-    throw typeError(member, 'bad multipart body (' + reason + ')');
+    throw typeError(member, 'malformed multipart body (' + reason + ')');
   }
   if (boundary === '' || boundary.length > 70) fail('boundary length ' + boundary.length);
   // The body isomorphic decoded: one char a byte, so that positions in it are positions in bytes. The boundary is a
@@ -46,14 +46,14 @@ export function parseMultipart(bytes: Bytes, boundary: string, member: string): 
     if (text.substr(position, 2) !== '\r\n') fail('no CRLF after delimiter');
     position += 2;
     // The part's header fields, up to an empty line.
-    var disposition: Array<string | null> | null = null;
+    var disposition: Disposition | null = null;
     var type: string | null = null;
     while (text.substr(position, 2) !== '\r\n') {
       var lineEnd = text.indexOf('\r\n', position);
       if (lineEnd < 0) fail('unterminated header fields');
       var line = text.slice(position, lineEnd);
       var colon = line.indexOf(':');
-      var fieldName = trim(line.slice(0, colon), HTTP_TAB_OR_SPACE, true);
+      var fieldName = trimTrailing(line.slice(0, colon), HTTP_TAB_OR_SPACE);
       var fieldValue = trim(line.slice(colon + 1), HTTP_TAB_OR_SPACE);
       position = lineEnd + 2;
       if (colon < 0 || !isToken(fieldName)) fail('bad header ' + JSON.stringify(line));
@@ -70,22 +70,29 @@ export function parseMultipart(bytes: Bytes, boundary: string, member: string): 
     var end = text.indexOf(delimiter, position += 2);
     if (end < 0) fail('no close delimiter');
     var body = sliceBytes(bytes, position, end);
-    var filename = disposition![1];
+    var filename = disposition!._filename;
     position = end + 2;
     // A part with a filename is a File, typed by its Content-Type or text/plain (RFC 7578 4.4); any other part is
     // UTF-8 decoded without BOM, whatever its Content-Type says.
-    entries.push([decodeHeaderText(disposition![0]!), filename !== null
+    entries.push([decodeHeaderText(disposition!._name), filename !== null
       ? { bytes: body, filename: decodeHeaderText(filename), type: type !== null ? type : 'text/plain' }
-      : utf8Decode(body, false)]);
+      : utf8DecodeWithoutBOM(body)]);
   }
 }
 
-// `form-data; name="a"; filename="b"` → [name, filename | null], or null if it is not form-data with a name.
-// Values are HTTP quoted strings (a closing quote is required) or tokens; parameter names are case-insensitive.
-function parseDisposition(value: string): Array<string | null> | null {
+/** A part's Content-Disposition: its name, and its filename if it has one. */
+interface Disposition {
+  _name: string;
+  _filename: string | null;
+}
+
+// `form-data; name="a"; filename="b"`, or null if it is not form-data with a name. Values are HTTP quoted strings (a
+// closing quote is required) or tokens; parameter names are case-insensitive.
+function parseDisposition(value: string): Disposition | null {
   if (byteLowercase(value.slice(0, 9)) !== 'form-data') return null;
   var position = { _position: 9 };
-  var found: Array<string | null> = [null, null];
+  var name: string | null = null;
+  var filename: string | null = null;
   for (;;) {
     // After `form-data` and after each parameter: optional whitespace, then `;` or the end.
     collect(value, position, HTTP_TAB_OR_SPACE);
@@ -94,7 +101,7 @@ function parseDisposition(value: string): Array<string | null> | null {
     if (position._position >= value.length) break;
     // A parameter: name, optional whitespace around `=`, value.
     collect(value, position, HTTP_TAB_OR_SPACE);
-    var key = byteLowercase(collect(value, position, '\t =;', true));
+    var key = byteLowercase(collectUntil(value, position, '\t =;'));
     collect(value, position, HTTP_TAB_OR_SPACE);
     if (key === '' || value.charAt(position._position++) !== '=') return null;
     collect(value, position, HTTP_TAB_OR_SPACE);
@@ -109,11 +116,11 @@ function parseDisposition(value: string): Array<string | null> | null {
       paramValue = paramValue.slice(1, -1).replace(/\\([\s\S])/g, '$1');
     } else {
       // Unquoted, a value is a token (RFC 2045 5.1; Chromium refuses "name=a b").
-      paramValue = trim(collect(value, position, ';', true), HTTP_TAB_OR_SPACE, true);
+      paramValue = trimTrailing(collectUntil(value, position, ';'), HTTP_TAB_OR_SPACE);
       if (!isToken(paramValue)) return null;
     }
-    var index = ['name', 'filename'].indexOf(key);
-    if (index >= 0) found[index] = paramValue;
+    if (key === 'name') name = paramValue;
+    else if (key === 'filename') filename = paramValue;
   }
-  return found[0] === null ? null : found;
+  return name === null ? null : { _name: name, _filename: filename };
 }

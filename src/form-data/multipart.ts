@@ -15,7 +15,12 @@ import { ChunkSource, partsSource } from '../streams/chunk-source';
 import { Bytes } from '../infra/bytes';
 import { isHostInstance } from '../env/global';
 
-var BOUNDARY_PREFIX = 'multipart/form-data; boundary=----RetrofetchFormBoundary';
+// A FormData body's Content-Type: this prefix, then the boundary: BOUNDARY_PREFIX and 16 random lowercase
+// alphanumerics. Lowercase, so that the type of the Blob that blob() makes of the body (which the Blob constructor
+// lowercases) still names the body's boundary.
+var TYPE_PREFIX = 'multipart/form-data; boundary=';
+var BOUNDARY_PREFIX = '----retrofetchformboundary';
+var BOUNDARY_LENGTH = BOUNDARY_PREFIX.length + 16;
 
 /** A FormData, retrofetch's or the engine's (of any realm: an iframe's FormData too). */
 export function isFormData(value: unknown): boolean {
@@ -35,10 +40,10 @@ function normalizeLineBreaks(s: string): string {
 /** Extracts a FormData body: its entries as they are now, encoded with a fresh boundary. */
 export function extractFormData(form: FormData, member: string): { _origin: FormData; _replay: () => ChunkSource; _length: number | null; _type: string } {
   // A fresh boundary: 16 random alphanumerics after the prefix.
-  var random = '';
-  while (random.length < 16) random += Math.random().toString(36).slice(2);
-  var type = BOUNDARY_PREFIX + random.slice(0, 16);
-  var boundary = type.slice(30);
+  var boundary = BOUNDARY_PREFIX;
+  while (boundary.length < BOUNDARY_LENGTH) boundary += Math.random().toString(36).slice(2);
+  boundary = boundary.slice(0, BOUNDARY_LENGTH);
+  var type = TYPE_PREFIX + boundary;
   var own = isFormDataShim(form);
   // The entry list of our FormData, or of an engine's one through forEach.
   var entries: EntryList = own ? entryListOf(form, 'FormData').slice() : [];
@@ -50,7 +55,7 @@ export function extractFormData(form: FormData, member: string): { _origin: Form
       _replay: function () {
         return {
           _read: function (_done, fail) {
-            fail(typeError(member, 'engine FormData unreadable'));
+            fail(typeError(member, "this engine's FormData is unreadable"));
           },
           _cancel: function () { /* nothing to stop */ }
         };
@@ -112,5 +117,5 @@ export function nativeFormDataToSend(origin: unknown): FormData | null {
 
 /** Whether a Content-Type header value is one extracted here (from a FormData retrofetch encodes or hands to XHR). */
 export function isExtractedFormDataType(value: string): boolean {
-  return value.indexOf(BOUNDARY_PREFIX) === 0 && value.length === BOUNDARY_PREFIX.length + 16;
+  return value.indexOf(TYPE_PREFIX + BOUNDARY_PREFIX) === 0 && value.length === TYPE_PREFIX.length + BOUNDARY_LENGTH;
 }

@@ -1,5 +1,5 @@
 // The application/x-www-form-urlencoded parser, for Body.formData(): https://url.spec.whatwg.org/#concept-urlencoded-parser
-import { utf8Decode } from '../encoding/utf8';
+import { utf8DecodeWithoutBOM } from '../encoding/utf8';
 import { Bytes, bytesFrom, isomorphicDecode } from '../infra/bytes';
 import { isomorphicEncode, percentDecode } from '../infra/http';
 
@@ -21,5 +21,5 @@ export function parseURLEncoded(bytes: Bytes): Array<[string, string]> {
 
 // 4–6. Replace 0x2B (+) with 0x20, percent-decode, then UTF-8 decode without BOM.
 function decode(s: string): string {
-  return utf8Decode(bytesFrom(isomorphicEncode(percentDecode(s.replace(/\+/g, ' ')))), false);
+  return utf8DecodeWithoutBOM(bytesFrom(isomorphicEncode(percentDecode(s.replace(/\+/g, ' ')))));
 }

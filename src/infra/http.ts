@@ -13,22 +13,37 @@ export var HTTP_WHITESPACE = '\t\n\r ';
 /** https://fetch.spec.whatwg.org/#http-tab-or-space */
 export var HTTP_TAB_OR_SPACE = '\t ';
 
-// https://infra.spec.whatwg.org/#collect-a-sequence-of-code-points: the code points that are in `set` (or, with
-// `not`, that are not), from position on; position moves past them.
-export function collect(input: string, position: Position, set: string, not?: boolean): string {
+// https://infra.spec.whatwg.org/#collect-a-sequence-of-code-points: from position on, the code points that are in
+// `set` (`inSet`) or not; position moves past them.
+function collectWhere(input: string, position: Position, set: string, inSet: boolean): string {
   var start = position._position;
-  while (position._position < input.length && (set.indexOf(input.charAt(position._position)) < 0) === !!not) position._position++;
+  while (position._position < input.length && (set.indexOf(input.charAt(position._position)) >= 0) === inSet) position._position++;
   return input.slice(start, position._position);
 }
 
+/** Collects the code points that are in `set`, from position on (https://infra.spec.whatwg.org/#collect-a-sequence-of-code-points). */
+export function collect(input: string, position: Position, set: string): string {
+  return collectWhere(input, position, set, true);
+}
+
+/** Collects the code points that are not in `set`: up to the first that is, or the end. */
+export function collectUntil(input: string, position: Position, set: string): string {
+  return collectWhere(input, position, set, false);
+}
+
 // https://infra.spec.whatwg.org/#strip-leading-and-trailing-ascii-whitespace, for the code points in `set` (HTTP
-// whitespace, HTTP tab or space); only the trailing ones with `trailingOnly`.
-export function trim(input: string, set: string, trailingOnly?: boolean): string {
+// whitespace, HTTP tab or space).
+export function trim(input: string, set: string): string {
   var start = 0;
+  while (start < input.length && set.indexOf(input.charAt(start)) >= 0) start++;
+  return trimTrailing(input.slice(start), set);
+}
+
+// Strips only the trailing code points in `set` (trim()'s second half).
+export function trimTrailing(input: string, set: string): string {
   var end = input.length;
-  while (!trailingOnly && start < end && set.indexOf(input.charAt(start)) >= 0) start++;
-  while (end > start && set.indexOf(input.charAt(end - 1)) >= 0) end--;
-  return input.slice(start, end);
+  while (end > 0 && set.indexOf(input.charAt(end - 1)) >= 0) end--;
+  return input.slice(0, end);
 }
 
 var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -60,7 +75,7 @@ export function collectHttpQuotedString(input: string, position: Position, extra
   // 5. While true:
   for (;;) {
     // 1. Append the code points that are not U+0022 (") or U+005C (\) to value.
-    value += collect(input, position, '"\\', true);
+    value += collectUntil(input, position, '"\\');
     // 2. If position is past the end of input, then break.
     if (position._position >= input.length) break;
     // 3–4. Let quoteOrBackslash be the code point at position; advance position by 1.

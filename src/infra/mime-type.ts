@@ -1,6 +1,6 @@
 // MIME types, the one parser: https://mimesniff.spec.whatwg.org/#understanding-mime-types
 // (Body's blob() type and formData(), the CORS-safelisted Content-Type check.) Linear in its input.
-import { Position, HTTP_WHITESPACE, collect, trim, isToken, isQuotedStringTokens, collectHttpQuotedString } from './http';
+import { Position, HTTP_WHITESPACE, collect, collectUntil, trim, trimTrailing, isToken, isQuotedStringTokens, collectHttpQuotedString } from './http';
 
 /** https://mimesniff.spec.whatwg.org/#mime-type: parameters is an ordered map, kept as pairs in insertion order. */
 export interface MIMEType {
@@ -16,14 +16,14 @@ export function parseMIMEType(input: string): MIMEType | null {
   // 2. Let position be a position variable for input, initially pointing at the start of input.
   var position: Position = { _position: 0 };
   // 3. Let type be the code points up to U+002F (/).
-  var type = collect(input, position, '/', true);
+  var type = collectUntil(input, position, '/');
   // 4. If type is the empty string or does not solely contain HTTP token code points, then return failure.
   // 5. If position is past the end of input, then return failure.
   if (!isToken(type) || position._position >= input.length) return null;
   // 6. Advance position by 1. (This skips past U+002F (/).)
   position._position++;
   // 7. Let subtype be the code points up to U+003B (;). 8. Remove any trailing HTTP whitespace from subtype.
-  var subtype = trim(collect(input, position, ';', true), HTTP_WHITESPACE, true);
+  var subtype = trimTrailing(collectUntil(input, position, ';'), HTTP_WHITESPACE);
   // 9. If subtype is the empty string or does not solely contain HTTP token code points, then return failure.
   if (!isToken(subtype)) return null;
   // 10. Let mimeType be a new MIME type record: type and subtype in ASCII lowercase (toLowerCase() is ASCII
@@ -38,7 +38,7 @@ export function parseMIMEType(input: string): MIMEType | null {
     // 2. Collect a sequence of code points that are HTTP whitespace from input given position.
     collect(input, position, HTTP_WHITESPACE);
     // 3–4. Let parameterName be the code points up to U+003B (;) or U+003D (=), in ASCII lowercase (below).
-    var parameterName = collect(input, position, ';=', true);
+    var parameterName = collectUntil(input, position, ';=');
     // 5. If position is not past the end of input: at U+003B (;), continue; otherwise skip past U+003D (=).
     if (position._position < input.length) {
       if (input.charAt(position._position) === ';') continue;
@@ -52,10 +52,10 @@ export function parseMIMEType(input: string): MIMEType | null {
     //    the value), then skip to the next U+003B (;).
     if (input.charAt(position._position) === '"') {
       parameterValue = collectHttpQuotedString(input, position, true);
-      collect(input, position, ';', true);
+      collectUntil(input, position, ';');
     } else {
       // 9. Otherwise: the code points up to U+003B (;), trailing HTTP whitespace removed; empty → continue.
-      parameterValue = trim(collect(input, position, ';', true), HTTP_WHITESPACE, true);
+      parameterValue = trimTrailing(collectUntil(input, position, ';'), HTTP_WHITESPACE);
       if (parameterValue === '') continue;
     }
     // 10. Set mimeType's parameters[parameterName] to parameterValue if parameterName is a non-empty token,

@@ -6,7 +6,7 @@
 // its `then`, which a page can define on Object.prototype to see or change a body's bytes; a callback also comes at
 // once when a chunk is ready, so body methods on an errored body reject at once, as a stream's read requests do
 // (https://streams.spec.whatwg.org/#read-request).
-import { hostReadableStream } from './readable-stream';
+import { hostReadableStream, nullPrototypeDictionary } from './readable-stream';
 import { globalObject as g } from '../env/global';
 import { supportsArrayBufferIsView } from '../env/support';
 import { Bytes, bytesFrom } from '../infra/bytes';
@@ -25,6 +25,14 @@ export interface ChunkSource {
   _raw?: boolean;
 }
 
+/** A read waiting for its chunk: its two callbacks (https://streams.spec.whatwg.org/#read-request). */
+export interface ReadRequest {
+  /** The chunk steps, and the close steps with null. */
+  _done: (chunk: Bytes | null) => void;
+  /** The error steps. */
+  _fail: (reason: unknown) => void;
+}
+
 /** The bytes and Blobs of `parts`, one after the other; a Blob is read when its turn comes. Empty parts are skipped. */
 export function partsSource(parts: Array<Bytes | Blob>): ChunkSource {
   var index = 0;
@@ -33,11 +41,13 @@ export function partsSource(parts: Array<Bytes | Blob>): ChunkSource {
     if (part === undefined) {
       index = parts.length;
       done(null);
-    } else if ((part as Blob).size === 0 || (part as Bytes).length === 0) {
+    } else if (typeof (part as Bytes).length === 'number') {
+      // Bytes (asked for their length, which a Blob has not: never for a `size`, which a page may have defined on
+      // Object.prototype). A copy: the parts are read again by clone() and the transport.
+      if ((part as Bytes).length === 0) read(done, fail);
+      else done(bytesFrom(part as Bytes));
+    } else if ((part as Blob).size === 0) {
       read(done, fail);
-    } else if ((part as Bytes).length > 0) {
-      // A copy: the parts are read again by clone() and the transport.
-      done(bytesFrom(part as Bytes));
     } else {
       // LEGACY(old WebKit, IE, Edge): FileReader, which every engine with Blob has (Blob#arrayBuffer is newer, and
       // resolves a promise with the bytes).
@@ -59,24 +69,90 @@ export function partsSource(parts: Array<Bytes | Blob>): ChunkSource {
   };
 }
 
-/** Reads a ReadableStream; the reader is taken on the first read. Its chunks are any values (`raw`). */
+/**
+ * Reads a page's ReadableStream (its chunks are any values: `raw`), locking it at once. Where the page's
+ * WritableStream is of the stream's family, by piping into one (https://streams.spec.whatwg.org/#rs-pipe-to): the
+ * pipe reads with the stream's own read requests, which hand each chunk on as it is; a reader's read() would resolve
+ * a promise with a `{ value, done }` object, whose `then` a page may have defined on Object.prototype (to see the
+ * chunks, or to answer with others). A stream of another family (the pipe refuses the WritableStream and leaves
+ * the stream unlocked) is read through its reader.
+ */
 export function streamSource(stream: ReadableStream): ChunkSource {
-  var reader: ReadableStreamDefaultReader | undefined;
-  function getReader(): ReadableStreamDefaultReader {
-    return reader || (reader = stream.getReader());
-  }
+  return pipedSource(stream) || readerSource(stream);
+}
+
+function readerSource(stream: ReadableStream): ChunkSource {
+  var reader = stream.getReader();
   return {
     _read: function (done, fail) {
-      getReader().read().then(function (result) {
+      reader.read().then(function (result) {
         done(result.done ? null : result.value);
       }, fail);
     },
     _cancel: function (reason) {
-      getReader().cancel(reason).then(null, function () { /* errored already */ });
+      reader.cancel(reason).then(null, ignore);
     },
     _raw: true
   };
 }
+
+function pipedSource(stream: ReadableStream): ChunkSource | null {
+  var WS = g.WritableStream;
+  if (!WS) return null;
+  // What the pipe gives the sink (a chunk, the end, the stream's error) answers the read waiting for it, or else the
+  // next read. A write is done once its chunk is read, and only then does the pipe write the next one.
+  var waiting: ReadRequest | null = null;
+  var answer: ((read: ReadRequest) => void) | null = null;
+  var controller: WritableStreamDefaultController;
+  function give(next: (read: ReadRequest) => void): void {
+    var read = waiting;
+    waiting = null;
+    if (read) next(read);
+    else answer = next;
+  }
+  // The sink, the strategy (none of its members: a high-water mark of 1) and the pipe's options are dictionaries of
+  // null prototype, which are read without meeting Object.prototype.
+  var sink = nullPrototypeDictionary({
+    start: function (c: WritableStreamDefaultController) {
+      controller = c;
+    },
+    write: function (chunk: Bytes) {
+      return new Promise<void>(function (resolve) {
+        give(function (read) {
+          resolve();
+          read._done(chunk);
+        });
+      });
+    },
+    close: function () {
+      give(function (read) { read._done(null); });
+    },
+    // The stream errored: the pipe aborts the sink with its error.
+    abort: function (reason: unknown) {
+      give(function (read) { read._fail(reason); });
+    }
+  });
+  stream.pipeTo(new WS(sink, Object.create(null)), Object.create(null)).then(null, ignore);
+  return stream.locked ? {
+    _read: function (done, fail) {
+      var next = answer;
+      answer = null;
+      waiting = { _done: done, _fail: fail };
+      if (next) give(next);
+    },
+    // Errors the sink (nothing once it is closed) and ends the write in progress, whose chunk is not to be read: the
+    // pipe then cancels the stream with the reason.
+    _cancel: function (reason) {
+      controller.error(reason);
+      if (answer) answer({ _done: ignore, _fail: ignore });
+      answer = null;
+    },
+    _raw: true
+  } : null;
+}
+
+// (For the pipe's promise, which rejects with the stream's error or the cancel's reason, both given on already.)
+function ignore(): void { /* nothing to do */ }
 
 /**
  * A ReadableStream over a source that pulls one chunk per read (high-water mark 0), so every read reaches the
@@ -88,7 +164,8 @@ export function streamSource(stream: ReadableStream): ChunkSource {
  */
 export function streamFromSource(source: ChunkSource, onDisturbed: () => void): ReadableStream<Uint8Array> | null {
   var RS = hostReadableStream();
-  var underlying: any = {
+  // (Dictionaries of null prototype: the constructor reads them without meeting Object.prototype.)
+  var underlying: any = nullPrototypeDictionary({
     // LEGACY(old WebKit): web-streams-polyfill's byte streams need ArrayBuffer.isView.
     type: source._raw || !supportsArrayBufferIsView ? undefined : 'bytes',
     pull: function (controller: any) {
@@ -114,13 +191,14 @@ export function streamFromSource(source: ChunkSource, onDisturbed: () => void): 
       onDisturbed();
       source._cancel(reason);
     }
-  };
+  });
+  var strategy = nullPrototypeDictionary({ highWaterMark: 0 });
   if (!RS) return null;
   try {
-    return new RS<Uint8Array>(underlying, { highWaterMark: 0 });
+    return new RS<Uint8Array>(underlying, strategy);
   } catch (e) {
     underlying.type = undefined;
-    return new RS<Uint8Array>(underlying, { highWaterMark: 0 });
+    return new RS<Uint8Array>(underlying, strategy);
   }
 }
 
@@ -165,17 +243,17 @@ export function readAll(source: ChunkSource, done: (chunks: Bytes[], length: num
  */
 export function teeSource(source: ChunkSource): [ChunkSource, ChunkSource] {
   var queues: Array<Array<Bytes | null>> = [[], []];
-  var waiting: Array<[(chunk: Bytes | null) => void, (reason: unknown) => void] | null> = [];
-  var cancelled: boolean[] = [];
-  var pulling: boolean | undefined;
-  var failure: { reason: unknown } | undefined;
+  var waiting: Array<ReadRequest | null> = [null, null];
+  var cancelled: boolean[] = [false, false];
+  var pulling = false;
+  var failure: { _reason: unknown } | null = null;
   function settle(i: number): void {
-    var w = waiting[i];
-    if (!w) return;
+    var read = waiting[i];
+    if (!read) return;
     if (queues[i].length || failure) {
       waiting[i] = null;
-      if (queues[i].length) w[0](queues[i].shift()!);
-      else w[1](failure!.reason);
+      if (queues[i].length) read._done(queues[i].shift()!);
+      else read._fail(failure!._reason);
     } else if (!pulling) {
       pulling = true;
       source._read(function (chunk) {
@@ -196,14 +274,14 @@ export function teeSource(source: ChunkSource): [ChunkSource, ChunkSource] {
   }
   function fail(reason: unknown): void {
     pulling = false;
-    failure = { reason: reason };
+    failure = { _reason: reason };
     settle(0);
     settle(1);
   }
   function branch(i: number): ChunkSource {
     return {
       _read: function (done, fail) {
-        waiting[i] = [done, fail];
+        waiting[i] = { _done: done, _fail: fail };
         settle(i);
       },
       _cancel: function (reason) {

@@ -3,6 +3,7 @@
 // interface's attributes give.
 import { Slot } from '../webidl/slots';
 import { TransformStream } from './family';
+import { nullPrototypeDictionary } from './readable-stream';
 
 /**
  * Gives `self` (its `state` into `slot`) a transform that enqueues `convert(chunk)` for each chunk and, at the end,
@@ -14,14 +15,16 @@ export function wrapTransform(self: unknown, slot: Slot<any>, state: any, conver
     var output = convert(chunk, end);
     if (output.length) controller.enqueue(output);
   }
-  var transform = new TransformStream({
-    transform: function (chunk, controller) {
+  // The transformer and the strategies (none of their members: the defaults, high-water marks 1 and 0) as
+  // dictionaries of null prototype, read without meeting Object.prototype.
+  var transform = new TransformStream(nullPrototypeDictionary({
+    transform: function (chunk: unknown, controller: TransformStreamDefaultController) {
       enqueue(controller, chunk);
     },
-    flush: function (controller) {
+    flush: function (controller: TransformStreamDefaultController) {
       enqueue(controller, undefined, true);
     }
-  });
+  }), Object.create(null), Object.create(null));
   state.readable = transform.readable;
   state.writable = transform.writable;
   slot.set(self as object, state);

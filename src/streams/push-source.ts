@@ -1,6 +1,6 @@
 // A ChunkSource fed from outside (the XHR transport pushes chunks as they arrive). Chunks wait in a queue
 // until read; the producer's data is never dropped, and an error after the last chunk still reaches the reader.
-import { ChunkSource } from './chunk-source';
+import { ChunkSource, ReadRequest } from './chunk-source';
 import { Bytes } from '../infra/bytes';
 
 export interface PushSource extends ChunkSource {
@@ -12,33 +12,45 @@ export interface PushSource extends ChunkSource {
   _whole(): void;
 }
 
+// The source's states (named numbers, which the minifier inlines): open, then closed by the producer, errored by it,
+// or cancelled by the reader.
+var OPEN = 0;
+var CLOSED = 1;
+var ERRORED = 2;
+var CANCELLED = 3;
+type PushSourceState = typeof OPEN | typeof CLOSED | typeof ERRORED | typeof CANCELLED;
+
 /** `onWhole` hears, once, that the reader takes the body whole (ChunkSource.whole). */
 export function createPushSource(onCancel: (reason: unknown) => void, onWhole: () => void): PushSource {
   var queue: Bytes[] = [];
   var queuedBytes = 0;
-  var whole: boolean | undefined;
-  var state = 0; // open; then 1 closed, 2 errored or 3 cancelled
+  var whole = false;
+  var state: PushSourceState = OPEN;
   var failure: unknown;
-  var waiting: [(chunk: Bytes | null) => void, (reason: unknown) => void] | null = null;
+  var waiting: ReadRequest | null = null;
 
   function settle(): void {
-    var w = waiting;
-    if (w && (queue.length || state)) {
+    var read = waiting;
+    if (read && (queue.length || state !== OPEN)) {
       waiting = null;
       var chunk = queue.shift();
       if (chunk) {
         queuedBytes -= chunk.length;
-        w[0](chunk);
-      } else if (state === 2) w[1](failure);
-      else w[0](null);
+        read._done(chunk);
+      } else if (state === ERRORED) {
+        read._fail(failure);
+      } else {
+        read._done(null);
+      }
     }
   }
 
-  // Ends an open source (an error or a cancel drops the queue); false if it was not open.
-  function stop(to: number): boolean {
-    if (state) return false;
+  // Ends an open source (an error or a cancel drops the queue: the chunks in it are not to be read); false if it was
+  // not open.
+  function stop(to: PushSourceState): boolean {
+    if (state !== OPEN) return false;
     state = to;
-    if (to > 1) {
+    if (to === ERRORED || to === CANCELLED) {
       queue = [];
       queuedBytes = 0;
     }
@@ -47,26 +59,26 @@ export function createPushSource(onCancel: (reason: unknown) => void, onWhole: (
 
   return {
     _read: function (done, fail) {
-      waiting = [done, fail];
+      waiting = { _done: done, _fail: fail };
       settle();
     },
     _cancel: function (reason) {
-      if (stop(3)) onCancel(reason);
+      if (stop(CANCELLED)) onCancel(reason);
       settle();
     },
     _push: function (chunk) {
-      if (state || chunk.length === 0) return;
+      if (state !== OPEN || chunk.length === 0) return;
       queue.push(chunk);
       queuedBytes += chunk.length;
       settle();
     },
     _close: function () {
-      stop(1);
+      stop(CLOSED);
       settle();
     },
     _error: function (reason) {
       // An error wins over the queued chunks: a truncated body must not read as a complete one.
-      if (stop(2)) failure = reason;
+      if (stop(ERRORED)) failure = reason;
       settle();
     },
     _queued: function () {

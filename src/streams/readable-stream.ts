@@ -28,3 +28,15 @@ export function isReadableStream(value: any): value is ReadableStream {
   return Object.prototype.toString.call(value) === '[object ReadableStream]' || (typeof value.getReader === 'function' &&
     typeof value.pipeTo === 'function' && typeof value.tee === 'function' && typeof value.locked === 'boolean');
 }
+
+/**
+ * `fields` in an object of null prototype: a dictionary (an underlying source or sink, a queuing strategy, pipe
+ * options) that the streams' constructors read without meeting Object.prototype, where a page may have defined
+ * `start`, `type`, `highWaterMark`, … (WebIDL reads a dictionary's absent members from its prototype chain).
+ */
+export function nullPrototypeDictionary<T extends object>(fields: T): T {
+  var dictionary = Object.create(null);
+  var names = Object.keys(fields);
+  for (var i = 0; i < names.length; i++) dictionary[names[i]] = (fields as any)[names[i]];
+  return dictionary;
+}

@@ -24,7 +24,7 @@ function PolyfillTextDecoderStream(this: unknown, label?: string, options?: Text
   // 1–5. The encoding (UTF-8, else a RangeError), error mode and ignore BOM, as for TextDecoder.
   var state = decoderOptions(label, options, member) as DecoderStreamState;
   // 6. Set this's decoder to a new instance of this's encoding's decoder.
-  var decoder = createUTF8Decoder(!state.ignoreBOM, state.fatal);
+  var decoder = createUTF8Decoder(state);
   // 7–11. A TransformStream running decode and enqueue a chunk, and flush and enqueue; an output that is the
   //    empty string is not enqueued; a "fatal" error errors the stream with a TypeError.
   // https://encoding.spec.whatwg.org/#decode-and-enqueue-a-chunk, https://encoding.spec.whatwg.org/#flush-and-enqueue

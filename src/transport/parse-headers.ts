@@ -1,7 +1,7 @@
 // getAllResponseHeaders() text → a header list: https://xhr.spec.whatwg.org/#dom-xmlhttprequest-getallresponseheaders
 // Lines are CRLF-separated `name: value`; obsolete line folding (a line starting with SP/HT) continues the previous
 // value; lines that are not headers are skipped, never fatal. Linear in the text (src/infra/http.ts).
-import { HTTP_TAB_OR_SPACE, isToken, trim } from '../infra/http';
+import { HTTP_TAB_OR_SPACE, isToken, trim, trimTrailing } from '../infra/http';
 
 export function parseResponseHeaders(raw: string | null): Array<[string, string]> {
   var list: Array<[string, string]> = [];
@@ -16,7 +16,7 @@ export function parseResponseHeaders(raw: string | null): Array<[string, string]
       continue;
     }
     var colon = line.indexOf(':');
-    var name = trim(line.slice(0, colon), HTTP_TAB_OR_SPACE, true);
+    var name = trimTrailing(line.slice(0, colon), HTTP_TAB_OR_SPACE);
     var value = trim(line.slice(colon + 1), HTTP_TAB_OR_SPACE);
     // (No line holds a CR or LF: they split the lines.)
     if (colon > 0 && isToken(name) && !/\0/.test(value)) list.push([name, value]);

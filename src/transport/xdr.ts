@@ -4,7 +4,7 @@
 // headers but Content-Type, redirects) is filled in as the README says: status 200 whenever `load` fires.
 import { globalObject as g } from '../env/global';
 import { Transport, TransportRequest, TransportListener, noop } from './transport';
-import { utf8Decode } from '../encoding/utf8';
+import { utf8DecodeWithoutBOM } from '../encoding/utf8';
 import { decodedTextReader } from './decoded-text';
 import { Bytes } from '../infra/bytes';
 import { count } from '../env/debug-counters';
@@ -65,7 +65,7 @@ export function openXDR(request: TransportRequest, listener: TransportListener):
   if (request._timeout > 0) xdr.timeout = request._timeout;
   // LEGACY(IE): send() in a later task than open(), or IE may drop the request.
   var timer = setTimeout(function () {
-    xdr.send(request._body ? utf8Decode(request._body as Bytes, false) : '');
+    xdr.send(request._body ? utf8DecodeWithoutBOM(request._body as Bytes) : '');
   }, 0);
   count('liveXHRs', 1);
 

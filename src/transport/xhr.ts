@@ -18,7 +18,7 @@ import {
 } from './xhr-state';
 import { X_USER_DEFINED, chooseBodyMode, chooseBodyModeByType, readBody, takeArrayBuffer } from './xhr-body';
 import { count } from '../env/debug-counters';
-import { utf8Decode } from '../encoding/utf8';
+import { utf8DecodeWithoutBOM } from '../encoding/utf8';
 
 // LEGACY(IE): the status IE's XHRs report for a 204 No Content.
 var IE_NO_CONTENT = 1223;
@@ -63,7 +63,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   try {
     // LEGACY(IE): without typed arrays (IE9) the bytes are an Array, which XHR level 1 sends only as a string: the
     // transport's capabilities let only UTF-8 text through then.
-    xhr.send(body instanceof Array ? utf8Decode(body, false) : body);
+    xhr.send(body instanceof Array ? utf8DecodeWithoutBOM(body) : body);
   } catch (e) {
     release(s);
     throw e;

@@ -14,10 +14,14 @@ export function isUint8Array(value: unknown): value is Uint8Array {
 
 export function toBufferSourceBytes(value: any, member: string): Uint8Array {
   var t = tag(value);
-  if (t === '[object ArrayBuffer]' || t === '[object SharedArrayBuffer]') return new Uint8Array(value);
-  if (value !== null && typeof value === 'object' &&
-    (supportsArrayBufferIsView ? ArrayBuffer.isView(value) : tag(value.buffer) === '[object ArrayBuffer]')) {
-    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  var isBuffer = t === '[object ArrayBuffer]' || t === '[object SharedArrayBuffer]';
+  if (!isBuffer && !(value !== null && typeof value === 'object' &&
+    (supportsArrayBufferIsView ? ArrayBuffer.isView(value) : tag(value.buffer) === '[object ArrayBuffer]'))) {
+    throw typeError(member, 'not a BufferSource');
   }
-  throw typeError(member, 'not a BufferSource');
+  // A detached buffer holds no bytes (https://webidl.spec.whatwg.org/#dfn-get-buffer-source-copy): its byteLength is 0,
+  // and a Uint8Array over it (or a view's byteLength) would throw.
+  var buffer = isBuffer ? value : value.buffer;
+  if (buffer.byteLength === 0) return new Uint8Array(0);
+  return isBuffer ? new Uint8Array(value) : new Uint8Array(buffer, value.byteOffset, value.byteLength);
 }

@@ -8,11 +8,18 @@ import { defineToStringTag } from './interface';
 import { typeError } from './conversions';
 import { supportsSymbolIterator } from '../env/support';
 
-// The object iterated over, its kind (0 key, 1 value, 2 key+value: a pair's index, or both), and its index
-// (fields named _x: the standalone scripts' minifier shortens them, ARCHITECTURE.md).
+// An iterator's kind (https://webidl.spec.whatwg.org/#default-iterator-object-kind): "key", "value" or "key+value"
+// (named numbers, which the minifier inlines).
+var KEY = 0;
+var VALUE = 1;
+var KEY_AND_VALUE = 2;
+type IteratorKind = typeof KEY | typeof VALUE | typeof KEY_AND_VALUE;
+
+// The object iterated over, the iterator's kind and its index (fields named _x: the standalone scripts' minifier
+// shortens them, ARCHITECTURE.md).
 interface IteratorState {
   _target: unknown;
-  _kind: number;
+  _kind: IteratorKind;
   _index: number;
 }
 
@@ -32,12 +39,14 @@ export function defineIterable(proto: any, className: string, list: (self: unkno
     var iterator = slot.get(this, iteratorName + '.next');
     // Steps 5–12: the pairs as they are now; past the end, done (and the index stays).
     var pair = list(iterator._target, iteratorName + '.next')[iterator._index];
-    if (pair) iterator._index++;
-    return { value: pair && (iterator._kind < 2 ? pair[iterator._kind] : [pair[0], pair[1]]), done: !pair };
+    if (!pair) return { value: undefined, done: true };
+    iterator._index++;
+    var kind = iterator._kind;
+    return { value: kind === KEY ? pair[0] : kind === VALUE ? pair[1] : [pair[0], pair[1]], done: false };
   };
   defineToStringTag(prototype, iteratorName);
   // entries, keys and values: the brand check now, as the IDL operation does; then a new default iterator object.
-  function method(kind: number, name: string) {
+  function method(kind: IteratorKind, name: string) {
     return function (this: unknown) {
       list(this, className + '.' + name);
       var iterator = Object.create(prototype);
@@ -45,15 +54,15 @@ export function defineIterable(proto: any, className: string, list: (self: unkno
       return iterator;
     };
   }
-  proto.entries = method(2, 'entries');
-  proto.keys = method(0, 'keys');
-  proto.values = method(1, 'values');
+  proto.entries = method(KEY_AND_VALUE, 'entries');
+  proto.keys = method(KEY, 'keys');
+  proto.values = method(VALUE, 'values');
   // https://webidl.spec.whatwg.org/#es-forEach (one declared parameter: forEach.length is 1), the pairs re-read after
   // each call (the callback may have changed them).
   proto.forEach = function (this: unknown, callback: (value: unknown, key: string, parent: unknown) => void) {
     var member = className + '.forEach';
     var pairs = list(this, member);
-    if (typeof callback !== 'function') throw typeError(member, 'bad callback');
+    if (typeof callback !== 'function') throw typeError(member, 'callback not a function');
     for (var i = 0; i < pairs.length; i++) {
       callback.call(arguments[1], pairs[i][1], pairs[i][0], this);
       pairs = list(this, member);

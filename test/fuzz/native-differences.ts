@@ -99,12 +99,25 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
     probe: function (natives) {
       return new natives.Request('/x', { mode: 'no-cors', headers: { Accept: '\u00e9' } }).headers.get('Accept') === null;
     },
-    applies: function (c) {
-      var noCors = c.kind === 'Headers' ? c.source === 'no-cors'
-        : c.kind === 'Request' && initHas(c, 'mode') && (c.init.mode.k === 'str' || c.init.mode.k === 'toString') && c.init.mode.v === 'no-cors';
-      return noCors && copyWithout(c, nonAsciiSafelisted) !== null;
-    },
+    applies: function (c) { return isNoCors(c) && copyWithout(c, nonAsciiSafelisted) !== null; },
     without: function (c) { return copyWithout(c, nonAsciiSafelisted)!; }
+  },
+  {
+    id: 'no-CORS Content-Type combined value not parsed as one MIME type',
+    what: 'with guard "request-no-cors", appending a Content-Type to one already there is refused though the combined ' +
+      'value is no-CORS-safelisted: the append checks `text/plain;charset=UTF-8, 1` as a whole ' +
+      '(https://fetch.spec.whatwg.org/#concept-headers-append step 3), and the MIME type parser reads that as ' +
+      'text/plain with the charset "UTF-8, 1" (https://mimesniff.spec.whatwg.org/#parse-a-mime-type), a ' +
+      'CORS-safelisted Content-Type (Chromium appends it)',
+    probe: function (natives) {
+      var request = new natives.Request('/x', { method: 'POST', mode: 'no-cors', body: 'x' });
+      request.headers.append('Content-Type', '1');
+      return request.headers.get('Content-Type') === 'text/plain;charset=UTF-8';
+    },
+    applies: function (c) { return isNoCors(c) && contentTypeAppends(c) > 0; },
+    without: altered(function (d) {
+      d.ops = d.ops.filter(function (op: any) { return !(op.m === 'append' && isContentType(op.args[0])); });
+    })
   },
   {
     id: 'no-CORS body Content-Type kept',
@@ -292,6 +305,35 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
     })
   },
   {
+    id: 'multipart names lose their NULs',
+    what: 'formData() drops the NUL characters of a part\'s name (not of its value), which the HTML multipart/form-data ' +
+      'encoding writes as they are (https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#multipart-form-data) ' +
+      'and RFC 7578 reads so (Firefox keeps them)',
+    probe: function (natives) {
+      var body = '--B\r\nContent-Disposition: form-data; name="a\u0000b"\r\n\r\nv\r\n--B--\r\n';
+      return new natives.Response(body, { headers: { 'Content-Type': 'multipart/form-data; boundary=B' } }).formData()
+        .then(function (form: any) { return form.get('ab') === 'v'; }, function () { return false; });
+    },
+    applies: function (c) {
+      var body = bodyOf(c);
+      if (body === null || c.read !== 'formData') return false;
+      if (body.k === 'formData') return body.entries.some(function (entry: string[]) { return entry[0].indexOf('\u0000') >= 0; });
+      return body.k === 'multipart' && body.parts.some(function (part: any) {
+        return part.params.some(function (p: any) { return p.value.indexOf('\u0000') >= 0; });
+      });
+    },
+    without: altered(function (d) {
+      var body = bodyOf(d);
+      if (body.k === 'formData') {
+        body.entries.forEach(function (entry: string[]) { entry[0] = entry[0].replace(/\u0000/g, ''); });
+      } else {
+        body.parts.forEach(function (part: any) {
+          part.params.forEach(function (p: any) { p.value = p.value.replace(/\u0000/g, ''); });
+        });
+      }
+    })
+  },
+  {
     id: 'malformed multipart parts dropped',
     what: 'formData() leaves out a part it cannot read (not form-data, no name, a header line without a colon), ' +
       'or takes the parts of a body without its close delimiter, and resolves, where the multipart/form-data body ' +
@@ -370,6 +412,14 @@ export var NATIVE_DIFFERENCES: NativeDifference[] = [
   }
 ];
 
+/** Whether a case's Headers have the guard "request-no-cors": a no-cors Request's (by init or by its input), or such. */
+function isNoCors(c: Case): boolean {
+  if (c.kind === 'Headers') return c.source === 'no-cors';
+  if (c.kind !== 'Request') return false;
+  var mode = initHas(c, 'mode') ? c.init.mode : null;
+  return mode ? (mode.k === 'str' || mode.k === 'toString') && mode.v === 'no-cors' : c.input.k === 'request' && c.input.mode === 'no-cors';
+}
+
 function nonAsciiSafelisted(name: string, value: string): boolean {
   return /^(accept|content-type)$/i.test(name) && /[\u0080-\u00ff]/.test(value);
 }
@@ -388,6 +438,12 @@ function copyWithout(c: Case, drop: (name: string, value: string) => boolean): C
     });
   }
   filter(d.kind === 'Headers' ? d.init : d.init && d.init.headers);
+  // A Request's input request, made with its own header pairs.
+  if (d.kind === 'Request' && d.input.k === 'request') {
+    var input = { pairs: d.input.headers };
+    filter(input);
+    d.input.headers = input.pairs;
+  }
   d.ops = d.ops.filter(function (op: any) {
     var out = op.args.length === 2 && op.args[0].k === 'str' && op.args[1].k === 'str' && drop(op.args[0].v, op.args[1].v);
     dropped = dropped || out;

@@ -3,7 +3,7 @@
 // Object.prototype.then, errors after the response, and when body methods of an aborted response reject.
 import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause, requireBodyStreams, Impl } from '../support/harness';
-import { expectThrows, expectRejects, bytesOf, range, readStream, hasBlob, hasURLSearchParams, throws, charBytes } from '../support/assert';
+import { expectThrows, expectRejects, bytesOf, range, readStream, hasBlob, hasURLSearchParams, throws, charBytes, detach } from '../support/assert';
 import { isNativeCode } from '../support/families';
 import { delay } from '../support/abort';
 
@@ -413,6 +413,199 @@ suite('bodies', function (impl) {
         return new Response(streamOf(impl, [new Uint8Array([104]), new Uint8Array([105])])).text();
       }).then(function (text) {
         expect(text).to.equal('hi');
+      });
+    });
+  });
+
+  describe('Object.prototype.then that answers every promise', function () {
+    // A `then` defined on Object.prototype makes every object a thenable: a promise resolved with one (a reader's
+    // `{ value, done }`) takes what this `then` gives instead. Body reads must not pass through such a promise: the
+    // spec's read all bytes uses the stream's read requests (https://streams.spec.whatwg.org/#readablestreamdefaultreader-read-all-bytes).
+    // (The fake result has a null prototype, so that it is not a thenable itself.)
+    var answers: Array<[string, (resolve: (value: unknown) => void) => void]> = [
+      ['a fake { done, value }', function (resolve) {
+        var fake = Object.create(null);
+        fake.done = true;
+        fake.value = undefined;
+        resolve(fake);
+      }],
+      ['undefined', function (resolve) { resolve(undefined); }],
+      ['a number', function (resolve) { resolve(5); }]
+    ];
+
+    /** Runs `read` with `then` on Object.prototype until the promise it returns settles (2 s at most). */
+    function withThen<T>(then: Function, read: () => Promise<T>): Promise<T> {
+      Object.defineProperty(Object.prototype, 'then', { configurable: true, writable: true, value: then });
+      var removed = false;
+      function remove(): void {
+        if (!removed) delete (Object.prototype as any).then;
+        removed = true;
+      }
+      return new Promise<T>(function (resolve, reject) {
+        var timer = setTimeout(function () {
+          remove();
+          reject(new Error('the read did not settle'));
+        }, 2000);
+        function settle(fn: () => void): void {
+          clearTimeout(timer);
+          remove();
+          fn();
+        }
+        try {
+          read().then(function (value) { settle(function () { resolve(value); }); }, function (e) { settle(function () { reject(e); }); });
+        } catch (e) {
+          settle(function () { reject(e); });
+        }
+      });
+    }
+
+    /** A page's stream made with the pass's ReadableStream (the installed one, in the polyfill pass). */
+    function pageStream(): ReadableStream<Uint8Array> {
+      return streamOf(impl, [new Uint8Array([104, 105]), new Uint8Array([33])]);
+    }
+
+    answers.forEach(function (answer) {
+      var name = answer[0];
+      var then = answer[1];
+
+      it("text() of a Response over a page's stream gives its bytes (then answers " + name + ')', function () {
+        requireBodyStreams(this, impl);
+        var response = new Response(pageStream());
+        return withThen(then, function () { return response.text(); }).then(function (text) {
+          expect(text).to.equal('hi!');
+        });
+      });
+
+      // (Several reads run one after the other, each result a string: Promise.all's array would meet the `then`.)
+      it("text() of a Request over a page's stream, and of its clone, give its bytes (then answers " + name + ')', function () {
+        requireBodyStreams(this, impl);
+        if (!takesStreamBodies(impl)) return skipBecause(this, "this pass's Request takes no ReadableStream body (it makes a string of it)");
+        var request = new Request('/x', { method: 'POST', body: pageStream(), duplex: 'half' } as any);
+        var copy = request.clone();
+        return withThen(then, function () {
+          return request.text().then(function (text) {
+            return copy.text().then(function (copied) { return text + ' ' + copied; });
+          });
+        }).then(function (texts) {
+          expect(texts).to.equal('hi! hi!');
+        });
+      });
+
+      it('an ArrayBuffer body read as text, through another Response and through a pipe gives its bytes (then answers ' + name + ')', function () {
+        var buffer = new Uint8Array([104, 105]).buffer;
+        var streams = !!impl.ReadableStream && typeof Uint8Array !== 'undefined';
+        var piped: number[] = [];
+        return withThen(then, function () {
+          return new Response(buffer).text().then(function (text) {
+            if (!streams) return text;
+            return new Response(new Response(buffer).body).text().then(function (again) {
+              return new Response(buffer).body!.pipeTo(new impl.WritableStream({
+                write: function (chunk: Uint8Array) { piped.push.apply(piped, bytesOf(chunk)); }
+              })).then(function () { return text + ' ' + again; });
+            });
+          });
+        }).then(function (texts) {
+          expect(texts).to.equal(streams ? 'hi hi' : 'hi');
+          if (streams) expect(piped).to.deep.equal([104, 105]);
+        });
+      });
+    });
+  });
+
+  it('a body made from a detached ArrayBuffer, or a view on one, is empty', function () {
+    var buffer = new Uint8Array([1, 2]).buffer;
+    var view = new Uint8Array(buffer, 1);
+    if (!detach(buffer)) return skipBecause(this, 'this engine cannot detach an ArrayBuffer (no structuredClone, transfer() or MessageChannel)');
+    return Promise.all([new Response(buffer).arrayBuffer(), new Request('/x', { method: 'POST', body: view }).arrayBuffer()]).then(function (buffers) {
+      expect(buffers[0].byteLength).to.equal(0);
+      expect(buffers[1].byteLength).to.equal(0);
+    });
+  });
+
+  describe('Object.prototype accessors for the members of stream dictionaries', function () {
+    // Accessors on Object.prototype for the members of an underlying source and a queuing strategy: the streams that
+    // bodies are made of must not read them (their dictionaries have no prototype, or are read by the engine itself).
+    var NAMES = ['start', 'pull', 'cancel', 'type', 'size', 'highWaterMark', 'autoAllocateChunkSize'];
+    var modes: Array<[string, () => unknown]> = [
+      ['return junk', function () { return 'junk'; }],
+      ['throw', function () { throw new Error('an accessor on Object.prototype was read'); }]
+    ];
+
+    /** Runs `use` with the accessors on Object.prototype until the promise it returns settles. */
+    function withAccessors<T>(get: () => unknown, use: () => Promise<T>): Promise<T> {
+      NAMES.forEach(function (name) {
+        Object.defineProperty(Object.prototype, name, { configurable: true, get: get });
+      });
+      function remove(): void {
+        NAMES.forEach(function (name) { delete (Object.prototype as any)[name]; });
+      }
+      var used: Promise<T>;
+      try {
+        used = use();
+      } catch (e) {
+        remove();
+        throw e;
+      }
+      return used.then(function (value) { remove(); return value; }, function (e) { remove(); throw e; });
+    }
+
+    modes.forEach(function (mode) {
+      it('bodies are made, read, streamed and cloned with accessors that ' + mode[0], function () {
+        var streams = !!impl.ReadableStream && typeof Uint8Array !== 'undefined';
+        var page = streams && takesStreamBodies(impl) ? streamOf(impl, [new Uint8Array([112])]) : null;
+        return withAccessors(mode[1], function () {
+          var reads: Array<Promise<unknown>> = [
+            new Request('/x', { method: 'POST', body: 'request' }).text(),
+            new Response(new Uint8Array([98, 121, 116, 101, 115])).text(),
+            new Response('cloned').clone().text()
+          ];
+          if (hasBlob) reads.push(new Response(new Blob(['blob'])).text());
+          if (streams) reads.push(readStream(new Response('stream').body!));
+          if (page) reads.push(new Request('/x', { method: 'POST', body: page, duplex: 'half' } as any).text());
+          return Promise.all(reads);
+        }).then(function (results) {
+          var expected: unknown[] = ['request', 'bytes', 'cloned'];
+          if (hasBlob) expected.push('blob');
+          if (streams) expected.push([115, 116, 114, 101, 97, 109]);
+          if (page) expected.push('p');
+          expect(results).to.deep.equal(expected);
+        });
+      });
+    });
+  });
+
+  describe("a page's engine ReadableStream whose consumption fails", function () {
+    // An engine's own ReadableStream (in the polyfill pass, the one the engine had before retrofetch's was installed)
+    // shows nothing of its state: the body knows it is used only because it read it.
+    var natives = g.__retrofetchNatives;
+    var EngineReadableStream: any = impl.name === 'native' ? impl.ReadableStream : natives && natives.ReadableStream;
+    var failures: Array<[string, (c: any) => void]> = [
+      ['an errored stream', function (c) { c.error(new TypeError('the stream failed')); }],
+      ['a chunk that is not a Uint8Array', function (c) { c.enqueue('text'); c.close(); }]
+    ];
+    failures.forEach(function (failure) {
+      it('the body of ' + failure[0] + ' rejects and is used afterwards, and so are both after clone()', function () {
+        if (!EngineReadableStream) return skipBecause(this, 'this engine has no ReadableStream of its own');
+        function body(): ReadableStream {
+          return new EngineReadableStream({ start: failure[1] });
+        }
+        var response = new Response(body());
+        var request = new Request('/x', { method: 'POST', body: body(), duplex: 'half' } as any);
+        var original = new Response(body());
+        var copy = original.clone();
+        var bodies = [response, request, original, copy];
+        return Promise.all(bodies.map(function (r: Body) {
+          return r.text().then(function () { return 'resolved'; }, function () { return 'rejected'; });
+        })).then(function (outcomes) {
+          var streamRequest = takesStreamBodies(impl);
+          expect(outcomes[0]).to.equal('rejected');
+          if (streamRequest) expect(outcomes[1]).to.equal('rejected');
+          expect(outcomes.slice(2)).to.deep.equal(['rejected', 'rejected']);
+          expect(response.bodyUsed, 'the Response').to.equal(true);
+          if (streamRequest) expect(request.bodyUsed, 'the Request').to.equal(true);
+          expect(original.bodyUsed, 'the original after clone()').to.equal(true);
+          expect(copy.bodyUsed, 'the clone').to.equal(true);
+        });
       });
     });
   });

@@ -142,6 +142,20 @@ suite('data: and blob: URLs', function (impl) {
       });
     });
 
+    it("a Blob whose type is not a valid MIME type: that type as it is for Content-Type", function () {
+      // https://fetch.spec.whatwg.org/#scheme-fetch "blob": the Content-Type is the blob's type, as the Blob
+      // constructor kept it (ASCII, lowercased), whether it parses or not.
+      var url = blobURL(['x'], 'Not A MIME Type');
+      if (url === null) return skipBecause(this, 'no Blob or URL.createObjectURL here');
+      var self = this;
+      return Promise.all([fetch(url), xhrHead(url)]).then(function (results) {
+        if (results[1].type !== 'not a mime type') {
+          return skipBecause(self, "this engine's blob: URLs give the type " + JSON.stringify(results[1].type) + ' (its XHR and its fetch alike)');
+        }
+        expect(results[0].headers.get('Content-Type')).to.equal('not a mime type');
+      });
+    });
+
     it('a method other than GET rejects with a TypeError', function () {
       var url = blobURL(['x']);
       if (url === null) return skipBecause(this, 'no Blob or URL.createObjectURL here');

@@ -15,10 +15,10 @@ const root = path.resolve(__dirname, '../..');
 // script and 3,000 for Headers alone (both met then), 16,000 for the core (not met: see README "Size and speed");
 // issue 23 spends some of it on clarity (records with named fields, messages in words).
 const BUDGETS = {
-  'dist/retrofetch.polyfill.js': 36600,
-  'dist/retrofetch.core.js': 20900,
-  "app: import { Headers } from 'retrofetch'": 2150,
-  "app: import { fetch } from 'retrofetch'": 20780
+  'dist/retrofetch.polyfill.js': 37200,
+  'dist/retrofetch.core.js': 21400,
+  "app: import { Headers } from 'retrofetch'": 2190,
+  "app: import { fetch } from 'retrofetch'": 21400
 };
 
 const APPS = {

@@ -130,3 +130,19 @@ export function base64ToBytes(b64: string): number[] {
   }
   return out;
 }
+
+/**
+ * Detaches `buffer` (transfers it away), where the engine can: structuredClone with a transfer list, transfer(), or
+ * a MessageChannel's postMessage. Whether it is detached now (a detached buffer has a byteLength of 0).
+ */
+export function detach(buffer: ArrayBuffer): boolean {
+  var g: any = typeof self !== 'undefined' ? self : window;
+  try {
+    if (typeof g.structuredClone === 'function') g.structuredClone(buffer, { transfer: [buffer] });
+    else if (typeof (buffer as any).transfer === 'function') (buffer as any).transfer();
+    else if (typeof g.MessageChannel === 'function') new g.MessageChannel().port1.postMessage(buffer, [buffer]);
+  } catch (e) {
+    /* it cannot be detached here */
+  }
+  return buffer.byteLength === 0;
+}

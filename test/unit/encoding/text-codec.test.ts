@@ -4,7 +4,7 @@
 // PhantomJS runs retrofetch's own UTF-8 decoder.
 import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause, Impl } from '../../support/harness';
-import { bytesOf, expectThrows, hasToStringTag } from '../../support/assert';
+import { bytesOf, detach, expectThrows, hasToStringTag } from '../../support/assert';
 import { PolyfillTextDecoder } from '../../../src/encoding/text-decoder';
 import { PolyfillTextEncoder } from '../../../src/encoding/text-encoder';
 
@@ -104,6 +104,19 @@ function decoderChecks(title: string, get: () => typeof TextDecoder, impl: Impl)
       expect(d.decode(new Uint16Array(u8([0x41, 0x42, 0x43, 0x44]).buffer, 2, 1))).to.equal('CD');
       expectThrows(impl, function () { d.decode('abc' as any); }, TypeError);
       expectThrows(impl, function () { d.decode([0x41] as any); }, TypeError);
+    });
+
+    it('a detached ArrayBuffer, or a view on one, decodes to the empty string', function () {
+      var buffer = u8([0x41, 0x42]).buffer;
+      var view = new Uint8Array(buffer, 1, 1);
+      var data = new DataView(buffer);
+      if (!detach(buffer)) return skipBecause(this, 'this engine cannot detach an ArrayBuffer (no structuredClone, transfer() or MessageChannel)');
+      var d = new (get())();
+      expect(d.decode(buffer)).to.equal('');
+      expect(d.decode(view)).to.equal('');
+      expect(d.decode(data)).to.equal('');
+      expect(d.decode(view, { stream: true })).to.equal('');
+      expect(d.decode(u8([0x43]))).to.equal('C');
     });
 
     it('brand-checks its members', function () {

@@ -219,6 +219,37 @@ suite('Request', function (impl) {
       return b.text().then(function (t) { expect(t).to.equal('moved'); });
     });
 
+    it("without an init body, the new request has the input's bytes in a stream of its own; the input's is used", function () {
+      requireBodyStreams(this, impl);
+      var a = new Request('/x', { method: 'POST', body: 'proxied' });
+      var before = a.body;
+      if (!before) return skipBecause(this, "this engine's Request gives a string body no stream");
+      var b = new Request(a);
+      expect(b.body).to.not.equal(null);
+      expect(a.bodyUsed).to.equal(true);
+      expect(b.bodyUsed).to.equal(false);
+      expect(a.body!.locked, "the input's stream is locked (piped to the new one)").to.equal(true);
+      return b.text().then(function (t) {
+        expect(t).to.equal('proxied');
+        expect(b.bodyUsed).to.equal(true);
+      });
+    });
+
+    itPolyfillOnly(impl, 'the new request gets a new stream; the input keeps its own stream object, locked',
+      "Chromium hands the input's stream object to the new request and gives the input another (the spec's new request gets a proxy: a new stream the input's is piped to)",
+      function () {
+        requireBodyStreams(this, impl);
+        var a = new Request('/x', { method: 'POST', body: 'proxied' });
+        var before = a.body!;
+        var b = new Request(a);
+        expect(a.body).to.equal(before);
+        expect(before.locked).to.equal(true);
+        expect(b.body).to.not.equal(before);
+        return readStream(b.body!).then(function (bytes) {
+          expect(bytes).to.deep.equal([112, 114, 111, 120, 105, 101, 100]);
+        });
+      });
+
     itPolyfillOnly(impl, 'an init body replaces the input body, which stays unused',
       'Chromium marks the input body used even when init.body replaces it; the spec transfers it only without an init body', function () {
       var a = new Request('/x', { method: 'POST', body: 'old' });

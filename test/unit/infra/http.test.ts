@@ -3,8 +3,8 @@
 import { expect } from 'chai';
 import { suite } from '../../support/harness';
 import {
-  HTTP_TAB_OR_SPACE, HTTP_WHITESPACE, Position, byteLowercase, collect, collectHttpQuotedString, isQuotedStringTokens,
-  isToken, isomorphicEncode, trim
+  HTTP_TAB_OR_SPACE, HTTP_WHITESPACE, Position, byteLowercase, collect, collectHttpQuotedString, collectUntil, isQuotedStringTokens,
+  isToken, isomorphicEncode, trim, trimTrailing
 } from '../../../src/infra/http';
 import { isomorphicDecode } from '../../../src/infra/bytes';
 import { getDecodeSplit, isHeaderValue, normalizeHeaderValue } from '../../../src/fetch/header-list';
@@ -22,11 +22,11 @@ suite('infra: HTTP syntax', function (impl) {
   if (impl.name !== 'polyfill') return; // the module itself, the same in both passes
 
   describe('trim', function () {
-    it('strips HTTP whitespace or HTTP tab or space from both ends, or only the end', function () {
+    it('strips HTTP whitespace or HTTP tab or space from both ends (trim), or only the end (trimTrailing)', function () {
       expect(trim(' \t\r\na b\n\r\t ', HTTP_WHITESPACE)).to.equal('a b');
       expect(trim('\n\t a \t\n', HTTP_TAB_OR_SPACE)).to.equal('\n\t a \t\n');
       expect(trim(' \t a \t ', HTTP_TAB_OR_SPACE)).to.equal('a');
-      expect(trim('  a  ', HTTP_TAB_OR_SPACE, true)).to.equal('  a');
+      expect(trimTrailing('  a  ', HTTP_TAB_OR_SPACE)).to.equal('  a');
       expect(trim('', HTTP_WHITESPACE)).to.equal('');
       expect(trim(' \t\r\n', HTTP_WHITESPACE)).to.equal('');
       // Not HTTP whitespace: vertical tab, form feed, NBSP, U+3000.
@@ -36,7 +36,8 @@ suite('infra: HTTP syntax', function (impl) {
     it('is linear: 1 MB of inner whitespace, and 1 MB of whitespace alone', function () {
       var inner = 'a' + repeat(' \t', MB / 2) + 'b';
       expect(trim(inner, HTTP_TAB_OR_SPACE)).to.equal(inner);
-      expect(trim(inner, HTTP_WHITESPACE, true)).to.equal(inner);
+      expect(trimTrailing(inner, HTTP_WHITESPACE)).to.equal(inner);
+      expect(trimTrailing(repeat(' ', MB), HTTP_WHITESPACE)).to.equal('');
       expect(trim(repeat(' \t\r\n', MB / 4), HTTP_WHITESPACE)).to.equal('');
       expect(trim(repeat(' ', MB) + 'x' + repeat('\t', MB), HTTP_TAB_OR_SPACE)).to.equal('x');
     });
@@ -47,9 +48,9 @@ suite('infra: HTTP syntax', function (impl) {
       var position: Position = { _position: 1 };
       expect(collect('a  \tb', position, HTTP_TAB_OR_SPACE)).to.equal('  \t');
       expect(position._position).to.equal(4);
-      expect(collect('a  \tb;c', position, ';', true)).to.equal('b');
+      expect(collectUntil('a  \tb;c', position, ';')).to.equal('b');
       expect(position._position).to.equal(5);
-      expect(collect('x', { _position: 1 }, 'x', true)).to.equal('');
+      expect(collectUntil('x', { _position: 1 }, 'x')).to.equal('');
     });
   });
 

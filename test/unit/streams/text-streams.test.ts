@@ -3,7 +3,7 @@
 // ReadableStream (every engine here, whose ReadableStream the suite deletes), in the native pass the engine's.
 import { expect } from 'chai';
 import { suite, skipBecause } from '../../support/harness';
-import { bytesOf, expectThrows, hasToStringTag } from '../../support/assert';
+import { bytesOf, detach, expectThrows, hasToStringTag } from '../../support/assert';
 
 
 /** Every chunk `stream` gives, or the error it ends with (resolved, as `{ error }`). */
@@ -70,6 +70,34 @@ suite('TextDecoderStream and TextEncoderStream', function (impl) {
     it('a chunk that is not a BufferSource errors the stream with a TypeError', function () {
       return collect(source(['text']).pipeThrough(new impl.TextDecoderStream())).then(function (out) {
         expect(out.error).to.be.an.instanceof(TypeError);
+      });
+    });
+    it('a detached ArrayBuffer, or a view on one, is a chunk of no bytes', function () {
+      var buffer = new Uint8Array([0x41, 0x42]).buffer;
+      var view = new Uint8Array(buffer, 1, 1);
+      if (!detach(buffer)) return skipBecause(this, 'this engine cannot detach an ArrayBuffer (no structuredClone, transfer() or MessageChannel)');
+      return collect(source([new Uint8Array([0x68]), buffer, view, new Uint8Array([0x69])]).pipeThrough(new impl.TextDecoderStream())).then(function (out) {
+        expect(out.error).to.equal(undefined);
+        expect(out.join('')).to.equal('hi');
+      });
+    });
+
+    it('is made and decodes with accessors for the stream dictionaries\' members on Object.prototype', function () {
+      var names = ['start', 'transform', 'flush', 'cancel', 'readableType', 'writableType', 'type', 'size', 'highWaterMark'];
+      names.forEach(function (name) {
+        Object.defineProperty(Object.prototype, name, { configurable: true, get: function () { throw new Error('Object.prototype.' + name + ' was read'); } });
+      });
+      var made: any;
+      try {
+        made = [new impl.TextDecoderStream(), new impl.TextEncoderStream()];
+      } finally {
+        names.forEach(function (name) { delete (Object.prototype as any)[name]; });
+      }
+      return collect(source([new Uint8Array([0x68, 0x69])]).pipeThrough(made[0])).then(function (out) {
+        expect(out).to.deep.equal(['hi']);
+        return collect(source(['ok']).pipeThrough(made[1]));
+      }).then(function (out) {
+        expect(bytesOf(out[0])).to.deep.equal([0x6f, 0x6b]);
       });
     });
   });
