@@ -4,7 +4,7 @@
 // refused with a TypeError saying so (README "What XHR cannot do"), never ignored. The state of a fetch is the fetch
 // controller's (ongoing, terminated, aborted) plus the request record below: no other flags.
 import { InnerRequest } from './request';
-import { InnerResponse, newNetworkResponse, isNullBodyStatus, isRedirectStatus } from './response';
+import { InnerResponse, newNetworkResponse, isNullBodyStatus, isRedirectStatus } from './response-record';
 import { headerListOf } from './headers';
 import { HeaderList, headerListGet, headerListContains, headerListDelete, isForbiddenRequestHeader } from './header-list';
 import { bodyFromSource, takeSource } from './body';
