@@ -330,6 +330,7 @@ function httpNetworkFetch(params: FetchParams, url: string, headers: HeaderList,
       // same-origin is XHR's default. LEGACY(XHR): "omit" cannot stop same-origin cookies (README).
       _credentials: params._inner.credentials === 'include',
       _onUploadProgress: params._progress.onUploadProgress,
+      _utf8: params._inner._utf8,
       // AbortSignal.timeout()'s deadline, as the transport's own timeout: a backstop for when timers are throttled.
       _timeout: backstop ? Math.max(1, backstop.ms) : 0
     }, {

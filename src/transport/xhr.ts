@@ -41,7 +41,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
   var binary: boolean | undefined; // responseType 'arraybuffer'
   // LEGACY(IE): an ActiveX or IE9 XHR has no overrideMimeType, so its text is its own decoding of the body. Where
   // JScript's VBArray can read its responseBody (at DONE), that gives the exact bytes instead.
-  var decoded = typeof xhr.overrideMimeType !== 'function' && decodedTextReader();
+  var decoded = typeof xhr.overrideMimeType !== 'function' && decodedTextReader(request);
   // LEGACY(old WebKit): no override, so that the Content-Type reported is the real one (see the top of this file).
   var keepType = !decoded && overrideReplacesContentType && 'responseType' in xhr && supportsLateResponseType;
   var held: Bytes[] = []; // decoded text encoded back, until the byte counts show no BOM was sniffed
@@ -123,7 +123,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     // LEGACY(IE): a 204 reported as 1223.
     listener._head({ _status: reported === 1223 ? 204 : reported, _statusText: reported === 1223 ? 'No Content' : xhr.statusText, _headerList: headerList, _url: url });
     if (keepType && !finished) {
-      if (declaredUTF8(type)) decoded = decodedTextReader();
+      if (declaredUTF8(type)) decoded = decodedTextReader(request);
       else if (!takeBinary()) fail(NOT_UTF8);
     }
     return !finished;
@@ -162,6 +162,9 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
       return;
     }
     if (decoded) {
+      // For a consumer of UTF-8 text (TransportRequest's utf8), the engine's decoding will do (a BOM it dropped, its
+      // U+FFFD): nothing to check against the byte counts.
+      if (request._utf8) verified = true;
       var bytes: Bytes | null;
       try {
         bytes = decoded(text);
@@ -193,7 +196,7 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     // progress events' `loaded`; Firefox counts encoded bytes there, so a content-encoded body is checked by the char
     // ranges alone (below). README: "Byte-order marks".
     if (!verified && (encoded || loaded >= 3 || done)) {
-      if (!encoded && end < loaded) return fail(BOM_MESSAGE);
+      if (!encoded && end < loaded) return bomSniffed(done);
       verified = true;
     }
     if (!verified && counting || end <= received) return;
@@ -201,11 +204,21 @@ export function openXHR(xhr: any, request: TransportRequest, listener: Transport
     for (var i = received, j = 0; i < end; i++, j++) {
       var c = text.charCodeAt(i);
       // x-user-defined maps byte b to b (b < 0x80) or to U+F700 + b: any other char is a BOM-decoded body.
-      if (c >= 0x80 && (c < 0xf780 || c > 0xf7ff)) return fail(BOM_MESSAGE);
+      if (c >= 0x80 && (c < 0xf780 || c > 0xf7ff)) return bomSniffed(done);
       bytes[j] = c;
     }
     received = end;
     deliver(bytes);
+  }
+
+  // XHR sniffed a BOM and decoded the body by it (see pump): it cannot be delivered exactly, unless the consumer
+  // takes it as UTF-8 text (TransportRequest's utf8) and nothing went yet. Then the engine's text will do, encoded
+  // back after the UTF-8 BOM it dropped (the consumer's decoding drops it again).
+  function bomSniffed(done: boolean): void {
+    if (!request._utf8 || received) return fail(BOM_MESSAGE);
+    decoded = decodedTextReader(request);
+    deliver(bytesFrom([0xef, 0xbb, 0xbf]));
+    pump(done);
   }
 
   function deliver(bytes: Bytes): void {
