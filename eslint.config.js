@@ -24,7 +24,8 @@ const LAYERS = {
   streams: ['env', 'infra', 'webidl', 'encoding'],
   transport: ['env', 'infra', 'encoding'],
   'form-data': ['env', 'infra', 'webidl', 'encoding', 'dom', 'streams'],
-  fetch: ['env', 'infra', 'webidl', 'encoding', 'dom', 'streams', 'transport', 'form-data']
+  fetch: ['env', 'infra', 'webidl', 'encoding', 'dom', 'streams', 'transport', 'form-data'],
+  'event-source': ['env', 'infra', 'webidl', 'encoding', 'dom', 'streams', 'fetch']
 };
 const layerRules = Object.keys(LAYERS).map((folder) => ({
   files: ['src/' + folder + '/**/*.ts'],
