@@ -2,7 +2,7 @@
 // (the oracle for the "native" pass) and deleted, so the polyfill installs and is what the "polyfill" pass tests.
 // ES5 only: this file is loaded as-is in PhantomJS.
 (function (g) {
-  var names = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream'];
+  var names = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream', 'EventSource'];
   var natives = {};
   var found = 0;
   for (var i = 0; i < names.length; i++) {

@@ -18,12 +18,14 @@ const BUDGETS = {
   'dist/retrofetch.polyfill.js': 35850,
   'dist/retrofetch.core.js': 20200,
   "app: import { Headers } from 'retrofetch'": 2150,
-  "app: import { fetch } from 'retrofetch'": 20200
+  "app: import { fetch } from 'retrofetch'": 20200,
+  "app: import { EventSource } from 'retrofetch'": 16000
 };
 
 const APPS = {
   "app: import { Headers } from 'retrofetch'": "import { Headers } from 'retrofetch';\nconsole.log(new Headers({ a: '1' }).get('a'));\n",
-  "app: import { fetch } from 'retrofetch'": "import { fetch } from 'retrofetch';\nfetch('/x').then(function (r) { return r.text(); }).then(console.log);\n"
+  "app: import { fetch } from 'retrofetch'": "import { fetch } from 'retrofetch';\nfetch('/x').then(function (r) { return r.text(); }).then(console.log);\n",
+  "app: import { EventSource } from 'retrofetch'": "import { EventSource } from 'retrofetch';\nnew EventSource('/x').onmessage = function (e) { console.log(e.data); };\n"
 };
 
 function gzipSize(code) {
@@ -82,6 +84,7 @@ if (require.main === module) {
     });
     // web-streams-polyfill's byte stream controller class, which no other code names.
     check("app: import { fetch } from 'retrofetch' bundles no web-streams-polyfill", !/ReadableByteStreamController/.test(code["app: import { fetch } from 'retrofetch'"]));
+    check("app: import { EventSource } from 'retrofetch' bundles no web-streams-polyfill", !/ReadableByteStreamController/.test(code["app: import { EventSource } from 'retrofetch'"]));
     check("app: import { Headers } from 'retrofetch' bundles no fetch, no XHR", !/XMLHttpRequest|XDomainRequest/.test(code["app: import { Headers } from 'retrofetch'"]));
     console.log(failures ? 'check:sizes: ' + failures + ' failed' : 'check:sizes: ok');
     process.exit(failures ? 1 : 0);

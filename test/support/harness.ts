@@ -22,6 +22,8 @@ export interface Impl {
   TextEncoderStream: typeof TextEncoderStream;
   TextDecoder: typeof TextDecoder;
   TextEncoder: typeof TextEncoder;
+  /** Deleted before the polyfill loads (test/setup/remove-natives.js), so the polyfill pass has retrofetch's. */
+  EventSource: typeof EventSource;
 }
 
 declare const __karma__: any;
@@ -57,7 +59,8 @@ function implFrom(source: any, name: Impl['name']): Impl {
     TextDecoderStream: source.TextDecoderStream,
     TextEncoderStream: source.TextEncoderStream,
     TextDecoder: source.TextDecoder,
-    TextEncoder: source.TextEncoder
+    TextEncoder: source.TextEncoder,
+    EventSource: source.EventSource
   };
 }
 
@@ -80,10 +83,11 @@ export const profile: string | null = g.__retrofetchProfile || null;
 // The suites that apply to an IE9-class engine (no typed arrays, Blob, Symbol or XHR level 2); the others need
 // what it lacks. test/integration/ie9.test.ts covers fetch() there: text, JSON, headers, abort, timeouts, FormData.
 const IE9_SUITES = ['Headers', 'AbortController', 'AbortSignal', 'AbortSignal events', 'DOMException', 'Request.signal',
-  'XDomainRequest (stand-in)', 'IE9 profile'];
+  'XDomainRequest (stand-in)', 'IE9 profile', 'EventSource', 'EventSource: event stream format'];
 
 // The suites about what only the full build has.
-const NOT_IN_CORE = ['streaming bodies', 'real apps', 'TextDecoderStream and TextEncoderStream', 'TextDecoder and TextEncoder'];
+const NOT_IN_CORE = ['streaming bodies', 'real apps', 'TextDecoderStream and TextEncoderStream', 'TextDecoder and TextEncoder',
+  'EventSource', 'EventSource: event stream format', 'EventSource in workers'];
 
 export function runAll(): void {
   const passes: Impl[] = [implFrom(g, 'polyfill')];
