@@ -2,7 +2,8 @@
 // (through `exports`, self-referenced by name): with the DOM lib and without it. Type-checked only, never run.
 import { fetch, Headers, Request, Response, FormData, ReadableStream, AbortController, AbortSignal, DOMException } from 'retrofetch';
 import { TransformStream, WritableStream, TextDecoder, TextEncoder, TextDecoderStream, TextEncoderStream } from 'retrofetch';
-import type { RetrofetchInit } from 'retrofetch';
+import type { RetrofetchInit, EventSourceInit, EventSourceRetrofetchInit } from 'retrofetch';
+import { EventSource } from 'retrofetch';
 import 'retrofetch/polyfill';
 
 const progress: RetrofetchInit = {
@@ -35,3 +36,11 @@ export const lines: Promise<string> = fetch('/api/events').then((response: Respo
   const bytes: Uint8Array = new TextEncoder().encode('x');
   return text.getReader().read().then((step) => (step.value || '') + new TextDecoder().decode(bytes));
 });
+
+// EventSource, with the extension member (issue 20).
+const extension: EventSourceRetrofetchInit = { headers: { Authorization: 'Bearer x' }, heartbeatTimeout: 45000, maxBytes: 0, lastEventIdIn: 'query' };
+const init: EventSourceInit = { withCredentials: true, retrofetch: extension };
+const source = new EventSource('/api/sse', init);
+source.onmessage = (event) => { const data: string = event.data; void data; };
+source.addEventListener('tick', () => source.close());
+export const state: number = source.readyState === EventSource.OPEN ? source.OPEN : EventSource.CLOSED;

@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { suite } from '../../support/harness';
 import { utf8Bytes } from '../../support/assert';
-import { createEventStreamParser } from '../../../src/event-source/event-stream-parser';
+import { createEventStreamParser, EventStreamHandler } from '../../../src/event-source/event-stream-parser';
 
 interface Seen {
   events: string[];
@@ -19,13 +19,14 @@ interface Seen {
 /** Feeds `chunks` (arrays of bytes) to a new parser; the events as `type:lastEventId:data`, the IDs set, the retries. */
 function parse(chunks: number[][], lastEventId?: string): Seen {
   var seen: Seen = { events: [], ids: [], retries: [], between: false };
-  var parser = createEventStreamParser(lastEventId || '', {
+  var handler: EventStreamHandler = {
     _dispatch: function (id, type, data) {
       seen.ids.push(id);
       if (data !== null) seen.events.push(type + ':' + id + ':' + data);
     },
     _retry: function (ms) { seen.retries.push(ms); }
-  });
+  };
+  var parser = createEventStreamParser(lastEventId || '', handler);
   chunks.forEach(function (chunk) { parser._feed(typeof Uint8Array !== 'undefined' ? new Uint8Array(chunk) : chunk); });
   seen.between = parser._betweenEvents();
   return seen;
