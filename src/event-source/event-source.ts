@@ -33,8 +33,8 @@ export interface EventSourceRetrofetchInit {
   /** Reconnect (an `error` event, then after the reconnection time) when nothing, not even a comment, has arrived for
    * this many milliseconds. Default 0: never. */
   heartbeatTimeout?: number;
-  /** Once a connection has delivered this many bytes, reconnect at the next event boundary with Last-Event-ID,
-   * without an event (the engine keeps every byte of an XHR's response). Default 4 MiB; 0: never. */
+  /** Once a connection has delivered this many bytes, replace it with a new one, with Last-Event-ID and without an
+   * event (the engine keeps every byte of an XHR's response). Default 4 MiB; 0: never. */
   maxBytes?: number;
   /** How the last event ID goes on a reconnection: the `Last-Event-ID` header (the spec's), or a `lastEventId` query
    * parameter. Default: the header same-origin, the parameter cross-origin (the header would need a CORS preflight). */
@@ -318,8 +318,9 @@ function interpret(state: EventSourceState, connection: Connection, source: Chun
     parser._feed(chunk);
     // A listener closed it.
     if (state._connection !== connection) return;
-    // The byte cap (README "EventSource"): between two events, a new connection takes over, with Last-Event-ID.
-    if (state._maxBytes > 0 && connection._received >= state._maxBytes && parser._betweenEvents()) {
+    // The byte cap (README "EventSource"): once the chunk that passed it is interpreted, a new connection takes
+    // over, with Last-Event-ID (an event that arrived only in part comes again from a server that resumes there).
+    if (state._maxBytes > 0 && connection._received >= state._maxBytes) {
       stop(state);
       return connect(state);
     }

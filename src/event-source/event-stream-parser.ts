@@ -20,13 +20,6 @@ export interface EventStreamHandler {
 export interface EventStreamParser {
   /** Decodes and interprets the next bytes of the stream. */
   _feed(bytes: Bytes): void;
-  /**
-   * Whether the stream is between events: no line is pending, and nothing of a next event is buffered (the data and
-   * event type buffers are empty, the last event ID buffer is what was last dispatched). Cutting the connection here
-   * and reconnecting with Last-Event-ID loses no event that arrived whole (bytes of a character not decoded yet
-   * belong to the next one).
-   */
-  _betweenEvents(): boolean;
 }
 
 /**
@@ -53,11 +46,9 @@ export function createEventStreamParser(lastEventId: string, handler: EventStrea
     // 2. If the data buffer is an empty string (no data line), set the data buffer and the event type buffer to the
     //    empty string and return. 3. The data buffer's last LF is removed: the lines are joined with LF.
     var message = data.length ? data.join('\n') : null;
-    // 7. Set the data buffer and the event type buffer to the empty string (before the event is dispatched, which
-    //    may start the next connection's parser: nothing of this event stays buffered).
+    // 7. Set the data buffer and the event type buffer to the empty string (before the event is dispatched).
     data = [];
     eventType = '';
-    lastEventId = id;
     // 4–6, 8. The event: type "message", or the event type buffer's value if it is not empty.
     handler._dispatch(id, type || 'message', message);
   }
@@ -103,9 +94,6 @@ export function createEventStreamParser(lastEventId: string, handler: EventStrea
       lines[0] = pending + lines[0];
       pending = lines.pop()!;
       for (var i = 0; i < lines.length; i++) processLine(lines[i]);
-    },
-    _betweenEvents: function () {
-      return pending === '' && !data.length && eventType === '' && lastEventIdBuffer === lastEventId;
     }
   };
 }

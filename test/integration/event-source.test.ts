@@ -620,7 +620,7 @@ suite('EventSource', function (impl) {
       });
     });
 
-    itPolyfillOnly(impl, 'maxBytes: past the cap, between two events, a new connection takes over with Last-Event-ID, unseen', 'retrofetch\'s extension', function () {
+    itPolyfillOnly(impl, 'maxBytes: past the cap, a new connection takes over with Last-Event-ID, unseen', 'retrofetch\'s extension', function () {
       if (!xhrStreams) return skipBecause(this, 'this XHR gives a body only at its end: a stream that stays open gives nothing');
       var id = uid('cap');
       var events: string[] = [];

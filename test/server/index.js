@@ -765,9 +765,9 @@ const routes = {
 
   'sse-flood'(ctx) {
     // The bench's long stream (bench/page.js): `bytes` bytes (default 64 MB) of events of `size` bytes each
-    // (`id: k`, `data: ` and padding; default 100), written as fast as the client takes them, then `event: done`.
-    // A last event ID (header or `lastEventId` query parameter) resumes after that event, so a client that reconnects
-    // gets every event once.
+    // (`id: k`, `data: ` and padding; default 100), in 64 KB writes as fast as the client takes them, or at most
+    // `rate` bytes a second, then `event: done`. A last event ID (header or `lastEventId` query parameter) resumes after
+    // that event, so a client that reconnects gets every event once.
     const q = ctx.query;
     const bytes = int(q, 'bytes', MAX_BYTES, 1, 1024 * 1024 * 1024);
     const size = int(q, 'size', 100, 32, 65536);
@@ -779,11 +779,14 @@ const routes = {
       const head = 'id: ' + i + '\ndata: ';
       return head + 'x'.repeat(size - head.length - 2) + '\n\n';
     };
+    const rate = int(q, 'rate', 0, 0, 1024 * 1024 * 1024);
     const pump = () => {
       while (k < total) {
         let batch = '';
         while (k < total && batch.length < 65536) batch += event(k++);
-        if (!ctx.res.write(batch)) { ctx.res.once('drain', pump); return; }
+        const more = ctx.res.write(batch);
+        if (rate) { later(ctx, batch.length * 1000 / rate, pump); return; }
+        if (!more) { ctx.res.once('drain', pump); return; }
       }
       ctx.res.end('event: done\ndata: ' + total + '\n\n');
     };

@@ -83,7 +83,7 @@ export const profile: string | null = g.__retrofetchProfile || null;
 // The suites that apply to an IE9-class engine (no typed arrays, Blob, Symbol or XHR level 2); the others need
 // what it lacks. test/integration/ie9.test.ts covers fetch() there: text, JSON, headers, abort, timeouts, FormData.
 const IE9_SUITES = ['Headers', 'AbortController', 'AbortSignal', 'AbortSignal events', 'DOMException', 'Request.signal',
-  'XDomainRequest (stand-in)', 'IE9 profile', 'EventSource', 'EventSource: event stream format'];
+  'XDomainRequest (stand-in)', 'IE9 profile', 'EventSource', 'EventSource: event stream format', 'EventSource: event stream parser'];
 
 // The suites about what only the full build has.
 const NOT_IN_CORE = ['streaming bodies', 'real apps', 'TextDecoderStream and TextEncoderStream', 'TextDecoder and TextEncoder',

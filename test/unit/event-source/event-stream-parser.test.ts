@@ -12,13 +12,11 @@ interface Seen {
   events: string[];
   ids: string[];
   retries: number[];
-  /** The parser's answer to _betweenEvents() at the end. */
-  between: boolean;
 }
 
 /** Feeds `chunks` (arrays of bytes) to a new parser; the events as `type:lastEventId:data`, the IDs set, the retries. */
 function parse(chunks: number[][], lastEventId?: string): Seen {
-  var seen: Seen = { events: [], ids: [], retries: [], between: false };
+  var seen: Seen = { events: [], ids: [], retries: [] };
   var handler: EventStreamHandler = {
     _dispatch: function (id, type, data) {
       seen.ids.push(id);
@@ -28,7 +26,6 @@ function parse(chunks: number[][], lastEventId?: string): Seen {
   };
   var parser = createEventStreamParser(lastEventId || '', handler);
   chunks.forEach(function (chunk) { parser._feed(typeof Uint8Array !== 'undefined' ? new Uint8Array(chunk) : chunk); });
-  seen.between = parser._betweenEvents();
   return seen;
 }
 
@@ -116,17 +113,6 @@ suite('EventSource: event stream parser', function (impl) {
   });
 
   it('an event without its blank line is not dispatched (it is pending at the end)', function () {
-    var seen = text('data: a\n\ndata: b\n');
-    expect(seen.events).to.deep.equal(['message::a']);
-    expect(seen.between).to.equal(false);
-  });
-
-  it('tells when it is between events (the byte cap reconnects only there)', function () {
-    expect(text('data: a\n\n').between, 'after an event').to.equal(true);
-    expect(text(':c\n').between, 'after a comment').to.equal(true);
-    expect(text('data: a\n\ndata: b').between, 'in a line').to.equal(false);
-    expect(text('data: a\n\nevent: x\n').between, 'after an event field').to.equal(false);
-    expect(text('data: a\n\nid: 2\n').between, 'after a new ID').to.equal(false);
-    expect(text('data: a\n\ndata: b\n').between, 'in an event').to.equal(false);
+    expect(text('data: a\n\ndata: b\n').events).to.deep.equal(['message::a']);
   });
 });
