@@ -812,17 +812,23 @@ const routes = {
   },
 
   events(ctx) {
-    // A server-sent-events-like (Comet) stream: `count` events `data: event k of N\n\n`, `interval` ms apart, as
+    // A server-sent-events (Comet) stream: `count` events `data: event k of N\n\n`, `interval` ms apart, as
     // text/event-stream with nosniff, no Content-Length. `pad=N` first sends an SSE comment line of N bytes (old
-    // engines and proxies hold back the first bytes of a response).
+    // engines and proxies hold back the first bytes of a response). `auth=T`: only for `Authorization: Bearer T`
+    // (else 401), and the events say so.
     const q = ctx.query;
     const count = int(q, 'count', 5, 1, 1000);
     const interval = int(q, 'interval', 300, 0, MAX_MS);
     const pad = int(q, 'pad', 0, 0, 64 * 1024);
+    const auth = q.get('auth');
+    if (auth !== null && ctx.req.headers.authorization !== 'Bearer ' + auth) {
+      sendText(ctx, 401, 'Authorization: Bearer ' + auth + ' needed\n');
+      return;
+    }
     begin(ctx, 200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
     ctx.res.flushHeaders();
     const parts = pad ? [':' + ' '.repeat(Math.max(pad - 3, 0)) + '\n\n'] : [];
-    for (let k = 1; k <= count; k++) parts.push('id: ' + k + '\ndata: event ' + k + ' of ' + count + '\n\n');
+    for (let k = 1; k <= count; k++) parts.push('id: ' + k + '\ndata: event ' + k + ' of ' + count + (auth !== null ? ' (authorized)' : '') + '\n\n');
     pace(ctx, parts, interval);
   },
 
