@@ -1,7 +1,7 @@
 // `npm run check:sizes`: the bytes a user pays for, min + gzip -9, against a budget each (sizes are deterministic, so
 // a budget can fail `npm test`): the two standalone scripts as built, and apps a bundler builds from the package's
-// ES modules (dist/esm), which must tree-shake: `import { Headers }` alone, and `import { fetch }` without
-// web-streams-polyfill. `node test/smoke/sizes.js --json` prints the sizes for bench/run.js instead of checking.
+// ES modules (dist/esm), which must tree-shake: `import { Headers }` alone, and `import { fetch }` and
+// `import { EventSource }` without web-streams-polyfill. `node test/smoke/sizes.js --json` prints the sizes for bench/run.js instead of checking.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -13,12 +13,13 @@ const root = path.resolve(__dirname, '../..');
 
 // Budgets in bytes (min + gzip -9): a ratchet at today's sizes, lowered as the byte diet (issue 14) goes. Its
 // targets: 36,000 for the full script and 3,000 for Headers alone (both met), 16,000 for the core (not met: see
-// README "Size and speed").
+// README "Size and speed"). EventSource (issue 20) took up to 1,800 B of the full script, and its transport option
+// (TransportRequest's utf8) ~60 B of the core; an app with EventSource alone is held to 16,000.
 const BUDGETS = {
-  'dist/retrofetch.polyfill.js': 35850,
-  'dist/retrofetch.core.js': 20200,
+  'dist/retrofetch.polyfill.js': 37650,
+  'dist/retrofetch.core.js': 20245,
   "app: import { Headers } from 'retrofetch'": 2150,
-  "app: import { fetch } from 'retrofetch'": 20200,
+  "app: import { fetch } from 'retrofetch'": 20230,
   "app: import { EventSource } from 'retrofetch'": 16000
 };
 
