@@ -1,5 +1,5 @@
 // Lint: the recommended rules for JS and TS, plus retrofetch's own:
-// - code in src/ never reaches for the host's own fetch, Headers, Request, Response or ReadableStream (STYLE.md habit
+// - code in src/ never reaches for the host's own fetch, Headers, Request, Response, ReadableStream or EventSource (STYLE.md habit
 //   5; src/streams/readable-stream.ts reads the host's ReadableStream through the global object, on purpose);
 // - each folder of src/ imports only the layers below it (ARCHITECTURE.md "Layers"), as LAYERS says;
 // - every `LEGACY(...)` comment uses tags from one vocabulary (ARCHITECTURE.md "LEGACY tags");
@@ -12,7 +12,7 @@ const tseslint = require('typescript-eslint');
 
 const hostFetch = ['fetch', 'Headers', 'Request', 'Response', 'ReadableStream', 'WritableStream', 'TransformStream',
   'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextDecoder', 'TextEncoder', 'TextDecoderStream',
-  'TextEncoderStream', 'AbortController', 'AbortSignal', 'FormData']
+  'TextEncoderStream', 'AbortController', 'AbortSignal', 'FormData', 'EventSource']
   .map((name) => ({ name, message: 'src/ implements ' + name + '; import it from its module instead of using the host\'s.' }))
   // ES2015 collections: IE9-class engines have none (the ie9 profile cannot remove them, as Mocha needs them).
   .concat(['Map', 'Set', 'WeakMap', 'WeakSet'].map((name) => ({ name, message: name + ' is missing in IE9-class engines (README prerequisites).' })));
@@ -27,7 +27,8 @@ const LAYERS = {
   streams: ['env', 'infra', 'webidl', 'encoding'],
   transport: ['env', 'infra', 'encoding'],
   'form-data': ['env', 'infra', 'webidl', 'encoding', 'dom', 'streams'],
-  fetch: ['env', 'infra', 'webidl', 'encoding', 'dom', 'streams', 'transport', 'form-data']
+  fetch: ['env', 'infra', 'webidl', 'encoding', 'dom', 'streams', 'transport', 'form-data'],
+  'event-source': ['env', 'infra', 'webidl', 'encoding', 'dom', 'streams', 'fetch']
 };
 const layerRules = Object.keys(LAYERS).map((folder) => ({
   files: ['src/' + folder + '/**/*.ts'],

@@ -19,7 +19,7 @@ const es5 = {
 };
 
 // The classes the bundles export or install (src/index.ts), whose names survive minification.
-const EXPORTED_CLASSES = /^(Headers|Request|Response|FormData|AbortController|AbortSignal|DOMException|ReadableStream|WritableStream|TransformStream|ByteLengthQueuingStrategy|CountQueuingStrategy|TextEncoder|TextDecoder|TextEncoderStream|TextDecoderStream)$/;
+const EXPORTED_CLASSES = /^(Headers|Request|Response|FormData|AbortController|AbortSignal|DOMException|ReadableStream|WritableStream|TransformStream|ByteLengthQueuingStrategy|CountQueuingStrategy|TextEncoder|TextDecoder|TextEncoderStream|TextDecoderStream|EventSource)$/;
 
 function tsRule(configFile) {
   return { test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: configFile, transpileOnly: true } } };

@@ -2,6 +2,10 @@
 // each case, then POSTs the timings to /bench-result. Timings are medians of several rounds, in milliseconds.
 (function () {
   var impl = /[?&]impl=([a-z-]+)/.exec(location.search)[1];
+  // ?only=text: only the cases whose names contain it (RETROFETCH_BENCH_ONLY in bench/run.js). ?stream=name: that
+  // EventSource case alone (bench/run.js runs each in a fresh browser: what is kept is then that case's).
+  var only = decodeURIComponent((/[?&]only=([^&]*)/.exec(location.search) || ['', ''])[1]);
+  var stream = decodeURIComponent((/[?&]stream=([^&]*)/.exec(location.search) || ['', ''])[1]);
   var now = typeof performance !== 'undefined' && performance.now ? function () { return performance.now(); } : function () { return new Date().getTime(); };
 
   function median(xs) {
@@ -125,6 +129,73 @@
     }]);
   }
 
+  // A 64 MB stream of 100-byte events at 4 MB/s (/api/sse-flood: it resumes after a Last-Event-ID, so a reconnection
+  // loses and repeats nothing; the rate is one every engine here keeps up with, so that what is held is what was kept,
+  // not what waits to be read) through an EventSource, one setting per fresh browser (bench/run.js): the time (the
+  // stream's 16 s at least), whether every event came once and in order, and what is kept, every 8 MB of events: the
+  // text the XHR under retrofetch's
+  // EventSource holds (an XHR keeps its whole response, so retrofetch's reconnects after `maxBytes`, default 4 MiB;
+  // `maxBytes: 0` keeps one connection for the whole stream), and the JS heap after a garbage collection where the
+  // engine lets the page ask for one and tells its size (Chromium, with --js-flags=--expose-gc).
+  var FLOOD = 67108864;
+  var EVENTS = Math.floor(FLOOD / 100);
+  var EVERY = Math.floor(8388608 / 100);
+  var xhrs = [];
+  if (impl === 'retrofetch' && window.XMLHttpRequest) {
+    // Every XHR retrofetch makes (it reads the global when it makes one), to read what the open one holds.
+    var RealXHR = window.XMLHttpRequest;
+    window.XMLHttpRequest = function () {
+      var xhr = new RealXHR();
+      xhrs.push(xhr);
+      return xhr;
+    };
+  }
+  function heldText() {
+    var chars = 0;
+    xhrs = xhrs.filter(function (xhr) { return xhr.readyState > 0 && xhr.readyState < 4; });
+    xhrs.forEach(function (xhr) { chars += xhr.responseText.length; });
+    return chars;
+  }
+  function collectedHeap() {
+    if (typeof window.gc !== 'function' || typeof performance === 'undefined' || !performance.memory) return null;
+    window.gc();
+    return performance.memory.usedJSHeapSize;
+  }
+  function eventStream(init) {
+    return new Promise(function (resolve, reject) {
+      var heapStart = collectedHeap();
+      var heapPeak = 0;
+      var textPeak = 0;
+      var started = now();
+      var events = 0;
+      var wrong = 0;
+      var es = new window.EventSource('/api/sse-flood?bytes=' + FLOOD + '&size=100&rate=4194304', init);
+      es.onmessage = function (e) {
+        if (e.lastEventId !== String(events)) wrong++;
+        events++;
+        if (events % EVERY !== 0) return;
+        textPeak = Math.max(textPeak, heldText());
+        // (In a task of its own: not while the chunk being dispatched is still in use.)
+        setTimeout(function () {
+          if (heapStart !== null) heapPeak = Math.max(heapPeak, collectedHeap() - heapStart);
+        }, 0);
+      };
+      es.addEventListener('done', function () {
+        var ms = now() - started;
+        es.close();
+        if (events !== EVENTS || wrong) return reject(new Error(events + ' events, ' + wrong + ' out of order'));
+        resolve({ ms: ms, text: impl === 'retrofetch' ? textPeak / 1048576 : null, heap: heapStart === null ? null : heapPeak / 1048576 });
+      });
+      es.onerror = function () {
+        if (es.readyState === 2) reject(new Error('the connection failed'));
+      };
+    });
+  }
+  var streams = [['EventSource 64 MB of 100 B events', undefined], ['EventSource 64 MB, no cap (maxBytes: 0)', { retrofetch: { maxBytes: 0 } }]];
+
+  cases = stream ? [] : cases.filter(function (c) { return c[0].indexOf(only) >= 0; });
+  streams = streams.filter(function (c) { return c[0] === stream; });
+
   var results = {};
   var i = 0;
   function next() {
@@ -132,7 +203,16 @@
     var c = cases[i++];
     return repeat(c[1], c[2]).then(function (ms) { results[c[0]] = ms; }, function (e) { results[c[0]] = 'error: ' + e; }).then(next);
   }
-  next().then(function () {
+  function nextStream() {
+    var c = streams.shift();
+    if (!c) return Promise.resolve();
+    return eventStream(c[1]).then(function (r) {
+      results[c[0] + ': ms'] = r.ms;
+      if (r.text !== null) results[c[0] + ': XHR text held (largest), MB'] = Number(r.text.toFixed(1));
+      if (r.heap !== null) results[c[0] + ': JS heap kept (largest growth), MB'] = Number(r.heap.toFixed(1));
+    }, function (e) { results[c[0] + ': ms'] = 'error: ' + e; }).then(nextStream);
+  }
+  next().then(nextStream).then(function () {
     var xhr = new XMLHttpRequest();
     xhr.open('POST', '/bench-result?impl=' + impl);
     xhr.send(JSON.stringify(results));

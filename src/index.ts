@@ -13,3 +13,5 @@ export { AbortSignal } from './dom/abort-signal';
 export { DOMException } from './dom/dom-exception';
 export { fetch } from './fetch/fetch';
 export type { RetrofetchInit } from './fetch/fetch';
+export { EventSource } from './event-source/event-source';
+export type { EventSourceInit, RetrofetchEventSourceOptions } from './event-source/event-source';

@@ -5,7 +5,7 @@
 import './env/install-promise';
 import {
   fetch, Headers, Request, Response, FormData, ReadableStream, WritableStream, TransformStream, ByteLengthQueuingStrategy,
-  CountQueuingStrategy, TextDecoderStream, TextEncoderStream, TextDecoder, TextEncoder, AbortController, AbortSignal, DOMException
+  CountQueuingStrategy, TextDecoderStream, TextEncoderStream, TextDecoder, TextEncoder, AbortController, AbortSignal, DOMException, EventSource
 } from './index';
 import { installMissing } from './polyfill';
 
@@ -14,5 +14,5 @@ installMissing({
   WritableStream: WritableStream, TransformStream: TransformStream, ByteLengthQueuingStrategy: ByteLengthQueuingStrategy,
   CountQueuingStrategy: CountQueuingStrategy, TextDecoderStream: TextDecoderStream, TextEncoderStream: TextEncoderStream,
   TextDecoder: TextDecoder, TextEncoder: TextEncoder, AbortController: AbortController, AbortSignal: AbortSignal,
-  DOMException: DOMException
+  DOMException: DOMException, EventSource: EventSource
 });

@@ -30,6 +30,7 @@ type PlatformHeadersInit = Global extends { readonly Headers: abstract new (init
 type PlatformRequestInit = Global extends { readonly Request: abstract new (input: any, init?: infer I) => unknown } ? NonNullable<I> : retrofetch.RequestInit;
 type PlatformBodyInit = Global extends { readonly Response: abstract new (body?: infer B, init?: any) => unknown } ? NonNullable<B> : retrofetch.BodyInit;
 type PlatformResponseInit = Global extends { readonly Response: abstract new (body?: any, init?: infer I) => unknown } ? NonNullable<I> : retrofetch.ResponseInit;
+type PlatformEventSourceInit = Global extends { readonly EventSource: abstract new (url: any, init?: infer I) => unknown } ? NonNullable<I> : retrofetch.EventSourceInit;
 
 // ---------------------------------------------------------------------------------------------------------------------
 // retrofetch's own extension: the `retrofetch` member of RequestInit.
@@ -62,6 +63,26 @@ export interface RetrofetchRequestInit {
 /** @deprecated The inner object of `init.retrofetch`, now named RetrofetchOptions (RetrofetchRequestInit is the member). */
 export type RetrofetchInit = RetrofetchOptions;
 
+/**
+ * The `retrofetch` member of EventSourceInit (`new EventSource(url, { retrofetch: { headers } })`). A browser's own
+ * EventSource ignores it.
+ */
+export interface RetrofetchEventSourceOptions {
+  /** Request headers sent with every connection (`Authorization`, say), in any form `new Headers()` takes. */
+  headers?: HeadersInit;
+  /** Milliseconds without a byte (not even a comment) after which it reconnects; 0 (the default): never. */
+  heartbeatTimeout?: number;
+  /** Body bytes one connection may deliver before a new one takes over with the last event ID (default 4 MiB; 0: no cap). */
+  maxBytes?: number;
+  /** Where the last event ID goes on a reconnection (default: the header same-origin, the query parameter cross-origin). */
+  lastEventIdIn?: 'header' | 'query';
+}
+
+/** retrofetch's member of EventSourceInit, to add to the platform's: `EventSourceInit & RetrofetchEventSourceInit`. */
+export interface RetrofetchEventSourceInit {
+  retrofetch?: RetrofetchEventSourceOptions;
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // The dictionaries and unions, the platform's where it has them.
 
@@ -71,6 +92,8 @@ export type ResponseInit = PlatformResponseInit;
 /** The RequestInit that retrofetch's fetch() and Request take: the platform's, with retrofetch's member. */
 export type RequestInit = PlatformRequestInit & RetrofetchRequestInit;
 export type RequestInfo = Request | string;
+/** The EventSourceInit that retrofetch's EventSource takes: the platform's, with retrofetch's member. */
+export type EventSourceInit = PlatformEventSourceInit & RetrofetchEventSourceInit;
 type URL = PlatformType<'URL', retrofetch.URL>;
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -165,10 +188,16 @@ export declare const TextEncoderStream: PlatformClass<'TextEncoderStream', {
   new (): TextEncoderStream;
 }>;
 
-// EventSource (issue 20, branch eventsource) goes here, in the same form: its type the platform's
-// (`PlatformType<'EventSource', retrofetch.EventSource>`, the own one in the namespace below), its constructor
-// retrofetch's own, `new (url: string | URL, init?: EventSourceInit & RetrofetchEventSourceInit)`, with
-// `RetrofetchEventSourceInit { retrofetch?: RetrofetchEventSourceOptions }` exported beside RetrofetchRequestInit.
+// Server-sent events: the platform's EventSource type where the consumer's libs have one, with retrofetch's
+// constructor, which takes retrofetch's member of EventSourceInit.
+export type EventSource = PlatformType<'EventSource', retrofetch.EventSource>;
+export declare const EventSource: {
+  readonly prototype: EventSource;
+  new (url: string | URL, eventSourceInitDict?: EventSourceInit): EventSource;
+  readonly CONNECTING: 0;
+  readonly OPEN: 1;
+  readonly CLOSED: 2;
+};
 
 // ---------------------------------------------------------------------------------------------------------------------
 // retrofetch's own declarations, for a project whose libs have none of the platform's: the shapes of TypeScript's
@@ -396,6 +425,39 @@ declare namespace retrofetch {
   interface AbortController {
     readonly signal: AbortSignal;
     abort(reason?: any): void;
+  }
+
+  // https://html.spec.whatwg.org/multipage/server-sent-events.html
+  interface MessageEvent<T = any> extends Event {
+    readonly data: T;
+    readonly lastEventId: string;
+    readonly origin: string;
+  }
+  interface EventSourceInit {
+    withCredentials?: boolean;
+  }
+  interface EventSourceEventMap {
+    error: Event;
+    message: MessageEvent;
+    open: Event;
+  }
+  interface EventSource extends EventTarget {
+    onerror: ((this: EventSource, ev: Event) => any) | null;
+    onmessage: ((this: EventSource, ev: MessageEvent) => any) | null;
+    onopen: ((this: EventSource, ev: Event) => any) | null;
+    readonly readyState: number;
+    readonly url: string;
+    readonly withCredentials: boolean;
+    close(): void;
+    readonly CONNECTING: 0;
+    readonly OPEN: 1;
+    readonly CLOSED: 2;
+    addEventListener<K extends keyof EventSourceEventMap>(type: K, listener: (this: EventSource, ev: EventSourceEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+    addEventListener(type: string, listener: (this: EventSource, event: MessageEvent) => any, options?: boolean | AddEventListenerOptions): void;
+    addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+    removeEventListener<K extends keyof EventSourceEventMap>(type: K, listener: (this: EventSource, ev: EventSourceEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+    removeEventListener(type: string, listener: (this: EventSource, event: MessageEvent) => any, options?: boolean | EventListenerOptions): void;
+    removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
   }
 
   // https://webidl.spec.whatwg.org/#idl-DOMException

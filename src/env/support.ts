@@ -86,6 +86,15 @@ export const supportsDOMExceptionConstructor = /*#__PURE__*/ works(function () {
   return e.message === 'm' && e.code === 20;
 });
 
+// The engine's Event and MessageEvent can be constructed (with MessageEvent's dictionary), and the fields of one can be
+// shadowed by own properties, as retrofetch's EventTarget dispatches an engine's event (src/dom/event-target.ts):
+// then an EventSource fires the engine's events. Old WebKit (PhantomJS) and IE construct none.
+export const supportsEventConstructors = /*#__PURE__*/ works(function () {
+  var event = new g.MessageEvent('message', { data: 0, lastEventId: 'i' });
+  Object.defineProperty(event, 'target', { value: g, configurable: true });
+  return new g.Event('open').type === 'open' && event.lastEventId === 'i' && event.target === g;
+});
+
 // The engine's own AbortSignal `aborted` getter, read here before src/polyfill.ts may install retrofetch's: calling
 // it on a value is the engine's brand check for its signals (it throws for anything else, a look-alike included).
 export const nativeAbortedGetter: ((this: unknown) => boolean) | null = /*#__PURE__*/ (function () {

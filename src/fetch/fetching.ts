@@ -4,7 +4,7 @@
 // refused with a TypeError saying so (README "What XHR cannot do"), never ignored. The state of a fetch is the fetch
 // controller's (ongoing, terminated, aborted) plus the request record below: no other flags.
 import { InnerRequest } from './request';
-import { InnerResponse, newNetworkResponse, isNullBodyStatus, isRedirectStatus } from './response';
+import { InnerResponse, newNetworkResponse, isNullBodyStatus, isRedirectStatus } from './response-record';
 import { headerListOf } from './headers';
 import { HeaderList, headerListGet, headerListContains, headerListDelete, isForbiddenRequestHeader } from './header-list';
 import { bodyFromSource, takeSource } from './body';
@@ -450,6 +450,7 @@ function transportRequest(params: FetchParams, url: string, headers: HeaderList,
     // same-origin is XHR's default. LEGACY(XHR): "omit" cannot stop same-origin cookies (README).
     _credentials: params._inner.credentials === 'include',
     _onUploadProgress: params._progress.onUploadProgress,
+    _utf8: params._inner._utf8,
     // AbortSignal.timeout()'s deadline, as the transport's own timeout: a backstop for when timers are throttled.
     _timeout: backstop ? Math.max(1, backstop.ms) : 0
   };

@@ -48,6 +48,8 @@ export interface InnerRequest {
   signal: AbortSignal;
   /** retrofetch's own RequestInit member, init.retrofetch as given, carried along to fetch() (copies share it). */
   _retrofetch?: unknown;
+  /** An EventSource's request (src/event-source/): its response body is read as UTF-8 text only (TransportRequest's `_utf8`). */
+  _utf8?: boolean;
 }
 
 var slot = createSlot<InnerRequest>('Request');

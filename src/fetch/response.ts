@@ -3,38 +3,17 @@ import { createSlot } from '../webidl/slots';
 import { constructing, defineAttributes } from '../webidl/interface';
 import { toDictionaryMembers, toByteString, requireArguments, toUSVString, toUnsignedShort, typeError } from '../webidl/conversions';
 import {
-  GUARD_IMMUTABLE, GUARD_RESPONSE, ConvertedHeadersInit, Headers, HeadersGuard, convertHeadersInit, copyHeaders, createHeaders,
-  fillHeaders, guardSteps, headerListOf
+  GUARD_RESPONSE, ConvertedHeadersInit, Headers, convertHeadersInit, copyHeaders, fillHeaders, guardSteps, headerListOf
 } from './headers';
-import { HeaderList, headerListAppend, headerListContains, isForbiddenResponseHeaderName } from './header-list';
-import { BODY_USED, Body, InnerBody, includeBody, isUnusable, cloneBody, bodyFromBytes } from './body';
+import { headerListAppend, headerListContains, isForbiddenResponseHeaderName } from './header-list';
+import { InnerResponse, isNullBodyStatus, isRedirectStatus, newNetworkResponse } from './response-record';
+import { BODY_USED, Body, includeBody, isUnusable, cloneBody, bodyFromBytes } from './body';
 import { convertBodyInit, extractBody, ExtractedBody } from './extract-body';
 import { utf8Encode } from '../encoding/utf8';
 import { parseURL, stripFragment } from './url';
 import { isQuotedStringTokens } from '../infra/http';
 
-/** https://fetch.spec.whatwg.org/#concept-response */
-export interface InnerResponse {
-  type: ResponseType;
-  status: number;
-  statusText: string;
-  _body: InnerBody | null;
-  _urlList: string[];
-  /** The Headers object, over the response's header list. */
-  headers: Headers;
-}
-
 var slot = createSlot<InnerResponse>('Response');
-
-// https://fetch.spec.whatwg.org/#null-body-status
-export function isNullBodyStatus(status: number): boolean {
-  return /^(10[13]|20[45]|304)$/.test('' + status);
-}
-
-// https://fetch.spec.whatwg.org/#redirect-status
-export function isRedirectStatus(status: number): boolean {
-  return /^30[12378]$/.test('' + status);
-}
 
 // The guard "response": its step of validate (4: a forbidden response-header name is dropped): see guardSteps in
 // ./headers.ts.
@@ -91,12 +70,6 @@ export function createResponse(inner: InnerResponse): Response {
   var response = Object.create(Response.prototype);
   slot.set(response, inner);
   return response;
-}
-
-/** A response record over a header list the caller made; its Headers object has `guard`, by default "immutable". @internal */
-export function newNetworkResponse(status: number, statusText: string, headerList: HeaderList, body: InnerBody | null,
-  urlList: string[], type: ResponseType, guard: HeadersGuard = GUARD_IMMUTABLE): InnerResponse {
-  return { type: type, status: status, statusText: statusText, _body: body, _urlList: urlList, headers: createHeaders(headerList, guard) };
 }
 
 export class Response {

@@ -2,7 +2,6 @@
 // The entry list holds scalar value strings and Files (src/form-data/file.ts stands in where File cannot be made).
 // Line breaks are not normalised here: since 2021 the spec does that when a body is encoded (multipart.ts), so
 // get() returns what was appended, as in every current engine.
-import { createSlot } from '../webidl/slots';
 import { toUSVString, requireArguments, typeError } from '../webidl/conversions';
 import { defineIterable } from '../webidl/pair-iterator';
 import { constructing, defineToStringTag } from '../webidl/interface';
@@ -10,18 +9,9 @@ import { isHostInstance } from '../env/global';
 import { createDOMException } from '../dom/dom-exception';
 import { EntryList, FormDataEntryValue, createEntry } from './entry';
 import { constructEntryList, isSubmitButton } from './entry-list';
+import { formDataSlot as slot, entryListOf } from './form-data-slot';
 
 export type { EntryList, FormDataEntryValue };
-
-var slot = createSlot<EntryList>('FormData');
-
-export function entryListOf(form: unknown, member: string): EntryList {
-  return slot.get(form, member);
-}
-
-export function isFormDataShim(value: unknown): boolean {
-  return slot.has(value);
-}
 
 /** A FormData of ours over `list` (the list is shared, not copied). */
 function formDataOf(list: EntryList): FormData {

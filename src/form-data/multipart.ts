@@ -7,7 +7,7 @@
 // disk instead of being read into memory, and it is the only way at all where the engine's FormData cannot be read
 // (PhantomJS, IE 10–11: no forEach). XHR then writes its own boundary and Content-Type, so the one extracted here
 // (still what `request.headers` shows) is not sent.
-import { entryListOf, isFormDataShim } from './form-data';
+import { entryListOf, isFormDataShim } from './form-data-slot';
 import { EntryList } from './entry';
 import { utf8Encode } from '../encoding/utf8';
 import { typeError } from '../webidl/conversions';

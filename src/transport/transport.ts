@@ -25,6 +25,12 @@ export interface TransportRequest {
   /** Milliseconds for the transport's own timeout (0: none). */
   _timeout: number;
   _onUploadProgress?: (progress: ProgressInfo) => void;
+  /**
+   * The consumer decodes the body as UTF-8 (https://encoding.spec.whatwg.org/#utf-8-decode: a leading BOM dropped,
+   * U+FFFD for bytes that are not UTF-8) and needs nothing else of it (an EventSource's): where the engine decoded
+   * the body itself, its text encoded as UTF-8 will do (no failure for a BOM it sniffed or a U+FFFD).
+   */
+  _utf8?: boolean;
 }
 
 interface TransportHead {

@@ -13,7 +13,7 @@ import { count } from '../env/debug-counters';
 
 export function openXDR(request: TransportRequest, listener: TransportListener): Transport {
   var xdr = new g.XDomainRequest();
-  var read = decodedTextReader();
+  var read = decodedTextReader(request);
   var headSent = false;
   var finished = false;
 

@@ -51,7 +51,7 @@ function declaredUTF8(type: string): boolean {
 
 function readAsDecodedText(s: XHRState): void {
   s._mode = DECODED_TEXT;
-  s._decoder = decodedTextReader();
+  s._decoder = decodedTextReader(s._request);
 }
 
 /**
@@ -120,7 +120,7 @@ function readXUserDefined(s: XHRState, moment: Moment): void {
   // progress events' `loaded`; Firefox counts encoded bytes there, so a content-encoded body is checked by the char
   // ranges alone (below). README: "Byte-order marks".
   if (s._bomCheck !== BOM_CHECK_PASSED && (s._encoded || s._loaded >= 3 || moment === AT_DONE)) {
-    if (!s._encoded && end < s._loaded) return fail(s, BOM_MESSAGE);
+    if (!s._encoded && end < s._loaded) return bomSniffed(s, moment);
     s._bomCheck = BOM_CHECK_PASSED;
   }
   if (s._bomCheck === BOM_CHECK_PENDING || end <= s._received) return;
@@ -128,17 +128,30 @@ function readXUserDefined(s: XHRState, moment: Moment): void {
   for (var i = s._received, j = 0; i < end; i++, j++) {
     var c = text.charCodeAt(i);
     // x-user-defined maps byte b to b (b < 0x80) or to U+F700 + b: any other char is a BOM-decoded body.
-    if (c >= 0x80 && (c < 0xf780 || c > 0xf7ff)) return fail(s, BOM_MESSAGE);
+    if (c >= 0x80 && (c < 0xf780 || c > 0xf7ff)) return bomSniffed(s, moment);
     bytes[j] = c;
   }
   s._received = end;
   deliver(s, bytes);
 }
 
+// XHR sniffed a BOM and decoded the body by it (see readXUserDefined): it cannot be delivered exactly, unless the
+// consumer takes it as UTF-8 text (TransportRequest's `utf8`: an EventSource) and nothing went yet. Then the engine's
+// text will do, encoded back after the UTF-8 BOM it dropped (the consumer's decoding drops that one again).
+function bomSniffed(s: XHRState, moment: Moment): void {
+  if (!s._request._utf8 || s._received > 0) return fail(s, BOM_MESSAGE);
+  readAsDecodedText(s);
+  deliver(s, bytesFrom([0xef, 0xbb, 0xbf]));
+  readBody(s, moment);
+}
+
 // DECODED_TEXT: the engine's text encoded back as UTF-8, held until the byte counts show that no BOM was removed.
 function readDecodedText(s: XHRState, moment: Moment): void {
   var text = readResponseText(s, moment);
   if (text === null) return;
+  // For a consumer of UTF-8 text (TransportRequest's `utf8`), the engine's decoding will do (a BOM it dropped, its
+  // U+FFFD): nothing to check against the byte counts.
+  if (s._request._utf8) s._bomCheck = BOM_CHECK_PASSED;
   var bytes: Bytes | null;
   try {
     bytes = s._decoder!(text);

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { suite, skipBecause } from '../support/harness';
 import { frameWith } from '../support/frames';
 
-var CLASSES = ['Headers', 'Request', 'Response', 'FormData', 'AbortController', 'AbortSignal', 'ReadableStream'] as const;
+var CLASSES = ['Headers', 'Request', 'Response', 'FormData', 'AbortController', 'AbortSignal', 'ReadableStream', 'EventSource'] as const;
 
 suite('class names', function (impl) {
   it('each class and its instances are named after their interface', function () {

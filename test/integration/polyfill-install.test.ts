@@ -11,7 +11,7 @@ import {
 
 var NAMES = ['fetch', 'Headers', 'Request', 'Response', 'FormData', 'ReadableStream', 'Promise', 'WritableStream',
   'TransformStream', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoder', 'TextDecoder', 'TextEncoderStream',
-  'TextDecoderStream'];
+  'TextDecoderStream', 'EventSource'];
 var FAMILY = ['WritableStream', 'TransformStream', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream'];
 // The streams themselves (the text streams over them are replaced alone where they cannot pipe with them).
 var STREAM_CLASSES = ['ReadableStream', 'WritableStream', 'TransformStream'];
@@ -74,7 +74,7 @@ suite('polyfill install', function (impl) {
 
   it('installs the whole set into a frame whose natives were removed, as interface objects (not enumerable)', function () {
     return frameWith(['/base/test/setup/remove-natives.js', '/base/dist/retrofetch.polyfill.js']).then(function (frame) {
-      ['fetch', 'Headers', 'Request', 'Response', 'FormData', 'ReadableStream'].forEach(function (n) {
+      ['fetch', 'Headers', 'Request', 'Response', 'FormData', 'ReadableStream', 'EventSource'].forEach(function (n) {
         expect(typeof frame.win[n], n).to.equal('function');
         expect(/\[native code\]/.test(Function.prototype.toString.call(frame.win[n])), n + ' is ours').to.equal(false);
         var descriptor = Object.getOwnPropertyDescriptor(frame.win, n)!;

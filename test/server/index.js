@@ -43,12 +43,24 @@ function boundedMap() {
 const lockstepSessions = boundedMap();
 const hangRecords = boundedMap();
 const trackedScripts = boundedMap();
+const sseLogs = boundedMap();
 
 function lockstepSession(id) {
   let s = lockstepSessions.get(id);
   if (!s) s = lockstepSessions.set(id, { id, start: Date.now(), res: null, chunks: 0, size: 0, next: 0,
     acked: new Set(), events: [], waiters: [], done: false });
   return s;
+}
+
+/** The requests (and preflights) `/api/sse` saw for one id, and who waits for more. */
+function sseLog(id) {
+  let log = sseLogs.get(id);
+  if (!log) log = sseLogs.set(id, { id, requests: [], preflights: [], waiters: [] });
+  return log;
+}
+
+function sseNotify(log) {
+  log.waiters.slice().forEach((w) => w());
 }
 
 function hangRecord(id) {
@@ -156,6 +168,14 @@ function lowerHeaders(req) {
     out[name] = name in out ? out[name] + (name === 'cookie' ? '; ' : ', ') + value : value;
   }
   return out;
+}
+
+/** The Last-Event-ID request header's bytes read as UTF-8 (Node gives header values as Latin-1), or null. */
+function lastEventIdBytes(req) {
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i].toLowerCase() === 'last-event-id') return Buffer.from(req.rawHeaders[i + 1], 'latin1').toString('utf8');
+  }
+  return null;
 }
 
 function fnv1a32(buf) {
@@ -566,25 +586,44 @@ const routes = {
 
   worker(ctx) {
     // A worker script: importScripts(...every ?import=URL), then answers {id, op:'fetch', url, init} messages with
-    // {id, ok, status, statusText, url, headers: [[name, value]], text} or {id, error}. ES5 so PhantomJS-era
-    // engines (where they have workers) can run it.
+    // {id, ok, status, statusText, url, headers: [[name, value]], text} or {id, error}, and {id, op: 'eventsource',
+    // url, init, count} with {id, url, events: [{type, data, lastEventId, origin}], readyState} once `count` messages
+    // came (then closed), or {id, error, events} when the EventSource fails. `shared=1`: a SharedWorker's script (the
+    // same, over each connecting port). ES5 so PhantomJS-era engines (where they have workers) can run it.
     const imports = ctx.query.getAll('import');
     const src = [
       imports.length ? 'importScripts(' + imports.map((s) => JSON.stringify(s)).join(', ') + ');' : '',
-      'self.onmessage = function (e) {',
-      '  var m = e.data;',
-      '  if (!m || m.op !== "fetch") { self.postMessage({ id: m && m.id, error: "unknown op" }); return; }',
+      'function handle(m, post) {',
+      '  if (m && m.op === "eventsource") return eventSource(m, post);',
+      '  if (!m || m.op !== "fetch") { post({ id: m && m.id, error: "unknown op" }); return; }',
       '  self.fetch(m.url, m.init).then(function (r) {',
       '    var headers = []; r.headers.forEach(function (v, k) { headers.push([k, v]); });',
       '    return r.text().then(function (text) {',
-      '      self.postMessage({ id: m.id, ok: r.ok, status: r.status, statusText: r.statusText, url: r.url,',
+      '      post({ id: m.id, ok: r.ok, status: r.status, statusText: r.statusText, url: r.url,',
       '        headers: headers, text: text });',
       '    });',
-      '  }).then(null, function (err) { self.postMessage({ id: m.id, error: String(err && err.name) + ": " +',
+      '  }).then(null, function (err) { post({ id: m.id, error: String(err && err.name) + ": " +',
       '    String(err && err.message) }); });',
-      '};',
-      'self.postMessage({ ready: true, hasFetch: typeof self.fetch === "function",',
-      '  nativeFetch: /\\[native code\\]/.test(Function.prototype.toString.call(self.fetch)) });',
+      '}',
+      'function eventSource(m, post) {',
+      '  var events = [];',
+      '  try { var es = new self.EventSource(m.url, m.init); } catch (e) { post({ id: m.id, error: String(e && e.name), events: events }); return; }',
+      '  es.onmessage = function (e) {',
+      '    events.push({ type: e.type, data: e.data, lastEventId: e.lastEventId, origin: e.origin });',
+      '    if (events.length < m.count) return;',
+      '    es.close();',
+      '    post({ id: m.id, url: es.url, events: events, readyState: es.readyState });',
+      '  };',
+      '  es.onerror = function () { if (es.readyState === 2) post({ id: m.id, error: "failed", events: events }); };',
+      '}',
+      'function ready() {',
+      '  return { ready: true, hasFetch: typeof self.fetch === "function", hasEventSource: typeof self.EventSource === "function",',
+      '    nativeFetch: /\\[native code\\]/.test(Function.prototype.toString.call(self.fetch)),',
+      '    nativeEventSource: /\\[native code\\]/.test(Function.prototype.toString.call(self.EventSource)) };',
+      '}',
+      ctx.query.get('shared') === '1'
+        ? 'self.onconnect = function (e) { var port = e.ports[0]; port.onmessage = function (ev) { handle(ev.data, function (r) { port.postMessage(r); }); }; port.postMessage(ready()); };'
+        : 'self.onmessage = function (e) { handle(e.data, function (r) { self.postMessage(r); }); };\nself.postMessage(ready());',
       ''
     ].join('\n');
     const body = Buffer.from(src);
@@ -637,6 +676,123 @@ const routes = {
     ctx.res.end(scripts[part].join('\n'));
   },
 
+  sse(ctx) {
+    // Server-sent events by plan (the EventSource suites): `plan` is a JSON array, one entry per connection (the last
+    // one for every connection after it): {status, type, chunks: [text], b64: [base64], interval, end}. Chunks are
+    // written `interval` ms apart (default 20) after the head; then `end`: "end" (default: the response ends),
+    // "hang" (kept open until the client goes, at most 30 s), "reset" (the connection is destroyed: a network error).
+    // `resume=1`: the chunks are events with `id: k` lines, and a connection with a last event ID (the
+    // `Last-Event-ID` header or a `lastEventId` query parameter) starts after the chunk with that id. Every request
+    // is logged under `id` (see sse-log).
+    const q = ctx.query;
+    const id = q.get('id') || '';
+    let plan;
+    try {
+      plan = JSON.parse(q.get('plan') || '[{}]');
+    } catch (e) {
+      throw new BadRequest('plan is not JSON');
+    }
+    if (!Array.isArray(plan) || plan.length === 0) throw new BadRequest('plan must be a non-empty array');
+    const log = sseLog(id);
+    const n = log.requests.length;
+    const step = plan[Math.min(n, plan.length - 1)];
+    const entry = { n, method: ctx.req.method, url: ctx.req.url, headers: lowerHeaders(ctx.req),
+      rawLastEventId: lastEventIdBytes(ctx.req), at: Date.now(), closedAt: null, closedBy: null, sent: 0 };
+    log.requests.push(entry);
+    sseNotify(log);
+    let parts = (step.b64 || []).map((b) => Buffer.from(b, 'base64')).concat((step.chunks || []).map((c) => Buffer.from(c, 'utf8')));
+    if (q.get('resume') === '1') {
+      const last = entry.headers['last-event-id'] !== undefined ? entry.headers['last-event-id'] : q.get('lastEventId');
+      const at = last === null || last === undefined ? -1 : parts.findIndex((p) => p.toString('utf8').indexOf('id: ' + last + '\n') >= 0);
+      parts = parts.slice(at + 1);
+    }
+    const headers = { 'X-Content-Type-Options': 'nosniff' };
+    if (step.type !== null) headers['Content-Type'] = step.type || 'text/event-stream';
+    begin(ctx, step.status || 200, headers);
+    ctx.res.flushHeaders();
+    ctx.res.on('close', () => {
+      entry.closedAt = Date.now();
+      entry.closedBy = entry.closedBy || (ctx.res.writableEnded ? 'server' : 'client');
+      sseNotify(log);
+    });
+    const end = step.end || 'end';
+    const socket = ctx.req.socket;
+    let i = 0;
+    const next = () => {
+      if (ctx.res.destroyed) return;
+      if (i < parts.length) {
+        entry.sent += parts[i].length;
+        ctx.res.write(parts[i++]);
+        later(ctx, step.interval === undefined ? 20 : step.interval, next);
+      } else if (end === 'end') {
+        ctx.res.end();
+      } else if (end === 'reset') {
+        entry.closedBy = 'server';
+        socket.destroy();
+      } else {
+        const t = setTimeout(() => { entry.closedBy = 'server'; socket.destroy(); }, 30000);
+        ctx.res.on('close', () => clearTimeout(t));
+      }
+    };
+    next();
+  },
+
+  'sse-log'(ctx) {
+    // What /api/sse saw for `id`: {requests: [{n, method, url, headers, rawLastEventId, at, closedAt, closedBy,
+    // sent}], preflights: [{url, headers, at}]}. `requests=N` (and `closed=N`: N of them closed) waits for that
+    // many, at most `wait` ms (default 5000).
+    const q = ctx.query;
+    const log = sseLog(q.get('id') || '');
+    const requests = int(q, 'requests', 0, 0, 1000);
+    const closed = int(q, 'closed', 0, 0, 1000);
+    const wait = int(q, 'wait', 5000, 0, MAX_MS);
+    const ready = () => log.requests.length >= requests && log.requests.filter((r) => r.closedAt !== null).length >= closed;
+    const stopWaiting = () => {
+      clearTimeout(timer);
+      const at = log.waiters.indexOf(check);
+      if (at >= 0) log.waiters.splice(at, 1);
+    };
+    const reply = () => {
+      stopWaiting();
+      if (!ctx.res.headersSent) sendJson(ctx, 200, { requests: log.requests, preflights: log.preflights });
+    };
+    const check = () => { if (ready()) reply(); };
+    const timer = setTimeout(reply, wait);
+    log.waiters.push(check);
+    ctx.res.on('close', stopWaiting);
+    check();
+  },
+
+  'sse-flood'(ctx) {
+    // The bench's long stream (bench/page.js): `bytes` bytes (default 64 MB) of events of `size` bytes each
+    // (`id: k`, `data: ` and padding; default 100), in 64 KB writes as fast as the client takes them, or at most
+    // `rate` bytes a second, then `event: done`. A last event ID (header or `lastEventId` query parameter) resumes after
+    // that event, so a client that reconnects gets every event once.
+    const q = ctx.query;
+    const bytes = int(q, 'bytes', MAX_BYTES, 1, 1024 * 1024 * 1024);
+    const size = int(q, 'size', 100, 32, 65536);
+    const total = Math.floor(bytes / size);
+    const last = ctx.req.headers['last-event-id'] !== undefined ? ctx.req.headers['last-event-id'] : q.get('lastEventId');
+    let k = last === null || last === undefined ? 0 : Number(last) + 1;
+    begin(ctx, 200, { 'Content-Type': 'text/event-stream', 'X-Content-Type-Options': 'nosniff' });
+    const event = (i) => {
+      const head = 'id: ' + i + '\ndata: ';
+      return head + 'x'.repeat(size - head.length - 2) + '\n\n';
+    };
+    const rate = int(q, 'rate', 0, 0, 1024 * 1024 * 1024);
+    const pump = () => {
+      while (k < total) {
+        let batch = '';
+        while (k < total && batch.length < 65536) batch += event(k++);
+        const more = ctx.res.write(batch);
+        if (rate) { later(ctx, batch.length * 1000 / rate, pump); return; }
+        if (!more) { ctx.res.once('drain', pump); return; }
+      }
+      ctx.res.end('event: done\ndata: ' + total + '\n\n');
+    };
+    pump();
+  },
+
   // -------------------------------------------------------------------------------------------------------------
   // The demo's routes (`npm start`, demo/, issue 13), kept apart from the ones the suites use.
 
@@ -656,17 +812,23 @@ const routes = {
   },
 
   events(ctx) {
-    // A server-sent-events-like (Comet) stream: `count` events `data: event k of N\n\n`, `interval` ms apart, as
+    // A server-sent-events (Comet) stream: `count` events `data: event k of N\n\n`, `interval` ms apart, as
     // text/event-stream with nosniff, no Content-Length. `pad=N` first sends an SSE comment line of N bytes (old
-    // engines and proxies hold back the first bytes of a response).
+    // engines and proxies hold back the first bytes of a response). `auth=T`: only for `Authorization: Bearer T`
+    // (else 401), and the events say so.
     const q = ctx.query;
     const count = int(q, 'count', 5, 1, 1000);
     const interval = int(q, 'interval', 300, 0, MAX_MS);
     const pad = int(q, 'pad', 0, 0, 64 * 1024);
+    const auth = q.get('auth');
+    if (auth !== null && ctx.req.headers.authorization !== 'Bearer ' + auth) {
+      sendText(ctx, 401, 'Authorization: Bearer ' + auth + ' needed\n');
+      return;
+    }
     begin(ctx, 200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
     ctx.res.flushHeaders();
     const parts = pad ? [':' + ' '.repeat(Math.max(pad - 3, 0)) + '\n\n'] : [];
-    for (let k = 1; k <= count; k++) parts.push('id: ' + k + '\ndata: event ' + k + ' of ' + count + '\n\n');
+    for (let k = 1; k <= count; k++) parts.push('id: ' + k + '\ndata: event ' + k + ' of ' + count + (auth !== null ? ' (authorized)' : '') + '\n\n');
     pace(ctx, parts, interval);
   },
 
@@ -746,6 +908,17 @@ function lockstepPump(s) {
 function preflight(ctx) {
   const { req, query } = ctx;
   const mode = query.get('cors') || 'allow';
+  if (ctx.url.pathname === '/api/sse') {
+    const log = sseLog(query.get('id') || '');
+    log.preflights.push({ url: req.url, headers: lowerHeaders(req), at: Date.now() });
+    sseNotify(log);
+  }
+  // `preflight=refuse`: a server that answers no preflight (405, no CORS headers).
+  if (query.get('preflight') === 'refuse') {
+    ctx.res.writeHead(405, { 'Content-Length': 0, 'Cache-Control': 'no-store' });
+    ctx.res.end();
+    return;
+  }
   const headers = { 'Content-Length': 0, 'Cache-Control': 'no-store', 'Access-Control-Max-Age': '0' };
   if (mode !== 'deny') {
     const origin = req.headers.origin;

@@ -9,14 +9,14 @@
   if (!/[?&]retrofetchProfile=ie9(&|$)/.test(search)) return;
   var standIns = g.__retrofetchStandIns;
   // IE9: no Promise, Symbol, typed arrays, ArrayBuffer, DataView, Blob, File, FileReader, FormData, URL,
-  // URLSearchParams, TextEncoder/TextDecoder, workers, MutationObserver or MessageChannel. Nor Map, Set and WeakMap,
+  // URLSearchParams, TextEncoder/TextDecoder, workers, MutationObserver, MessageChannel or EventSource. Nor Map, Set and WeakMap,
   // but Mocha needs those to run here (the lint config forbids them in src/ instead), and Mocha, loaded before this,
   // needs Symbol once it runs: Symbol is hidden only while the standalone script loads (after-polyfill.js puts it
   // back), which is when retrofetch decides what the engine has.
   g.__retrofetchHidden = { Symbol: g.Symbol };
   var missing = ['Promise', 'Symbol', 'ArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray',
     'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'Blob', 'File',
-    'FileReader', 'FormData', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'Worker', 'MutationObserver', 'WebKitMutationObserver', 'MessageChannel', 'ReadableStream'];
+    'FileReader', 'FormData', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'Worker', 'MutationObserver', 'WebKitMutationObserver', 'MessageChannel', 'ReadableStream', 'EventSource'];
   for (var i = 0; i < missing.length; i++) {
     try {
       delete g[missing[i]];

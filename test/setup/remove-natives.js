@@ -18,7 +18,7 @@
     g.__retrofetchNativeCount = 0;
     return;
   }
-  var names = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream'];
+  var names = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream', 'EventSource'];
   var natives = {};
   var found = 0;
   for (var i = 0; i < names.length; i++) {

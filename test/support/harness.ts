@@ -22,6 +22,8 @@ export interface Impl {
   TextEncoderStream: typeof TextEncoderStream;
   TextDecoder: typeof TextDecoder;
   TextEncoder: typeof TextEncoder;
+  /** Deleted before the polyfill loads (test/setup/remove-natives.js), so the polyfill pass has retrofetch's. */
+  EventSource: typeof EventSource;
 }
 
 declare const __karma__: any;
@@ -57,7 +59,8 @@ function implFrom(source: any, name: Impl['name']): Impl {
     TextDecoderStream: source.TextDecoderStream,
     TextEncoderStream: source.TextEncoderStream,
     TextDecoder: source.TextDecoder,
-    TextEncoder: source.TextEncoder
+    TextEncoder: source.TextEncoder,
+    EventSource: source.EventSource
   };
 }
 
@@ -82,10 +85,12 @@ export const profile: string | null = g.__retrofetchProfile || null;
 // what it lacks. test/integration/ie9.test.ts covers fetch() there: text, JSON, headers, abort, timeouts, FormData.
 const IE9_SUITES = ['Headers', 'families', 'AbortController', 'AbortSignal', 'AbortSignal events', 'DOMException', 'Request.signal',
   'XDomainRequest (stand-in)', 'IE9 profile', 'env: global object', 'env: support', 'webidl: conversions', 'webidl: slots',
-  'webidl: interfaces', 'webidl: pair iterators'];
+  'webidl: interfaces', 'webidl: pair iterators', 'EventSource', 'EventSource: event stream format',
+  'EventSource: event stream parser'];
 
 // The suites about what only the full build has.
-const NOT_IN_CORE = ['streaming bodies', 'real apps', 'TextDecoderStream and TextEncoderStream', 'TextDecoder and TextEncoder'];
+const NOT_IN_CORE = ['streaming bodies', 'real apps', 'TextDecoderStream and TextEncoderStream', 'TextDecoder and TextEncoder',
+  'EventSource', 'EventSource: event stream format', 'EventSource in workers'];
 
 // The suites about a class that the no-abort engine keeps as the engine's (its FormData works): the chromium
 // engine's native pass runs them on it.

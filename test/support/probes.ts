@@ -78,3 +78,15 @@ export function xhrDefaultRequestContentType(): Promise<string | null> {
   }
   return defaults[key];
 }
+
+/**
+ * Whether the engine's XHR sends a header value's chars (U+0080–U+00FF) as the bytes they stand for, as
+ * setRequestHeader's ByteString says, rather than encoding them as UTF-8 (WebKitGTK 2.50).
+ */
+export function xhrSendsHeaderValuesAsBytes(): Promise<boolean> {
+  return memo('header-bytes', function () {
+    return rawXHR('GET', '/api/echo', function (xhr) { xhr.setRequestHeader('X-Probe', '\u00e9'); }).then(function (xhr) {
+      return xhr !== null && JSON.parse(xhr.responseText).headers['x-probe'] === '\u00e9';
+    });
+  });
+}

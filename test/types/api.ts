@@ -5,10 +5,11 @@
 import {
   fetch, Headers, Request, Response, FormData, ReadableStream, WritableStream, TransformStream, ByteLengthQueuingStrategy,
   CountQueuingStrategy, TextDecoder, TextEncoder, TextDecoderStream, TextEncoderStream, AbortController, AbortSignal,
-  DOMException
+  DOMException, EventSource
 } from 'retrofetch';
 import type {
-  RequestInfo, RequestInit, ResponseInit, HeadersInit, BodyInit, RetrofetchRequestInit, RetrofetchOptions, RetrofetchProgress
+  RequestInfo, RequestInit, ResponseInit, HeadersInit, BodyInit, RetrofetchRequestInit, RetrofetchOptions, RetrofetchProgress,
+  EventSourceInit, RetrofetchEventSourceInit, RetrofetchEventSourceOptions
 } from 'retrofetch';
 import 'retrofetch/polyfill';
 import 'retrofetch/core';
@@ -57,6 +58,15 @@ export const lines: Promise<string> = fetch('/api/events').then((response: Respo
   return text.getReader().read().then((step) => (step.value || '') + new TextDecoder().decode(bytes));
 });
 
+// EventSource, with retrofetch's member.
+const sourceOptions: RetrofetchEventSourceOptions = { headers: { Authorization: 'Bearer x' }, heartbeatTimeout: 45000, maxBytes: 0, lastEventIdIn: 'query' };
+const sourceMember: RetrofetchEventSourceInit = { retrofetch: sourceOptions };
+const sourceInit: EventSourceInit = { withCredentials: true, retrofetch: sourceOptions };
+const source = new EventSource('/api/sse', sourceInit);
+source.onmessage = (event) => { const data: string = event.data + event.lastEventId; void data; };
+source.addEventListener('tick', () => source.close());
+export const state: number = source.readyState === EventSource.OPEN ? source.OPEN : EventSource.CLOSED + sourceMember.toString().length;
+
 // The mistakes the declarations catch.
 // @ts-expect-error a number is no RequestInfo
 void fetch(42);
@@ -74,3 +84,7 @@ void fetch('/x', { retrofetch: { onDownloadProgress: (progress) => progress.perc
 void new Headers([['X-A', 1]]);
 // @ts-expect-error Request needs its input
 void new Request();
+// @ts-expect-error lastEventIdIn is 'header' or 'query'
+void new EventSource('/x', { retrofetch: { lastEventIdIn: 'body' } });
+// @ts-expect-error a misspelt member of retrofetch's (heartbeatTimeout)
+void new EventSource('/x', { retrofetch: { heartbeatTimeOut: 1000 } });

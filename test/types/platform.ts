@@ -23,6 +23,8 @@ export const strategy: QueuingStrategy<ArrayBufferView> = new retrofetch.ByteLen
 export const initWithProgress: RequestInit & retrofetch.RetrofetchRequestInit = { method: 'GET', retrofetch: { onDownloadProgress: (p) => void p.total } };
 export const asPlatformInit: RequestInit = initWithProgress;
 export const globalFetch: typeof fetch = retrofetch.fetch;
+export const source: EventSource = new retrofetch.EventSource('/x', { withCredentials: true, retrofetch: { maxBytes: 0 } });
+export const sourceInit: EventSourceInit = { withCredentials: true } as retrofetch.EventSourceInit;
 
 // The platform's objects where retrofetch's are expected.
 export const fromPlatform: Promise<retrofetch.Response> = retrofetch.fetch(new Request('/x'), {
@@ -35,3 +37,4 @@ export const anySignal: retrofetch.AbortSignal = retrofetch.AbortSignal.any([new
 export const blobBody = new retrofetch.Request('/x', { method: 'POST', body: new Blob(['x']) });
 export const paramsBody = new retrofetch.Response(new URLSearchParams('a=1'));
 export const platformInit: retrofetch.RequestInit = {} as RequestInit;
+export const platformSource: retrofetch.EventSource = new EventSource('/x');
