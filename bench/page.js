@@ -121,7 +121,25 @@
       xhr.send();
     });
   }
+  // The floor under the per-request cost: the same 50 small JSON GETs over a bare XMLHttpRequest (responseText,
+  // JSON.parse). What retrofetch spends above it is its own (Request, headers, the body, the promise chain).
+  function bareJSON(url) {
+    return new Promise(function (resolve, reject) {
+      var xhr = new XMLHttpRequest();
+      xhr.open('GET', url);
+      xhr.onload = function () { resolve(JSON.parse(xhr.responseText)); };
+      xhr.onerror = function () { reject(new Error('network error')); };
+      xhr.send();
+    });
+  }
   if (impl === 'retrofetch') {
+    cases.push(['floor: bare XHR, 50 small JSON GETs, sequential', 5, function () {
+      var n = 0;
+      function one() {
+        return bareJSON('/api/echo?i=' + n).then(function () { return ++n < 50 ? one() : null; });
+      }
+      return one();
+    }]);
     cases.push(['floor: bare XHR, 1 MB as x-user-defined, bytes at the end', 7, function () {
       return bareXHR('/api/bytes?repeat=4096', 1048576);
     }], ['floor: bare XHR, 64 MB as x-user-defined, bytes at the end', 3, function () {
