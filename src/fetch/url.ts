@@ -16,11 +16,32 @@ var ABSOLUTE = new RegExp(SCHEME);
 var AUTHORITY = new RegExp(SCHEME + '//([^/?#@]*@)?([^/?#]*)');
 var DEFAULT_PORTS: { [scheme: string]: string } = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21' };
 
+// A document's blank or srcdoc URL, whose base URL is its creator's (https://html.spec.whatwg.org/#fallback-base-url).
+var BLANK = /^about:(blank|srcdoc)(#|$)/;
+
+// The base URL a window reports: its document's, or a worker's location.
+function reportedBase(w: any): string | undefined {
+  var d = w.document;
+  var l = w.location;
+  return d && typeof d.baseURI === 'string' ? d.baseURI : l && typeof l.href === 'string' ? l.href : undefined;
+}
+
 // The current settings object's API base URL: the document's base URL, or a worker's location.
 export function baseURL(): string | undefined {
-  var d = g.document;
-  var l = g.location;
-  return d && typeof d.baseURI === 'string' ? d.baseURI : l && typeof l.href === 'string' ? l.href : undefined;
+  var w = g;
+  var base = reportedBase(w);
+  // LEGACY(old WebKit): a frame's initial about:blank document reports about:blank as its base URL (QtWebKit
+  // 5.212), where the spec's fallback base URL is the creator's, against which the engine's own XHR resolves: the
+  // parent's, for a frame (a cross-origin parent cannot be read: the reported one is kept).
+  try {
+    while (base && BLANK.test(base) && w.parent && w.parent !== w) {
+      w = w.parent;
+      base = reportedBase(w);
+    }
+  } catch (e) {
+    base = reportedBase(g);
+  }
+  return base;
 }
 
 export function parseURL(input: string, base?: string): ParsedURL | null {
