@@ -1,12 +1,15 @@
 // The four engines of the lab (and the ie9 profile, PhantomJS made IE9-like), how Karma launches each, and discovery: an engine whose binary is missing is left
 // out with one line naming it, or, with CI=true, is an error (CI must run them all).
 // RETROFETCH_ENGINES=chromium,phantomjs picks a subset (ids below); a listed id that is unknown is an error.
-// Binaries can be moved with CHROME_BIN, FIREFOX_BIN, WEBKITGTK_BIN (+ XVFB_BIN), PHANTOMJS_BIN.
+// Binaries can be moved with CHROME_BIN, FIREFOX_BIN, WEBKITGTK_BIN (+ XVFB_BIN), PHANTOMJS_BIN, QTWEBKIT_PYTHON (a
+// Python 3 with PyQt5's QtWebKit).
 'use strict';
+const childProcess = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const webkitgtk = require('../launchers/webkitgtk');
 const phantomjs = require('../launchers/phantomjs');
+const qtwebkit = require('../launchers/qtwebkit');
 
 function executable(file) {
   try {
@@ -25,6 +28,12 @@ function onPath(name, env) {
     if (executable(file)) return file;
   }
   return null;
+}
+
+/** null if `bin` can import `module`, else what is missing. */
+function pythonModule(bin, module, from) {
+  const r = childProcess.spawnSync(bin, ['-c', 'import ' + module], { stdio: 'ignore', timeout: 30000 });
+  return r.status === 0 ? null : 'the Python module ' + module + ' in ' + bin + ' (' + from + ')';
 }
 
 // Chromium as root in a container: flags from shared LAB.md.
@@ -47,7 +56,11 @@ function engineTable(env) {
       bin: env.PHANTOMJS_BIN || phantomjs.DEFAULT_BIN, launcher: {} },
     // PhantomJS with the core build (dist/retrofetch.core.js): no stream polyfill, a Promise loaded first.
     { id: 'core', label: 'Core build (PhantomJS)', base: 'PhantomJSCore', binEnv: 'PHANTOMJS_BIN',
-      bin: env.PHANTOMJS_BIN || phantomjs.DEFAULT_BIN, launcher: {} }
+      bin: env.PHANTOMJS_BIN || phantomjs.DEFAULT_BIN, launcher: {} },
+    // QtWebKit 5.212 (the Safari 10 generation) with nothing deleted: its own partial natives are the point.
+    { id: 'qtwebkit', label: 'QtWebKit 5.212 (as it is)', base: 'QtWebKit', binEnv: 'QTWEBKIT_PYTHON',
+      bin: env.QTWEBKIT_PYTHON || qtwebkit.DEFAULT_BIN, launcher: {},
+      check: (bin) => pythonModule(bin, 'PyQt5.QtWebKitWidgets', 'Debian package python3-pyqt5.qtwebkit') }
   ];
 }
 
@@ -75,6 +88,10 @@ function discover(env, ci) {
     const missing = [];
     if (!executable(e.bin)) missing.push(e.bin + ' (set ' + e.binEnv + ' to move it)');
     (e.needs || []).forEach((n) => { if (!onPath(n, env)) missing.push(n); });
+    if (missing.length === 0 && e.check) {
+      const lacking = e.check(e.bin);
+      if (lacking) missing.push(lacking);
+    }
     if (missing.length === 0) engines.push(e);
     else {
       const reason = 'engine ' + e.id + ' (' + e.label + ') left out: missing ' + missing.join(', ');

@@ -1,7 +1,21 @@
 // Runs before the polyfill bundle (see karma.conf.js `files`). In engines that have them, the natives are saved
 // (the oracle for the "native" pass) and deleted, so the polyfill installs and is what the "polyfill" pass tests.
+// In the `as-is` profile (real legacy engines as they are: QtWebKit, jsdom; the launcher puts
+// `retrofetchProfile=as-is` in the URL of Karma's page) nothing is deleted from the test page: the engine's own
+// partial natives are what it is about, and such an engine has no native fetch, so there is no oracle pass either.
+// The engine's own streams and AbortController are noted (__retrofetchEngine) for the tests about them. A frame or worker that a
+// test makes and loads this file into (no __karma__ there) is another page: its natives are deleted, as it asks.
 // ES5 only: this file is loaded as-is in PhantomJS.
 (function (g) {
+  var search = (g.parent && g.parent !== g ? g.parent : g).location.search;
+  if (g.__karma__ && /[?&]retrofetchProfile=as-is(&|$)/.test(search)) {
+    g.__retrofetchProfile = 'as-is';
+    g.__retrofetchNatives = null;
+    g.__retrofetchNativeCount = 0;
+    g.__retrofetchEngine = { ReadableStream: g.ReadableStream, WritableStream: g.WritableStream,
+      AbortController: g.AbortController, AbortSignal: g.AbortSignal };
+    return;
+  }
   var names = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream'];
   var natives = {};
   var found = 0;

@@ -52,9 +52,11 @@ export function readStream(stream: ReadableStream<Uint8Array>): Promise<number[]
 }
 
 // The Symbol retrofetch saw when it loaded (core-js's counts): none where the engine has none (PhantomJS, the ie9
-// profile), which test/setup/bare-engine.js and ie9-profile.js hide then, though Mocha's is back for the tests.
+// profile), which test/setup/bare-engine.js and ie9-profile.js hide then, though Mocha's is back for the tests; the
+// engine's own where core-js replaced it (QtWebKit).
 var hidden = (window as any).__retrofetchHidden || {};
-var loadSymbol: any = 'Symbol' in hidden ? undefined : typeof Symbol === 'function' ? Symbol : undefined;
+var restored = (window as any).__retrofetchRestored || {};
+var loadSymbol: any = 'Symbol' in hidden ? restored.Symbol : typeof Symbol === 'function' ? Symbol : undefined;
 export var hasSymbolIterator = !!loadSymbol && loadSymbol.iterator != null;
 export var hasToStringTag = !!loadSymbol && loadSymbol.toStringTag != null;
 export var hasBlob = (function () {
