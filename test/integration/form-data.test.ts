@@ -4,7 +4,10 @@ import { expect } from 'chai';
 import { suite, servers, itPolyfillOnly, skipBecause, requireBodyStreams } from '../support/harness';
 import { expectRejects, expectThrows, bytesOf, range, hasBlob, hasURLSearchParams } from '../support/assert';
 import { xhrDefaultRequestContentType } from '../support/probes';
-import { base64ToBytes, utf8Bytes, entriesOf, entriesWithBytes, foreignFormData, hasFileConstructor, readsFormDataFiles } from '../support/form-data';
+import {
+  base64ToBytes, utf8Bytes, entriesOf, entriesWithBytes, foreignFormData, hasFileConstructor, readsFormDataFiles, readableFormData,
+  requireReadableFormData
+} from '../support/form-data';
 
 interface ServerPart {
   name: string;
@@ -76,12 +79,16 @@ suite('FormData uploads', function (impl) {
       var sent = request.headers.get('Content-Type');
       return fetch(request).then(function (r) { return r.json(); }).then(function (result: ServerMultipart) {
         expect(result.error).to.equal(undefined);
-        expect(result.contentType).to.equal(sent);
+        // An engine's append-only FormData (the as-is profile) goes to XHR as it is, with XHR's boundary: see "the
+        // engine's own FormData goes to XHR as it is" below.
+        if (readableFormData(impl)) expect(result.contentType).to.equal(sent);
+        else expect(result.contentType).to.match(/^multipart\/form-data; ?boundary=/);
         expect(summary(result.parts)).to.deep.equal(sampleParts);
       });
     });
 
     it('new Response(formData) gives the same upload, its Content-Type with it', function () {
+      requireReadableFormData(this, impl);
       if (!readsFiles) return skipBecause(this, "WebKitGTK's native Response cannot read a FormData body with files");
       var response = new impl.Response(sampleForm(FormData));
       var type = response.headers.get('Content-Type');

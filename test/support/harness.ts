@@ -73,9 +73,22 @@ export const servers: { sameOrigin: string; crossOrigin: string } = (function ()
 
 /**
  * The profile the page runs in: 'ie9' (test/setup/ie9-profile.js, PhantomJS made IE9-like), 'core' (the core build,
- * test/setup/load-polyfill.js), or null.
+ * test/setup/load-polyfill.js), 'as-is' (a real engine with nothing deleted: QtWebKit, jsdom;
+ * test/setup/remove-natives.js), or null.
  */
 export const profile: string | null = g.__retrofetchProfile || null;
+
+/** Why a test that compares retrofetch with the engine's own classes does not run in the as-is profile. */
+export const AS_IS_NO_ORACLE = 'the as-is profile deletes nothing: what the engine has of its own is the pass\'s, and there is no native pass to compare with';
+
+/**
+ * The engine's own class of this name, as the page had it before anything was deleted or installed (saved by
+ * test/setup/remove-natives.js: the oracle's, or in the as-is profile what the engine has), else undefined.
+ */
+export function engineOwn(name: 'ReadableStream' | 'WritableStream' | 'AbortController' | 'AbortSignal'): any {
+  var saved = g.__retrofetchNatives || g.__retrofetchEngine;
+  return saved ? saved[name] : undefined;
+}
 
 // The suites that apply to an IE9-class engine (no typed arrays, Blob, Symbol or XHR level 2); the others need
 // what it lacks. test/integration/ie9.test.ts covers fetch() there: text, JSON, headers, abort, timeouts, FormData.
@@ -121,11 +134,15 @@ export function requireBodyStreams(context: Mocha.Context, impl: Impl): void {
 export function skipBecause(context: Mocha.Context, reason: string): void {
   var runnable: any = context.test;
   var label = ' [skipped: ' + reason + ']';
+  function mark(test: any): void {
+    // (A beforeEach() hook skips each test in turn: the reason is given once.)
+    if (test.title.indexOf(label) < 0) test.title += label;
+  }
   // From a before() hook the whole suite is skipped: every test in it gets the reason.
   if (runnable && runnable.type === 'hook' && runnable.parent) {
-    runnable.parent.tests.forEach(function (test: any) { test.title += label; });
+    runnable.parent.tests.forEach(mark);
   } else if (runnable) {
-    runnable.title += label;
+    mark(runnable);
   }
   context.skip();
 }

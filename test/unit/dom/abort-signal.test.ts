@@ -1,10 +1,8 @@
 import { expect } from 'chai';
-import { suite, itPolyfillOnly, skipBecause } from '../../support/harness';
+import { suite, itPolyfillOnly, skipBecause, engineOwn } from '../../support/harness';
 import { expectThrows } from '../../support/assert';
 import { countersOf, requireCounters, delay, waitFor } from '../../support/abort';
 import { frameWith, WITH_NATIVE_SIGNALS } from '../../support/frames';
-
-var g: any = typeof self !== 'undefined' ? self : window;
 
 suite('AbortSignal', function (impl) {
   var AbortController = impl.AbortController;
@@ -234,8 +232,7 @@ suite('AbortSignal', function (impl) {
   });
 
   itPolyfillOnly(impl, 'a native AbortSignal works as a source of any()', 'mixes the engine\'s signals with retrofetch\'s', function () {
-    var natives = g.__retrofetchNatives;
-    if (!natives || typeof natives.AbortController !== 'function') return skipBecause(this, 'the engine has no native AbortController');
+    if (typeof engineOwn('AbortController') !== 'function') return skipBecause(this, 'the engine has no native AbortController');
     return frameWith(WITH_NATIVE_SIGNALS).then(function (frame) {
       var win = frame.win;
       var counters = function () { return countersOf({ fetch: win.fetch } as any)!.liveListeners; };

@@ -132,7 +132,10 @@ suite('RequestInit and ResponseInit conversion', function (impl) {
         };
         var bad: any[] = [lookAlike, Object.create(impl.AbortSignal.prototype), {}, 1, 'signal'];
         if (typeof g.Proxy === 'function') bad.push(new g.Proxy(new impl.AbortController().signal, {}));
-        if (typeof g.EventTarget === 'function') bad.push(new g.EventTarget());
+        // (An EventTarget where it can be constructed: QtWebKit 5.212's cannot.)
+        try {
+          bad.push(new g.EventTarget());
+        } catch (e) { /* none that can be made */ }
         for (var i = 0; i < bad.length; i++) {
           expectThrows(impl, (function (signal) { return function () { new Request('/x', { signal: signal }); }; })(bad[i]), TypeError, 'signal');
         }

@@ -3,10 +3,14 @@
 import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause } from '../../support/harness';
 import { expectThrows } from '../../support/assert';
-import { entriesOf, canSetInputFiles } from '../../support/form-data';
+import { entriesOf, canSetInputFiles, readableFormData, APPEND_ONLY_FORM_DATA } from '../../support/form-data';
 
 suite('FormData from a <form>', function (impl) {
   var FormData = impl.FormData;
+  if (!readableFormData(impl)) {
+    it.skip('[skipped: ' + APPEND_ONLY_FORM_DATA + ']', function () { /* */ });
+    return;
+  }
   var added: Element[] = [];
 
   function make(html: string): HTMLFormElement {
