@@ -61,6 +61,7 @@ module.exports = async function (config) {
       require('./test/launchers/webkitgtk'),
       require('./test/launchers/phantomjs'),
       require('./test/launchers/qtwebkit'),
+      require('./test/launchers/jsdom'),
       require('./test/karma/reporter'),
       {
         'middleware:retrofetch-api': ['value', createHandler({ cors: false })],

@@ -10,6 +10,7 @@ const path = require('path');
 const webkitgtk = require('../launchers/webkitgtk');
 const phantomjs = require('../launchers/phantomjs');
 const qtwebkit = require('../launchers/qtwebkit');
+const jsdom = require('../launchers/jsdom');
 
 function executable(file) {
   try {
@@ -36,6 +37,16 @@ function pythonModule(bin, module, from) {
   return r.status === 0 ? null : 'the Python module ' + module + ' in ' + bin + ' (' + from + ')';
 }
 
+/** null if this repository's node_modules has `name`, else what is missing. */
+function nodeModule(name, from) {
+  try {
+    require.resolve(name);
+    return null;
+  } catch {
+    return 'the npm package ' + name + ' (' + from + ')';
+  }
+}
+
 // Chromium as root in a container: flags from shared LAB.md.
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
@@ -60,7 +71,10 @@ function engineTable(env) {
     // QtWebKit 5.212 (the Safari 10 generation) with nothing deleted: its own partial natives are the point.
     { id: 'qtwebkit', label: 'QtWebKit 5.212 (as it is)', base: 'QtWebKit', binEnv: 'QTWEBKIT_PYTHON',
       bin: env.QTWEBKIT_PYTHON || qtwebkit.DEFAULT_BIN, launcher: {},
-      check: (bin) => pythonModule(bin, 'PyQt5.QtWebKitWidgets', 'Debian package python3-pyqt5.qtwebkit') }
+      check: (bin) => pythonModule(bin, 'PyQt5.QtWebKitWidgets', 'Debian package python3-pyqt5.qtwebkit') },
+    // jsdom (what Jest's testEnvironment 'jsdom' runs), with its own Headers, AbortController, FormData, XHR kept.
+    { id: 'jsdom', label: 'jsdom (as it is)', base: 'JSDOM', binEnv: 'JSDOM_NODE', bin: env.JSDOM_NODE || jsdom.DEFAULT_BIN,
+      launcher: {}, check: () => nodeModule('jsdom', 'the devDependency jsdom: npm ci') }
   ];
 }
 
