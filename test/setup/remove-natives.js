@@ -3,7 +3,7 @@
 // In the `as-is` profile (real legacy engines as they are: QtWebKit, jsdom; the launcher puts
 // `retrofetchProfile=as-is` in the URL of Karma's page) nothing is deleted from the test page: the engine's own
 // partial natives are what it is about, and such an engine has no native fetch, so there is no oracle pass either.
-// The engine's own streams and AbortController are noted (__retrofetchEngine) for the tests about them. A frame or worker that a
+// What the engine has of its own is noted (__retrofetchEngine) for the tests about it (test/support/harness.ts). A frame or worker that a
 // test makes and loads this file into (no __karma__ there) is another page: its natives are deleted, as it asks.
 // ES5 only: this file is loaded as-is in PhantomJS.
 (function (g) {
@@ -12,8 +12,10 @@
     g.__retrofetchProfile = 'as-is';
     g.__retrofetchNatives = null;
     g.__retrofetchNativeCount = 0;
-    g.__retrofetchEngine = { ReadableStream: g.ReadableStream, WritableStream: g.WritableStream,
-      AbortController: g.AbortController, AbortSignal: g.AbortSignal };
+    g.__retrofetchEngine = {};
+    var own = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream',
+      'WritableStream', 'DOMException'];
+    for (var k = 0; k < own.length; k++) g.__retrofetchEngine[own[k]] = g[own[k]];
     return;
   }
   var names = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream'];

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { suite, itPolyfillOnly, skipBecause, engineOwn } from '../../support/harness';
+import { suite, itPolyfillOnly, skipBecause, engineOwn, engineDifference } from '../../support/harness';
 import { expectThrows } from '../../support/assert';
 import { countersOf, requireCounters, delay, waitFor } from '../../support/abort';
 import { frameWith, WITH_NATIVE_SIGNALS } from '../../support/frames';
@@ -104,6 +104,7 @@ suite('AbortSignal', function (impl) {
     });
 
     it('a very long timeout (past setTimeout\'s 2^31-1 ms) does not fire at once', function () {
+      engineDifference(this, impl, "jsdom 26's AbortSignal.timeout() past 2^31-1 ms fires at once (Node's setTimeout overflows)");
       var signal = AbortSignal.timeout(0x80000000 + 5);
       return delay(50).then(function () {
         expect(signal.aborted).to.equal(false);
