@@ -16,9 +16,6 @@ var ABSOLUTE = new RegExp(SCHEME);
 var AUTHORITY = new RegExp(SCHEME + '//([^/?#@]*@)?([^/?#]*)');
 var DEFAULT_PORTS: { [scheme: string]: string } = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21' };
 
-// A document's blank or srcdoc URL, whose base URL is its creator's (https://html.spec.whatwg.org/#fallback-base-url).
-var BLANK = /^about:(blank|srcdoc)(#|$)/;
-
 // The base URL a window reports: its document's, or a worker's location.
 function reportedBase(w: any): string | undefined {
   var d = w.document;
@@ -28,18 +25,16 @@ function reportedBase(w: any): string | undefined {
 
 // The current settings object's API base URL: the document's base URL, or a worker's location.
 export function baseURL(): string | undefined {
-  var w = g;
-  var base = reportedBase(w);
-  // LEGACY(old WebKit): a frame's initial about:blank document reports about:blank as its base URL (QtWebKit
-  // 5.212), where the spec's fallback base URL is the creator's, against which the engine's own XHR resolves: the
-  // parent's, for a frame (a cross-origin parent cannot be read: the reported one is kept).
-  try {
-    while (base && BLANK.test(base) && w.parent && w.parent !== w) {
-      w = w.parent;
-      base = reportedBase(w);
+  var base = reportedBase(g);
+  // LEGACY(old WebKit): a frame's first document (about:blank) reports about:blank as its base URL in QtWebKit 5.212,
+  // where the spec's fallback base URL is its creator's (https://html.spec.whatwg.org/#fallback-base-url), which the
+  // engine's own XHR resolves against: the parent's, for a frame (a cross-origin parent cannot be read).
+  if (base === 'about:blank') {
+    try {
+      base = reportedBase(g.parent);
+    } catch (e) {
+      // the reported one stays
     }
-  } catch (e) {
-    base = reportedBase(g);
   }
   return base;
 }

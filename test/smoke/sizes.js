@@ -15,8 +15,8 @@ const root = path.resolve(__dirname, '../..');
 // targets: 36,000 for the full script and 3,000 for Headers alone (both met), 16,000 for the core (not met: see
 // README "Size and speed").
 const BUDGETS = {
-  'dist/retrofetch.polyfill.js': 35850,
-  'dist/retrofetch.core.js': 20200,
+  'dist/retrofetch.polyfill.js': 35900,
+  'dist/retrofetch.core.js': 20250,
   "app: import { Headers } from 'retrofetch'": 2150,
   "app: import { fetch } from 'retrofetch'": 20200
 };
