@@ -1,5 +1,7 @@
-// The four engines of the lab (and the ie9 profile, PhantomJS made IE9-like), how Karma launches each, and discovery: an engine whose binary is missing is left
-// out with one line naming it, or, with CI=true, is an error (CI must run them all).
+// The engines of the lab (Chromium, Firefox ESR, WebKitGTK, PhantomJS with its ie9 and core profiles, and the real
+// legacy engines as they are: QtWebKit 5.212 and jsdom), how Karma launches each, and discovery: an engine whose binary
+// (or Python module, or npm package) is missing is left out with one line naming it, or, with CI=true, is an error (CI
+// must run them all).
 // RETROFETCH_ENGINES=chromium,phantomjs picks a subset (ids below); a listed id that is unknown is an error.
 // Binaries can be moved with CHROME_BIN, FIREFOX_BIN, WEBKITGTK_BIN (+ XVFB_BIN), PHANTOMJS_BIN, QTWEBKIT_PYTHON (a
 // Python 3 with PyQt5's QtWebKit).
