@@ -104,6 +104,15 @@ module.exports = tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' }
   },
   {
+    // examples/jest-jsdom: Jest's globals, and what a page in jsdom has once retrofetch/polyfill ran (Node's too: the
+    // server runs in the same process).
+    files: ['examples/jest-jsdom/**/*.js'],
+    languageOptions: { globals: { describe: 'readonly', test: 'readonly', expect: 'readonly', beforeAll: 'readonly',
+      afterAll: 'readonly', URL: 'readonly', navigator: 'readonly', globalThis: 'readonly', fetch: 'readonly',
+      FormData: 'readonly', Blob: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', TextEncoder: 'readonly',
+      TextDecoder: 'readonly', TextDecoderStream: 'readonly' } }
+  },
+  {
     // Scripts that run in the page as they are (ES5, browser globals).
     files: ['demo/**/*.js', 'test/setup/**/*.js', 'bench/page.js'],
     languageOptions: { sourceType: 'script', globals: { document: 'readonly', location: 'readonly', fetch: 'readonly', AbortController: 'readonly',

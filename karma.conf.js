@@ -1,17 +1,21 @@
-// Karma: the built bundles (npm run build) in Chromium, Firefox ESR, WebKitGTK and PhantomJS, and the ie9 profile.
+// Karma: the built bundles (npm run build) in Chromium, Firefox ESR, WebKitGTK, PhantomJS (and its ie9 and core
+// profiles), and QtWebKit 5.212 as it is (nothing deleted).
 //   npm run build && npm run karma
-//   RETROFETCH_ENGINES=chromium,phantomjs npm run karma     a subset (ids: chromium, firefox, webkitgtk, phantomjs, ie9, core, no-abort)
+//   RETROFETCH_ENGINES=chromium,phantomjs npm run karma     a subset (ids in test/karma/engines.js)
 //   CI=true npm run karma                                    a missing engine is an error instead of a skip
 //   RETROFETCH_CONCURRENCY=4 npm run karma                   browsers at once (default 2: the machine has 2 cores)
 //   RETROFETCH_FUZZ_CASES=N RETROFETCH_FUZZ_SEED=S           the differential fuzz's size and seed (npm run fuzz)
-// Page load order: test/setup/remove-natives.js, stand-ins.js, ie9-profile.js (acts only in the ie9 profile),
-// bare-engine.js (hides what Mocha's core-js added), the standalone polyfill (load-polyfill.js: the instrumented
-// build, or in PhantomJS the shipped file), after-polyfill.js, then the Mocha bundle (which imports chai).
+//   RETROFETCH_TRACE=file                                    each test appended to the file as it completes
+// Page load order: test/setup/before-mocha.js (before Mocha itself), remove-natives.js (deletes nothing in the as-is
+// profile), stand-ins.js, ie9-profile.js (acts only in the ie9 profile), bare-engine.js (hides what Mocha's core-js
+// added, gives back what it replaced), the standalone polyfill (load-polyfill.js: the instrumented build, or in
+// PhantomJS and QtWebKit the shipped file), after-polyfill.js, then the test bundle (which imports chai).
 // The test server (test/server) answers /api/... on Karma's own origin and on a second origin started here, whose URL
 // reaches the page as __karma__.config.retrofetch.crossOrigin.
 // karma.grid.conf.js calls this with `grid` ({ listenAddress, hostname, crossPort }): the same page and test server,
 // no engine of this machine, the browsers then set by the grid config.
 'use strict';
+const path = require('path');
 const { createHandler, startServer } = require('./test/server');
 const engines = require('./test/karma/engines');
 
@@ -32,7 +36,8 @@ module.exports = async function (config, grid) {
 
   config.set({
     basePath: __dirname,
-    frameworks: ['mocha', 'retrofetch-server'],
+    // (A framework's files go before those of the frameworks listed before it: before-mocha.js comes before Mocha.)
+    frameworks: ['mocha', 'retrofetch-before-mocha', 'retrofetch-server'],
     files: [
       'test/setup/remove-natives.js',
       'test/setup/stand-ins.js',
@@ -58,11 +63,14 @@ module.exports = async function (config, grid) {
       require('./test/launchers/webkitgtk'),
       require('./test/launchers/phantomjs'),
       require('./test/launchers/chromium-profile'),
+      require('./test/launchers/qtwebkit'),
+      require('./test/launchers/jsdom'),
       require('./test/karma/reporter'),
       {
         'middleware:retrofetch-api': ['value', createHandler({ cors: false })],
         // Closes the cross-origin server when Karma exits.
-        'framework:retrofetch-server': ['factory', closeOnExit(cross)]
+        'framework:retrofetch-server': ['factory', closeOnExit(cross)],
+        'framework:retrofetch-before-mocha': ['factory', beforeMocha]
       }
     ],
     beforeMiddleware: ['retrofetch-api'],
@@ -109,6 +117,12 @@ function fuzzConfig(env) {
   if (env.RETROFETCH_FUZZ_SEED) out.seed = Number(env.RETROFETCH_FUZZ_SEED);
   return out;
 }
+
+// test/setup/before-mocha.js, first of all files: it keeps the engine's own globals that Mocha's core-js replaces.
+function beforeMocha(files) {
+  files.unshift({ pattern: path.join(__dirname, 'test/setup/before-mocha.js'), included: true, served: true, watched: false });
+}
+beforeMocha.$inject = ['config.files'];
 
 function closeOnExit(server) {
   function factory(emitter) {

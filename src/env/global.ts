@@ -19,7 +19,10 @@ export function isHostInstance(value: unknown, name: string): boolean {
   }
 }
 
-/** Defines `object[key]` as a data property, writable and configurable but not enumerable (as WebIDL's members). */
+/**
+ * Defines `object[key]` as a data property, writable and configurable but not enumerable (as WebIDL's members), also
+ * where it replaces an enumerable one (in QtWebKit, a page's assignment to a global interface object makes it so).
+ */
 export function defineValue(object: any, key: PropertyKey, value: unknown): void {
-  Object.defineProperty(object, key, { value: value, writable: true, configurable: true });
+  Object.defineProperty(object, key, { value: value, writable: true, enumerable: false, configurable: true });
 }

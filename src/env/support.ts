@@ -165,12 +165,13 @@ export const supportsLateResponseType = /*#__PURE__*/ works(function () { return
 // JScript's VBArray, which reads an IE XHR's responseBody (its raw bytes) into an Array.
 export const supportsVBArray = /*#__PURE__*/ works(function () { return g.VBArray; });
 
-// LEGACY(old WebKit): overrideMimeType() replaces the Content-Type that the XHR reports (PhantomJS 2.1). Asked of a
-// blob: URL by a synchronous XHR, which newer engines warn about, so only where interface objects are not functions
-// (old WebKit's bindings; old IE's XHR refuses blob: URLs). Elsewhere the answer is taken to be no; an engine that
-// still replaces it gets the override and no Content-Type (src/transport/xhr.ts drops the one it reports).
+// LEGACY(old WebKit): overrideMimeType() replaces the Content-Type that the XHR reports (PhantomJS 2.1, QtWebKit 5.212).
+// Asked of a blob: URL by a synchronous XHR, which newer engines warn about, so only in engines of that age: where
+// interface objects are not functions (old WebKit's bindings), or where there is no fetch (old IE's XHR refuses blob:
+// URLs; jsdom has no blob: URLs). Elsewhere the answer is taken to be no; an engine that still replaces it gets the
+// override and no Content-Type (src/transport/xhr.ts drops the one it reports).
 export const overrideReplacesContentType = /*#__PURE__*/ works(function () {
-  if (typeof g.XMLHttpRequest !== 'object') return false;
+  if (typeof g.XMLHttpRequest !== 'object' && g.fetch) return false;
   var url = g.URL.createObjectURL(new g.Blob(['']));
   try {
     var xhr = new g.XMLHttpRequest();

@@ -16,11 +16,27 @@ var ABSOLUTE = new RegExp(SCHEME);
 var AUTHORITY = new RegExp(SCHEME + '//([^/?#@]*@)?([^/?#]*)');
 var DEFAULT_PORTS: { [scheme: string]: string } = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21' };
 
+// The base URL a window reports: its document's, or a worker's location.
+function reportedBase(w: any): string | undefined {
+  var d = w.document;
+  var l = w.location;
+  return d && typeof d.baseURI === 'string' ? d.baseURI : l && typeof l.href === 'string' ? l.href : undefined;
+}
+
 // The current settings object's API base URL: the document's base URL, or a worker's location.
 export function baseURL(): string | undefined {
-  var d = g.document;
-  var l = g.location;
-  return d && typeof d.baseURI === 'string' ? d.baseURI : l && typeof l.href === 'string' ? l.href : undefined;
+  var base = reportedBase(g);
+  // LEGACY(old WebKit): a frame's first document (about:blank) reports about:blank as its base URL in QtWebKit 5.212,
+  // where the spec's fallback base URL is its creator's (https://html.spec.whatwg.org/#fallback-base-url), which the
+  // engine's own XHR resolves against: the parent's, for a frame (a cross-origin parent cannot be read).
+  if (base === 'about:blank') {
+    try {
+      base = reportedBase(g.parent);
+    } catch (e) {
+      // the reported one stays
+    }
+  }
+  return base;
 }
 
 export function parseURL(input: string, base?: string): ParsedURL | null {

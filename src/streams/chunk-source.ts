@@ -160,7 +160,8 @@ function ignore(): void { /* nothing to do */ }
  * without reaching into the stream's internals. A byte stream (https://fetch.spec.whatwg.org/#body-with-type: the
  * fetch spec's bodies are set up with byte reading support), so `getReader({ mode: 'byob' })` works; a page's stream
  * teed by clone() stays a default one, its chunks given on as they are; and so is any where the page's
- * ReadableStream has no byte streams (its constructor throws for `type: 'bytes'`: WebKit's).
+ * ReadableStream has no byte streams (its constructor throws for `type: 'bytes'`, as WebKit's, or ignores it, as
+ * QtWebKit 5.212's, whose streams are default ones).
  */
 export function streamFromSource(source: ChunkSource, onDisturbed: () => void): ReadableStream<Uint8Array> | null {
   var RS = hostReadableStream();

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { suite, requireBodyStreams } from '../support/harness';
 import { bytesOf, chunksURL, readStream } from '../support/assert';
 import { delay } from '../support/abort';
+import { expectWholeBody } from '../support/probes';
 
 suite('Content-Type and body bytes', function (impl) {
   var fetch = impl.fetch;
@@ -49,7 +50,7 @@ suite('Content-Type and body bytes', function (impl) {
       var url = chunksURL([c.bytes.slice(0, 3), c.bytes.slice(3)], 'type=' + encodeURIComponent(type));
 
       it(c.name + ' declared ' + type + ': arrayBuffer() gives the exact bytes', function () {
-        return fetch(url).then(function (r) { return r.arrayBuffer(); }).then(function (buffer) {
+        return expectWholeBody(function () { return fetch(url).then(function (r) { return r.arrayBuffer(); }); }, function (buffer) {
           expect(bytesOf(buffer)).to.deep.equal(c.bytes);
         });
       });

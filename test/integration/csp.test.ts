@@ -3,6 +3,7 @@
 // `new Function`), in a frame served by the test server (route `csp`).
 import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause } from '../support/harness';
+import { fromFrame } from '../support/frames';
 
 suite('Content-Security-Policy', function (impl) {
   itPolyfillOnly(impl, "loads and fetches under script-src 'self' with no violation, globalThis and Promise deleted",
@@ -12,7 +13,7 @@ suite('Content-Security-Policy', function (impl) {
       iframe.style.display = 'none';
       return new Promise<any>(function (resolve, reject) {
         function onMessage(event: MessageEvent): void {
-          if (event.source !== iframe.contentWindow) return;
+          if (!fromFrame(event, iframe)) return;
           window.removeEventListener('message', onMessage);
           try {
             resolve(JSON.parse(event.data));

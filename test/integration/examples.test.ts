@@ -7,6 +7,7 @@
 import { expect } from 'chai';
 import { suite, profile, skipBecause } from '../support/harness';
 import { rawJson, hangClosed, uid } from '../support/abort';
+import { fromFrame } from '../support/frames';
 
 var FETCH_FAMILY = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal'];
 var STREAMS = ['ReadableStream', 'WritableStream', 'TransformStream', 'TextDecoderStream', 'TextEncoderStream'];
@@ -41,7 +42,7 @@ function openExample(name: string, query: string): Promise<{ result: any; win: a
       reject(new Error(name + ' posted no result in 8 s; its log: ' + (log ? JSON.stringify(log.textContent) : 'none')));
     }, 8000);
     function onMessage(event: MessageEvent): void {
-      if (event.source !== iframe.contentWindow) return;
+      if (!fromFrame(event, iframe)) return;
       window.removeEventListener('message', onMessage);
       clearTimeout(timer);
       try {
@@ -141,6 +142,29 @@ suite('examples', function (impl) {
     var PAGE_USES = ['fetch', 'AbortController', 'TextDecoderStream'];
     var STREAMED = '0:aaaaaaaaa\n1:bbbbbbbbb\n2:ccccccccc\n';
 
+    /**
+     * Whether a script that an inline script after an external one writes with document.write() runs before the
+     * page's next script, as the snippet needs. jsdom 26 runs it after them: there the example's test hook
+     * (examples/test-hooks.js, an external script that a real page does not have) comes before the snippet and
+     * breaks it. (Probed with after-polyfill.js, which does nothing in a blank page, and test-hooks.js, which sets
+     * window.__globalsBefore.)
+     */
+    function writtenScriptRunsInOrder(): Promise<boolean> {
+      var html = '<script src="/base/test/setup/after-polyfill.js"></script>' +
+        '<script>document.write(\'<script src="/base/dist/examples/conditional-loading/test-hooks.js"><\\/script>\')</script>' +
+        '<script>window.inOrder = !!window.__globalsBefore</script>';
+      var iframe = document.createElement('iframe');
+      iframe.style.display = 'none';
+      return new Promise<boolean>(function (resolve) {
+        iframe.onload = function () { resolve((iframe.contentWindow as any).inOrder === true); };
+        iframe.src = '/api/status?code=200&type=text%2Fhtml&body=' + encodeURIComponent(html);
+        document.body.appendChild(iframe);
+      }).then(function (inOrder) {
+        document.body.removeChild(iframe);
+        return inOrder;
+      });
+    }
+
     /** Opens the page with the scripts tracked; resolves with its results and the scripts the server served it. */
     function load(remove: string[]): Promise<{ result: any; scripts: string[] }> {
       var id = uid('conditional-loading');
@@ -166,7 +190,14 @@ suite('examples', function (impl) {
     it('where the engine lacks it, the snippet requests a script and fetch works', function () {
       if (engineHas(PAGE_USES)) return skipBecause(this, 'this engine has ' + PAGE_USES.join(', ') + ' (the test above)');
       var file = engineHas(['Promise', 'ReadableStream', 'TextDecoderStream']) ? 'retrofetch.core.js' : 'retrofetch.polyfill.js';
-      return load([]).then(function (page) {
+      var context = this;
+      return writtenScriptRunsInOrder().then(function (inOrder) {
+        if (!inOrder) {
+          skipBecause(context, 'in this engine a script that the snippet writes, when an external script (here the test ' +
+            'hook, which a real page does not have) comes before it, runs after the page\'s next script (jsdom 26)');
+        }
+        return load([]);
+      }).then(function (page) {
         expect(page.scripts).to.deep.equal([file]);
         expect(page.result.nativeFetch).to.equal(engineHas(['fetch']));
       });

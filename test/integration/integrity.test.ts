@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause, requireBodyStreams } from '../support/harness';
 import { bytesOf, uid, chunksURL, readStream, charBytes } from '../support/assert';
 import { rawJson, delay } from '../support/abort';
-import { xhrReportsCutOffChunkedBodies } from '../support/probes';
+import { xhrReportsCutOffChunkedBodies, expectWholeBody, xhrEndsLostConnections, LOST_CONNECTION } from '../support/probes';
 
 /**
  * A body cut short is a network error: a TypeError (https://fetch.spec.whatwg.org/#concept-network-error). Native
@@ -33,9 +33,10 @@ suite('body integrity', function (impl) {
         var url = chunksURL(parts, 'type=text%2Fplain&end=' + end[0] + (nosniff ? '' : '&nosniff=0'));
         var gate = function (context: Mocha.Context): Promise<boolean> {
           if (impl.name !== 'polyfill' || end[0] !== 'close') return Promise.resolve(true);
-          return xhrReportsCutOffChunkedBodies().then(function (reports) {
-            if (!reports) skipBecause(context, "this engine's XMLHttpRequest reports a chunked body closed before its last chunk as complete, so nothing over it can tell");
-            return reports;
+          return Promise.all([xhrEndsLostConnections(), xhrReportsCutOffChunkedBodies()]).then(function (facts) {
+            if (!facts[0]) skipBecause(context, LOST_CONNECTION);
+            if (!facts[1]) skipBecause(context, "this engine's XMLHttpRequest reports a chunked body closed before its last chunk as complete, so nothing over it can tell");
+            return facts[1];
           });
         };
         var test = end[0] === 'close'
@@ -77,13 +78,13 @@ suite('body integrity', function (impl) {
         var url = chunksURL([c.bytes.slice(0, 3), c.bytes.slice(3)], withLength ? 'length=1' : '');
 
         it(label + ': arrayBuffer() gives the exact bytes', function () {
-          return fetch(url).then(function (r) { return r.arrayBuffer(); }).then(function (buffer) {
+          return expectWholeBody(function () { return fetch(url).then(function (r) { return r.arrayBuffer(); }); }, function (buffer) {
             expect(bytesOf(buffer)).to.deep.equal(c.bytes);
           });
         });
 
         it(label + ': text() decodes them as UTF-8, as native fetch does', function () {
-          return fetch(url).then(function (r) { return r.text(); }).then(function (decoded) {
+          return expectWholeBody(function () { return fetch(url).then(function (r) { return r.text(); }); }, function (decoded) {
             expect(decoded).to.equal(c.text);
           });
         });

@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import { suite, skipBecause, itPolyfillOnly } from '../support/harness';
 import { MB, repeat } from '../unit/infra/http.test';
+import { xhrTakesLongHeaders } from '../support/probes';
 
 /** Whether the engine's XHR accepts a response head of about `length` bytes (Chromium caps it at 256 KB, WebKitGTK lower). */
 function acceptsHead(length: number): Promise<boolean> {
@@ -61,7 +62,11 @@ suite('linear-time parsing', function (impl) {
   }
 
   it('fetch() of a response with a 60 KB header of inner whitespace', function () {
-    return longHeader(60000);
+    var self = this;
+    return xhrTakesLongHeaders().then(function (takes) {
+      if (!takes) return skipBecause(self, "the engine's XMLHttpRequest refuses a 60 KB response head (jsdom: Node's HTTP parser stops at 16 KB)");
+      return longHeader(60000);
+    });
   });
 
   it('fetch() of a response with a 200 KB header of inner whitespace, where the engine takes such a head', function () {

@@ -1,7 +1,7 @@
 // The standalone script's install rules, checked in fresh same-origin iframes (real globals, not mocks): it installs
 // only what is missing, never replaces a working native, and loading it twice changes nothing.
 import { expect } from 'chai';
-import { suite, skipBecause } from '../support/harness';
+import { suite, skipBecause, servers } from '../support/harness';
 import { frameWith } from '../support/frames';
 import {
   POLYFILL, CORE, NAMES as FAMILY_NAMES, FETCH_FAMILY as FOUR, STREAMS_FAMILY as STREAMS, QTWEBKIT_LIKE, JSDOM_LIKE,
@@ -82,6 +82,24 @@ suite('polyfill install', function (impl) {
         expect(descriptor.writable && descriptor.configurable, n + ' writable, configurable').to.equal(true);
       });
       frame.remove();
+    });
+  });
+
+  it("in a blank frame, a relative URL resolves against its creator's base URL, as the engine's XHR does", function () {
+    // The frame's first document is about:blank; QtWebKit 5.212 reports about:blank as its baseURI there.
+    return frameWith(['/base/test/setup/remove-natives.js', '/base/dist/retrofetch.polyfill.js']).then(function (frame) {
+      var win = frame.win;
+      expect(new win.Request('api/echo?a=1').url).to.equal(servers.sameOrigin + '/api/echo?a=1');
+      // Settled through a promise of this realm: the frame's promise jobs stop once the frame is removed.
+      return new Promise<any>(function (resolve, reject) {
+        win.fetch('/api/echo?b=2').then(function (r: Response) { return r.json(); }).then(resolve, reject);
+      }).then(function (echo) {
+        frame.remove();
+        expect(echo.url).to.equal('/api/echo?b=2');
+      }, function (e) {
+        frame.remove();
+        throw e;
+      });
     });
   });
 

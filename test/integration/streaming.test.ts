@@ -1,6 +1,7 @@
 // response.body as a stream fed while the response arrives (issue 5), against timed and lock-step routes.
 import { expect } from 'chai';
-import { suite, itPolyfillOnly } from '../support/harness';
+import { suite, itPolyfillOnly, skipBecause } from '../support/harness';
+import { xhrEndsLostConnections, LOST_CONNECTION } from '../support/probes';
 import { expectRejects, range, uid, chunksURL } from '../support/assert';
 
 /** Reads from `reader` until at least `count` more bytes have arrived; resolves with them. */
@@ -225,8 +226,17 @@ suite('streaming bodies', function (impl) {
     });
   });
 
+  /** Skips the running test where the engine's XHR never ends a body whose connection is lost (see the probe). */
+  function requireLostConnectionsEnd(context: Mocha.Context): Promise<void> {
+    return xhrEndsLostConnections().then(function (ends) {
+      if (!ends) skipBecause(context, LOST_CONNECTION);
+    });
+  }
+
   it('a connection reset mid-body errors the stream', function () {
-    return fetch('/api/reset?after=4096').then(function (r) {
+    return requireLostConnectionsEnd(this).then(function () {
+      return fetch('/api/reset?after=4096');
+    }).then(function (r) {
       return expectRejects(impl, drain(r.body!.getReader()), TypeError);
     }, function (e) {
       expect(e).to.be.an.instanceof(TypeError); // some engines fail the fetch itself: never a short success
@@ -235,7 +245,9 @@ suite('streaming bodies', function (impl) {
 
   itPolyfillOnly(impl, 'a body shorter than its Content-Length errors the stream',
     'WebKitGTK ends such a stream normally', function () {
-      return fetch('/api/wrong-length?declared=100&actual=10').then(function (r) {
+      return requireLostConnectionsEnd(this).then(function () {
+        return fetch('/api/wrong-length?declared=100&actual=10');
+      }).then(function (r) {
         return expectRejects(impl, drain(r.body!.getReader()), TypeError);
       }, function (e) {
         expect(e).to.be.an.instanceof(TypeError);

@@ -1,13 +1,18 @@
-// The four engines of the lab (and their profiles: ie9 and core on PhantomJS, no-abort on Chromium), how Karma
-// launches each, and discovery: an engine whose binary is missing is left out with one line naming it, or, with
-// CI=true, is an error (CI must run them all).
+// The engines of the lab (Chromium, Firefox ESR, WebKitGTK, PhantomJS with its ie9 and core profiles, Chromium's
+// no-abort profile, and the real legacy engines as they are: QtWebKit 5.212 and jsdom), how Karma launches each, and
+// discovery: an engine whose binary (or Python module, or npm package) is missing is left out with one line naming
+// it, or, with CI=true, is an error (CI must run them all).
 // RETROFETCH_ENGINES=chromium,phantomjs picks a subset (ids below); a listed id that is unknown is an error.
-// Binaries can be moved with CHROME_BIN, FIREFOX_BIN, WEBKITGTK_BIN (+ XVFB_BIN), PHANTOMJS_BIN.
+// Binaries can be moved with CHROME_BIN, FIREFOX_BIN, WEBKITGTK_BIN (+ XVFB_BIN), PHANTOMJS_BIN, QTWEBKIT_PYTHON (a
+// Python 3 with PyQt5's QtWebKit).
 'use strict';
+const childProcess = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const webkitgtk = require('../launchers/webkitgtk');
 const phantomjs = require('../launchers/phantomjs');
+const qtwebkit = require('../launchers/qtwebkit');
+const jsdom = require('../launchers/jsdom');
 
 function executable(file) {
   try {
@@ -26,6 +31,22 @@ function onPath(name, env) {
     if (executable(file)) return file;
   }
   return null;
+}
+
+/** null if `bin` can import `module`, else what is missing. */
+function pythonModule(bin, module, from) {
+  const r = childProcess.spawnSync(bin, ['-c', 'import ' + module], { stdio: 'ignore', timeout: 30000 });
+  return r.status === 0 ? null : 'the Python module ' + module + ' in ' + bin + ' (' + from + ')';
+}
+
+/** null if this repository's node_modules has `name`, else what is missing. */
+function nodeModule(name, from) {
+  try {
+    require.resolve(name);
+    return null;
+  } catch {
+    return 'the npm package ' + name + ' (' + from + ')';
+  }
 }
 
 // Chromium as root in a container: flags from shared LAB.md.
@@ -51,7 +72,14 @@ function engineTable(env) {
       bin: env.PHANTOMJS_BIN || phantomjs.DEFAULT_BIN, launcher: {} },
     // Chromium with only AbortController and AbortSignal deleted, then the core build (test/launchers/chromium-profile.js).
     { id: 'no-abort', label: 'Chromium, no AbortController (core build)', base: 'ChromiumNoAbort',
-      binEnv: 'CHROME_BIN', bin: env.CHROME_BIN || '/usr/bin/chromium', launcher: { flags: CHROMIUM_FLAGS } }
+      binEnv: 'CHROME_BIN', bin: env.CHROME_BIN || '/usr/bin/chromium', launcher: { flags: CHROMIUM_FLAGS } },
+    // QtWebKit 5.212 (the Safari 10 generation) with nothing deleted: its own partial natives are the point.
+    { id: 'qtwebkit', label: 'QtWebKit 5.212 (as it is)', base: 'QtWebKit', binEnv: 'QTWEBKIT_PYTHON',
+      bin: env.QTWEBKIT_PYTHON || qtwebkit.DEFAULT_BIN, launcher: {},
+      check: (bin) => pythonModule(bin, 'PyQt5.QtWebKitWidgets', 'Debian package python3-pyqt5.qtwebkit') },
+    // jsdom (what Jest's testEnvironment 'jsdom' runs), with its own Headers, AbortController, FormData, XHR kept.
+    { id: 'jsdom', label: 'jsdom (as it is)', base: 'JSDOM', binEnv: 'JSDOM_NODE', bin: env.JSDOM_NODE || jsdom.DEFAULT_BIN,
+      launcher: {}, check: () => nodeModule('jsdom', 'the devDependency jsdom: npm ci') }
   ];
 }
 
@@ -79,6 +107,10 @@ function discover(env, ci) {
     const missing = [];
     if (!executable(e.bin)) missing.push(e.bin + ' (set ' + e.binEnv + ' to move it)');
     (e.needs || []).forEach((n) => { if (!onPath(n, env)) missing.push(n); });
+    if (missing.length === 0 && e.check) {
+      const lacking = e.check(e.bin);
+      if (lacking) missing.push(lacking);
+    }
     if (missing.length === 0) engines.push(e);
     else {
       const reason = 'engine ' + e.id + ' (' + e.label + ') left out: missing ' + missing.join(', ');

@@ -4,7 +4,12 @@
 // The run exits non-zero on any failed test, any browser error or disconnect, any engine that ran zero tests, and
 // any expected engine that never reported (did not start or was not captured).
 'use strict';
+const fs = require('fs');
 const { labelForLauncherName } = require('./engines');
+
+// RETROFETCH_TRACE=file: every test appended to that file as it completes, with its engine and result (where a run
+// stopped, when an engine hangs or disconnects).
+const trace = process.env.RETROFETCH_TRACE || '';
 
 const PASSES = ['polyfill', 'native'];
 
@@ -67,6 +72,10 @@ function RetrofetchReporter(baseReporterDecorator, formatError, emitter, launche
   emitter.on('browser_register', (browser) => { captured.set(browser.id, Date.now()); });
 
   this.onSpecComplete = function (browser, result) {
+    if (trace) {
+      fs.appendFileSync(trace, '[' + engineOf(browser).label + '] ' + result.suite.concat(result.description).join(' > ') +
+        ' :: ' + (result.skipped ? 'skipped' : result.success ? 'passed' : 'FAILED') + '\n');
+    }
     const e = engineOf(browser);
     const top = PASSES.indexOf(result.suite[0]) >= 0 ? result.suite[0] : 'other';
     const c = e.passes[top];

@@ -2,7 +2,11 @@
 // (the oracle for the "native" pass) and deleted, so the polyfill installs and is what the "polyfill" pass tests.
 // In the `no-abort` profile (an engine with fetch but no AbortController: test/launchers/chromium-profile.js puts
 // `retrofetchProfile=no-abort` in the URL of Karma's page) only AbortController and AbortSignal are deleted from the
-// test page, and there is no oracle pass (the natives would be the `chromium` engine's). A frame or worker that a
+// test page, and there is no oracle pass (the natives would be the `chromium` engine's). In the `as-is` profile (real
+// legacy engines as they are: QtWebKit, jsdom; the launcher puts `retrofetchProfile=as-is` in the URL of Karma's
+// page) nothing is deleted from the test page: the engine's own partial natives are what it is about, and such an
+// engine has no native fetch, so there is no oracle pass either. What the engine has of its own is noted
+// (__retrofetchEngine) for the tests about it (test/support/harness.ts). A frame or worker that a
 // test makes and loads this file into (no __karma__ there) is another page: its natives are deleted, as it asks.
 // ES5 only: this file is loaded as-is in PhantomJS.
 (function (g) {
@@ -16,6 +20,16 @@
     g.__retrofetchProfile = 'no-abort';
     g.__retrofetchNatives = null;
     g.__retrofetchNativeCount = 0;
+    return;
+  }
+  if (g.__karma__ && /[?&]retrofetchProfile=as-is(&|$)/.test(search)) {
+    g.__retrofetchProfile = 'as-is';
+    g.__retrofetchNatives = null;
+    g.__retrofetchNativeCount = 0;
+    g.__retrofetchEngine = {};
+    var own = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream',
+      'WritableStream', 'DOMException', 'EventSource'];
+    for (var k = 0; k < own.length; k++) g.__retrofetchEngine[own[k]] = g[own[k]];
     return;
   }
   var names = ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'FormData', 'ReadableStream', 'EventSource'];

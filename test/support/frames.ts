@@ -45,3 +45,11 @@ export var WITH_NATIVE_SIGNALS = [
   // The instrumented build: these tests read retrofetch's counters.
   '/base/dist/test/retrofetch.instrumented.js'
 ];
+
+/**
+ * Whether a message event came from this frame. jsdom gives a posted message no `source` (null): there the frame is
+ * taken to be the one that posted it (the tests wait on one frame at a time).
+ */
+export function fromFrame(event: MessageEvent, iframe: HTMLIFrameElement): boolean {
+  return event.source === iframe.contentWindow || event.source === null;
+}

@@ -77,9 +77,22 @@ export const servers: { sameOrigin: string; crossOrigin: string } = (function ()
 /**
  * The profile the page runs in: 'ie9' (test/setup/ie9-profile.js, PhantomJS made IE9-like), 'core' (the core build,
  * test/setup/load-polyfill.js), 'no-abort' (Chromium without AbortController and AbortSignal, then the core build:
+ * test/setup/remove-natives.js), 'as-is' (a real engine with nothing deleted: QtWebKit, jsdom;
  * test/setup/remove-natives.js), or null.
  */
 export const profile: string | null = g.__retrofetchProfile || null;
+
+/** Why a test that compares retrofetch with the engine's own classes does not run in the as-is profile. */
+export const AS_IS_NO_ORACLE = 'the as-is profile deletes nothing: what the engine has of its own is the pass\'s, and there is no native pass to compare with';
+
+/**
+ * The engine's own class of this name, as the page had it before anything was deleted or installed (saved by
+ * test/setup/remove-natives.js: the oracle's, or in the as-is profile what the engine has), else undefined.
+ */
+export function engineOwn(name: keyof Impl): any {
+  var saved = g.__retrofetchNatives || g.__retrofetchEngine;
+  return saved ? saved[name] : undefined;
+}
 
 // The suites that apply to an IE9-class engine (no typed arrays, Blob, Symbol or XHR level 2); the others need
 // what it lacks. test/integration/ie9.test.ts covers fetch() there: text, JSON, headers, abort, timeouts, FormData.
@@ -97,13 +110,37 @@ const NOT_IN_CORE = ['streaming bodies', 'real apps', 'TextDecoderStream and Tex
 const NOT_IN_NO_ABORT = ['FormData', 'FormData from a <form>', 'EventSource', 'EventSource: event stream format',
   'EventSource in workers'];
 
+// The suites about one class. In the as-is profile, where that class is the engine's own and the standalone script
+// kept it (jsdom's AbortController, AbortSignal, DOMException and FormData; before issue 19's families, also jsdom's
+// and QtWebKit's Headers), the suite tests the engine's class: it runs in a native pass, as the oracle pass does
+// elsewhere (itPolyfillOnly and the message checks leave retrofetch's own behaviour out), not in the polyfill pass.
+const SUBJECTS: { [suite: string]: keyof Impl } = {
+  'Headers': 'Headers', 'AbortController': 'AbortController', 'AbortSignal': 'AbortSignal', 'AbortSignal events': 'AbortSignal',
+  'DOMException': 'DOMException', 'FormData': 'FormData', 'FormData from a <form>': 'FormData'
+};
+
+/** Whether the as-is page's class of this suite is the engine's own, kept (see SUBJECTS). */
+function keptFromEngine(title: string): boolean {
+  var name = SUBJECTS[title];
+  return profile === 'as-is' && !!name && g[name] !== undefined && g[name] === engineOwn(name);
+}
+
 export function runAll(): void {
   const passes: Impl[] = [implFrom(g, 'polyfill')];
   if (g.__retrofetchNatives) passes.push(implFrom(g.__retrofetchNatives, 'native'));
+  var kept = suites.filter(function (s) { return keptFromEngine(s.title); });
+  if (kept.length) passes.push(implFrom(g, 'native'));
   passes.forEach(function (impl) {
     describe(impl.name, function () {
       suites.forEach(function (s) {
+        // (In the as-is profile, the native pass has only the suites of the classes kept from the engine.)
+        if (profile === 'as-is' && impl.name === 'native' && kept.indexOf(s) < 0) return;
         describe(s.title, function () {
+          if (impl.name === 'polyfill' && kept.indexOf(s) >= 0) {
+            it.skip('[skipped: this page\'s ' + SUBJECTS[s.title] + ' is the engine\'s own, which the standalone script keeps: ' +
+              'the native pass tests it]', function () { /* */ });
+            return;
+          }
           if (profile === 'ie9' && IE9_SUITES.indexOf(s.title) < 0) {
             it.skip('[skipped: the ie9 profile lacks what this suite is about (typed arrays, Blob, Symbol or XHR level 2)]', function () { /* */ });
             return;
@@ -134,15 +171,28 @@ export function requireBodyStreams(context: Mocha.Context, impl: Impl): void {
   }
 }
 
+/**
+ * In the as-is profile's native pass (a class the engine has of its own and retrofetch keeps: SUBJECTS), skips the
+ * running test for that engine's difference from the spec, as measured and described in `reason`. Elsewhere the
+ * native pass is the oracle: nothing is skipped there.
+ */
+export function engineDifference(context: Mocha.Context, impl: Impl, reason: string): void {
+  if (profile === 'as-is' && impl.name === 'native') skipBecause(context, 'engine difference: ' + reason);
+}
+
 /** Skips the running test for a reason that the report shows (a feature this engine or pass lacks). */
 export function skipBecause(context: Mocha.Context, reason: string): void {
   var runnable: any = context.test;
   var label = ' [skipped: ' + reason + ']';
+  function mark(test: any): void {
+    // (A beforeEach() hook skips each test in turn: the reason is given once.)
+    if (test.title.indexOf(label) < 0) test.title += label;
+  }
   // From a before() hook the whole suite is skipped: every test in it gets the reason.
   if (runnable && runnable.type === 'hook' && runnable.parent) {
-    runnable.parent.tests.forEach(function (test: any) { test.title += label; });
+    runnable.parent.tests.forEach(mark);
   } else if (runnable) {
-    runnable.title += label;
+    mark(runnable);
   }
   context.skip();
 }

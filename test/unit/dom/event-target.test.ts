@@ -1,6 +1,6 @@
 // The EventTarget side of AbortSignal: listeners, options, onabort, the order of dispatch, errors in listeners.
 import { expect } from 'chai';
-import { suite, itPolyfillOnly, skipBecause } from '../../support/harness';
+import { suite, itPolyfillOnly, skipBecause, engineDifference } from '../../support/harness';
 import { expectThrows } from '../../support/assert';
 import { delay } from '../../support/abort';
 
@@ -66,6 +66,7 @@ suite('AbortSignal events', function (impl) {
   });
 
   it('onabort: null at first; non-objects become null; null removes it, and setting it again puts it last', function () {
+    engineDifference(this, impl, 'jsdom 26 keeps an event handler in its first place when it is set again after null');
     var controller = new AbortController();
     var signal = controller.signal;
     expect(signal.onabort).to.equal(null);
@@ -174,6 +175,7 @@ suite('AbortSignal events', function (impl) {
   });
 
   it('an exception in a listener is reported, and the other listeners still run', function () {
+    engineDifference(this, impl, 'jsdom 26 does not report an exception thrown in an abort listener (no window.onerror call)');
     var controller = new AbortController();
     var log: string[] = [];
     var reported: string[] = [];

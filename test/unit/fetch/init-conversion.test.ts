@@ -2,8 +2,8 @@
 // lexicographic order, each read once and converted as it is read, all before any step of the algorithm; so when
 // two members are bad, the one converted first wins, as natively. Both passes: the natives are the oracle.
 import { expect } from 'chai';
-import { suite, itPolyfillOnly, skipBecause } from '../../support/harness';
-import { expectThrows } from '../../support/assert';
+import { suite, itPolyfillOnly, skipBecause, engineOwn } from '../../support/harness';
+import { expectThrows, throws } from '../../support/assert';
 
 var g: any = typeof self !== 'undefined' ? self : window;
 var hasBigInt = typeof g.BigInt === 'function';
@@ -131,8 +131,18 @@ suite('RequestInit and ResponseInit conversion', function (impl) {
           addEventListener: function () { /* */ }, removeEventListener: function () { /* */ }, dispatchEvent: function () { return true; }
         };
         var bad: any[] = [lookAlike, Object.create(impl.AbortSignal.prototype), {}, 1, 'signal'];
-        if (typeof g.Proxy === 'function') bad.push(new g.Proxy(new impl.AbortController().signal, {}));
-        if (typeof g.EventTarget === 'function') bad.push(new g.EventTarget());
+        if (typeof g.Proxy === 'function') {
+          // (Where the pass's AbortSignal is the engine's own, kept, retrofetch takes a signal that the engine's own
+          // brand check takes: jsdom 26's lets a Proxy of a signal through.)
+          var proxy = new g.Proxy(new impl.AbortController().signal, {});
+          if (impl.AbortSignal !== engineOwn('AbortSignal') || throws(function () {
+            Object.getOwnPropertyDescriptor(impl.AbortSignal.prototype, 'aborted')!.get!.call(proxy);
+          })) bad.push(proxy);
+        }
+        // (An EventTarget where it can be constructed: QtWebKit 5.212's cannot.)
+        try {
+          bad.push(new g.EventTarget());
+        } catch (e) { /* none that can be made */ }
         for (var i = 0; i < bad.length; i++) {
           expectThrows(impl, (function (signal) { return function () { new Request('/x', { signal: signal }); }; })(bad[i]), TypeError, 'signal');
         }

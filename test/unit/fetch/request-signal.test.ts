@@ -1,10 +1,8 @@
 // Request.signal: https://fetch.spec.whatwg.org/#dom-request-signal, a new dependent signal following the given one.
 import { expect } from 'chai';
-import { suite, itPolyfillOnly, skipBecause } from '../../support/harness';
+import { suite, itPolyfillOnly, skipBecause, engineOwn } from '../../support/harness';
 import { countersOf, requireCounters } from '../../support/abort';
 import { frameWith, WITH_NATIVE_SIGNALS } from '../../support/frames';
-
-var g: any = typeof self !== 'undefined' ? self : window;
 
 suite('Request.signal', function (impl) {
   var Request = impl.Request;
@@ -62,8 +60,7 @@ suite('Request.signal', function (impl) {
   });
 
   itPolyfillOnly(impl, 'a native AbortSignal is accepted and followed', 'hands the engine\'s signal to retrofetch', function () {
-    var natives = g.__retrofetchNatives;
-    if (!natives || typeof natives.AbortController !== 'function') return skipBecause(this, 'the engine has no native AbortController');
+    if (typeof engineOwn('AbortController') !== 'function') return skipBecause(this, 'the engine has no native AbortController');
     return frameWith(WITH_NATIVE_SIGNALS).then(function (frame) {
       var win = frame.win;
       var native = new win.__NativeAbortController();

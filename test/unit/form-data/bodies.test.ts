@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause } from '../../support/harness';
 import { expectRejects, bytesOf, range, hasBlob } from '../../support/assert';
-import { entriesOf, entriesWithBytes, latin1, utf8Bytes, readsFormDataFiles } from '../../support/form-data';
+import { entriesOf, entriesWithBytes, latin1, utf8Bytes, readsFormDataFiles, readableFormData, requireReadableFormData } from '../../support/form-data';
 
 function boundaryOf(contentType: string | null): string {
   var match = /^multipart\/form-data; boundary=(.+)$/.exec(contentType || '');
@@ -28,6 +28,7 @@ suite('FormData bodies', function (impl) {
 
   function skipUnlessFiles(test: Mocha.Context): void {
     if (!hasBlob) skipBecause(test, 'the engine has no Blob');
+    requireReadableFormData(test, impl);
     if (!readsFiles) skipBecause(test, 'this Response cannot read a FormData body with a file in it (WebKitGTK native)');
   }
 
@@ -37,6 +38,7 @@ suite('FormData bodies', function (impl) {
 
   describe('encoding (multipart/form-data)', function () {
     it('sets multipart/form-data with a boundary, and encodes strings with CRLF line breaks and escaped names', function () {
+      requireReadableFormData(this, impl);
       var form = new FormData();
       form.append('a\nb\rc', 'x\ry\nz\r\n');
       form.append('q"uote', 'h\u00e9 \u2713');
@@ -85,6 +87,7 @@ suite('FormData bodies', function (impl) {
     });
 
     it('the body holds the entries as they were when it was made', function () {
+      requireReadableFormData(this, impl);
       var form = new FormData();
       form.append('a', '1');
       var request = new Request('/x', { method: 'POST', body: form });
@@ -102,6 +105,7 @@ suite('FormData bodies', function (impl) {
     });
 
     it('clone() gives the same bytes', function () {
+      requireReadableFormData(this, impl);
       var form = new FormData();
       form.append('a', 'b');
       var request = new Request('/x', { method: 'POST', body: form });
@@ -229,7 +233,10 @@ suite('FormData bodies', function (impl) {
     it('decodes +, percent escapes and UTF-8; a stray or broken % stays; invalid UTF-8 becomes U+FFFD', function () {
       var body = 'a=1&b=x+y%2Bz&c=%C3%A9&d=%&e=%zz&f=%C3&g=\xc3\xa9+%E2%9C%93&h=a=b&&=noname&flag&a=2';
       return parse(body, 'application/x-www-form-urlencoded').then(function (form) {
-        expect(form).to.be.an.instanceof(FormData);
+        // Where the global FormData is an engine's append-only one (kept: README "Legacy engines"), formData() gives
+        // retrofetch's own, which can be read.
+        if (readableFormData(impl)) expect(form).to.be.an.instanceof(FormData);
+        else expect(form).to.not.be.an.instanceof(FormData);
         expect(entriesOf(form)).to.deep.equal([
           ['a', '1'], ['b', 'x y+z'], ['c', '\u00e9'], ['d', '%'], ['e', '%zz'], ['f', '\uFFFD'], ['g', '\u00e9 \u2713'],
           ['h', 'a=b'], ['', 'noname'], ['flag', ''], ['a', '2']
