@@ -3,6 +3,7 @@
 // (core-js's rule): what is coupled inside retrofetch is never half the engine's and half ours. It never replaces a
 // working native family, so loading it twice, or in a browser that has them all, changes nothing.
 import { defineValue, globalObject as g } from './env/global';
+import { useEngineAbortSignal } from './dom/abort-signal';
 import {
   supportsArrayBuffer, supportsCompleteAbortController, supportsDOMExceptionConstructor, supportsNativeBodyStreams,
   supportsNativeFetch, supportsNativeFetchAbort
@@ -54,6 +55,9 @@ export function installMissing(values: { [name: string]: unknown }): void {
   if (!supportsCompleteAbortController && !nativeFetch) {
     install('AbortController', values.AbortController);
     install('AbortSignal', values.AbortSignal);
+  } else if (!nativeFetch) {
+    // The engine's whole pair, kept next to retrofetch's fetch family (jsdom): Requests' signals are of that pair.
+    useEngineAbortSignal(g.AbortSignal);
   }
   // DOMException where the engine's is missing or cannot be constructed (PhantomJS, old WebKit, IE): the abort
   // reasons are instances of ours, so `reason instanceof DOMException` holds.

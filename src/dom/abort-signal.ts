@@ -224,6 +224,30 @@ export function createDependentAbortSignal(signals: unknown[]): AbortSignal {
   return result._self;
 }
 
+// The interface whose dependent signals a Request gets (https://fetch.spec.whatwg.org/#dom-request steps 29–30: a new
+// AbortSignal of the request's realm, which is the page's global AbortSignal): retrofetch's, unless src/polyfill.ts
+// installed retrofetch's fetch family next to an engine's whole abort pair that it kept (jsdom), whose any() makes
+// them then, so that `request.signal instanceof AbortSignal` holds and the engine's APIs take it (addEventListener's
+// `signal`).
+var engineAbortSignal: { any(signals: unknown[]): AbortSignal } | null = null;
+
+/** Requests' signals are `AbortSignal`'s (an engine's, with any()) from now on: see engineAbortSignal. */
+export function useEngineAbortSignal(AbortSignalInterface: { any(signals: unknown[]): AbortSignal }): void {
+  engineAbortSignal = AbortSignalInterface;
+}
+
+/**
+ * A request's signal: a dependent signal of `signals` made by the page's AbortSignal interface (see
+ * engineAbortSignal), or retrofetch's where that is retrofetch's or one of `signals` is (the engine's any() takes
+ * only its own).
+ */
+export function createRequestSignal(signals: unknown[]): AbortSignal {
+  for (var i = 0; i < signals.length; i++) {
+    if (slot.has(signals[i])) return createDependentAbortSignal(signals);
+  }
+  return engineAbortSignal ? engineAbortSignal.any(signals) : createDependentAbortSignal(signals);
+}
+
 function setReason(state: AbortSignalState, reason: unknown): void {
   state._aborted = ++abortCount;
   state._reason = orAbortError(reason);

@@ -167,11 +167,13 @@ export const supportsVBArray = /*#__PURE__*/ works(function () { return g.VBArra
 
 // LEGACY(old WebKit): overrideMimeType() replaces the Content-Type that the XHR reports (PhantomJS 2.1, QtWebKit 5.212).
 // Asked of a blob: URL by a synchronous XHR, which newer engines warn about, so only in engines of that age: where
-// interface objects are not functions (old WebKit's bindings), or where there is no fetch (old IE's XHR refuses blob:
-// URLs; jsdom has no blob: URLs). Elsewhere the answer is taken to be no; an engine that still replaces it gets the
-// override and no Content-Type (src/transport/xhr.ts drops the one it reports).
+// interface objects are not functions (old WebKit's bindings), or where the engine has no fetch of its own (old IE's
+// XHR refuses blob: URLs; jsdom has no blob: URLs). A fetch made in script (retrofetch's, installed before this module
+// of a second copy is run) says nothing of the engine. Elsewhere the answer is taken to be no; an engine that still
+// replaces it gets the override and no Content-Type (src/transport/xhr.ts drops the one it reports).
 export const overrideReplacesContentType = /*#__PURE__*/ works(function () {
-  if (typeof g.XMLHttpRequest !== 'object' && g.fetch) return false;
+  var enginesFetch = works(function () { return /\[native code\]/.test(Function.prototype.toString.call(g.fetch)); });
+  if (typeof g.XMLHttpRequest !== 'object' && enginesFetch) return false;
   var url = g.URL.createObjectURL(new g.Blob(['']));
   try {
     var xhr = new g.XMLHttpRequest();

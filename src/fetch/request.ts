@@ -13,7 +13,7 @@ import {
 import { BODY_USED, Body, InnerBody, includeBody, isUnusable, cloneBody, proxyBody } from './body';
 import { convertBodyInit, extractBody } from './extract-body';
 import { parseURL, originOf, currentOrigin } from './url';
-import { AbortSignal, isAbortSignal, createDependentAbortSignal } from '../dom/abort-signal';
+import { AbortSignal, isAbortSignal, createRequestSignal } from '../dom/abort-signal';
 import { isToken } from '../infra/http';
 
 /**
@@ -215,7 +215,7 @@ export class Request {
     var signal = dict.signal !== undefined ? dict.signal : inputRequest && inputRequest.signal;
     // 29–30. this's signal: the result of creating a dependent abort signal from « signal » (« » when null), so it
     //     aborts with the given signal (ours or the engine's) without being it.
-    request.signal = createDependentAbortSignal(signal ? [signal] : []);
+    request.signal = createRequestSignal(signal ? [signal] : []);
     if (retrofetch !== undefined) request._retrofetch = retrofetch;
     // 30. this's headers: a Headers object over request's header list, guard "request".
     // 32. If this's request's mode is "no-cors": the method must be CORS-safelisted; guard "request-no-cors".
@@ -273,7 +273,7 @@ export class Request {
     var copy = copyRequest(inner);
     copy._body = inner._body && cloneBody(inner._body);
     // 4. Set clonedRequestObject's signal to the result of creating a dependent abort signal from « this's signal ».
-    copy.signal = createDependentAbortSignal([inner.signal]);
+    copy.signal = createRequestSignal([inner.signal]);
     var request = Object.create(Request.prototype);
     slot.set(request, copy);
     return request;
