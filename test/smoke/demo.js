@@ -46,6 +46,16 @@ function regions() {
   return found;
 }
 
+/** Where two texts first differ, line by line, for a failure's message. */
+function firstDifference(shown, wanted) {
+  if (typeof shown !== 'string' || typeof wanted !== 'string') return 'shown: ' + JSON.stringify(shown) + ', in demo.js: ' + JSON.stringify(wanted);
+  const a = shown.split('\n');
+  const b = wanted.split('\n');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return 'line ' + (i + 1) + ' shown: ' + JSON.stringify(a[i]) + ', in demo.js: ' + JSON.stringify(b[i]);
+}
+
 /** Waits until the result line `#<panel>-out` is done or failed; returns { state, text }. */
 async function result(frame, panel) {
   const id = '#' + panel + '-out';
@@ -198,7 +208,7 @@ async function main() {
     for (const name of PANELS) {
       const shown = await page.$eval('pre[data-region="' + name + '"]', (el) => el.textContent).catch(() => null);
       check(name + ': the row shows its code from demo.js, exactly', shown === wanted[name] && /\S/.test(shown || ''),
-        JSON.stringify(shown && shown.slice(0, 200)) + ' vs ' + JSON.stringify((wanted[name] || '').slice(0, 200)));
+        firstDifference(shown, wanted[name]));
     }
     const who = { native: await page.textContent('#native-who'), retrofetch: await page.textContent('#retrofetch-who') };
     check('the headings say which fetch each side runs', /^window\.fetch is this browser's own/.test(who.native) &&
