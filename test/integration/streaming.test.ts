@@ -309,7 +309,8 @@ suite('streaming bodies', function (impl) {
           onDownloadProgress: (progress) => downloads.push(progress)
         }
       };
-      return fetch('/api/upload', init).then(function (r) { return r.json(); }).then(function (result) {
+      const uploaded = fetch('/api/upload', init).then((response) => response.json());
+      return uploaded.then(function (result) {
         expect(result.length).to.equal(size);
         expect(uploads.length).to.be.greaterThan(0);
         for (var k = 1; k < uploads.length; k++) expect(uploads[k].loaded).to.be.at.least(uploads[k - 1].loaded);
