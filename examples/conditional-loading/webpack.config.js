@@ -1,4 +1,4 @@
-// examples/conditional-loading: a page whose inline snippet (README "Three ways in") loads one of retrofetch's two
+// examples/conditional-loading: a page whose inline snippet (README "A script tag") loads one of retrofetch's two
 // standalone scripts only where the browser lacks what the page uses, then its app (plain ES5 against the globals),
 // bundled by webpack (`npm run build:examples`: dist/examples/conditional-loading/, with copies of
 // dist/retrofetch.polyfill.js and dist/retrofetch.core.js in js/ beside the page, as a site would serve them).

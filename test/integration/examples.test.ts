@@ -137,7 +137,7 @@ suite('examples', function (impl) {
     });
   });
 
-  describe('conditional-loading (the snippet in README "Three ways in")', function () {
+  describe('conditional-loading (the snippet in README "A script tag")', function () {
     this.timeout(20000);
     var PAGE_USES = ['fetch', 'AbortController', 'TextDecoderStream'];
     var STREAMED = '0:aaaaaaaaa\n1:bbbbbbbbb\n2:ccccccccc\n';
