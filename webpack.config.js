@@ -107,14 +107,15 @@ const INTERNAL_NAMES = ['readerType', 'bytesFilled', 'minimumFill', 'elementSize
 const MANGLED = new RegExp('^(_|(' + INTERNAL_NAMES.join('|') + ')$)');
 
 // A minified standalone script (counters off, license banner after minification).
-function standalone(name, entry, filename, text) {
+function standalone(name, entry, filename, text, extraPlugins) {
   return build({
     name: name,
     entry: entry,
     output: { path: path.resolve(__dirname, 'dist'), filename: filename, iife: true, environment: es5 },
     // SuppressedError: web-streams-polyfill's ES5 build keeps tslib's dead `typeof SuppressedError == 'function' &&
     // SuppressedError;` (a global read terser must keep); nothing else reads it (~15 B gzipped).
-    plugins: [banner(text), new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: 'false', SuppressedError: 'undefined' }), new BrandCheckStrings()],
+    plugins: [banner(text), new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: 'false', SuppressedError: 'undefined' }), new BrandCheckStrings()]
+      .concat(extraPlugins || []),
     optimization: {
       minimize: true,
       minimizer: [new TerserPlugin({ extractComments: false, terserOptions: {
@@ -149,7 +150,13 @@ const readable = {
 module.exports = [
   standalone('polyfill', './src/standalone.ts', 'retrofetch.polyfill.js',
     version + ', with ' + notice('web-streams-polyfill') + ' and ' + notice('promise-polyfill')),
-  standalone('core', './src/standalone-core.ts', 'retrofetch.core.js', version),
+  // The core script leaves out two things only engines without a Promise use (IE9 and older, which the README's
+  // conditional loading sends to the full script): a FormData made from a <form>, and XDomainRequest. Each module is
+  // swapped for its stand-in, which throws a TypeError that says to load the full script.
+  standalone('core', './src/standalone-core.ts', 'retrofetch.core.js', version, [
+    new webpack.NormalModuleReplacementPlugin(/^\.\/entry-list$/, './entry-list-unavailable'),
+    new webpack.NormalModuleReplacementPlugin(/^\.\/xdr$/, './xdr-unavailable')
+  ]),
   build({
     name: 'cjs',
     entry: './src/index.ts',

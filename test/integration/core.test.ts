@@ -2,7 +2,7 @@
 // test/setup/load-polyfill.js): the fetch family, abort and FormData, and nothing of the streams family or the text
 // codecs; bodies have no stream where the page has no ReadableStream, and every body method works.
 import { expect } from 'chai';
-import { suite, profile } from '../support/harness';
+import { suite, profile, servers } from '../support/harness';
 
 var g: any = window;
 
@@ -49,6 +49,33 @@ if (profile === 'core') suite('core build', function (impl) {
     }).then(function (text) {
       expect(text.length).to.equal(24);
       expect(loaded[loaded.length - 1]).to.equal(24);
+    });
+  });
+
+  it('a FormData from a <form> is a TypeError that says to load the full script (only engines without FormData get ours)', function () {
+    var form = document.createElement('form');
+    expect(function () { return new impl.FormData(form); }).to.throw(TypeError,
+      'FormData constructor: a FormData from a <form> needs the full script (retrofetch.polyfill.js), not the core one');
+    // Without a form it is the whole FormData.
+    var empty = new impl.FormData();
+    empty.append('a', '1');
+    expect(empty.get('a')).to.equal('1');
+  });
+
+  it('a cross-origin request that would need XDomainRequest (IE8–9) rejects with a TypeError that says to load the full script', function () {
+    // An IE9-like page (test/setup/stand-ins.js): an XHR without CORS, and an XDomainRequest.
+    var standIns = g.__retrofetchStandIns;
+    var saved = { XMLHttpRequest: g.XMLHttpRequest, XDomainRequest: g.XDomainRequest };
+    g.XMLHttpRequest = standIns.xhr({ cors: false });
+    g.XDomainRequest = standIns.XDomainRequest;
+    var created = standIns.XDomainRequest.created;
+    var result = impl.fetch(servers.crossOrigin + '/api/echo');
+    g.XMLHttpRequest = saved.XMLHttpRequest;
+    g.XDomainRequest = saved.XDomainRequest;
+    return result.then(function () { throw new Error('resolved'); }, function (e) {
+      expect(e).to.be.instanceOf(TypeError);
+      expect(e.message).to.contain('need the full script (retrofetch.polyfill.js), not the core one');
+      expect(standIns.XDomainRequest.created).to.equal(created);
     });
   });
 });

@@ -1,5 +1,6 @@
 // `npm run check:exports`: every export of a module in src/ is imported somewhere (src/, the tests, the examples),
 // or is the public API (src/index.ts). An export nobody imports is dead code, or an internal that needs no export.
+// A build's stand-in for a module (`*-unavailable.ts`) must export what the module's importers take.
 // Read with TypeScript's own parser; `export type`/interfaces count too.
 'use strict';
 const fs = require('fs');
@@ -51,6 +52,19 @@ for (const file of users) {
   });
 }
 
+// A build's stand-in for a module (`name-unavailable.ts`, swapped in for `name.ts` by webpack.config.js: the core
+// script's) is imported wherever the module is, and must export every name the module's importers take.
+const missing = [];
+sources.filter((f) => /-unavailable\.ts$/.test(f)).forEach((standIn) => {
+  const original = standIn.replace(/-unavailable\.ts$/, '.ts');
+  const taken = imported.get(original) || new Set();
+  imported.set(standIn, taken);
+  taken.forEach((name) => {
+    if (!(exported.get(standIn) || new Set()).has(name)) missing.push(path.relative(root, standIn) + ': ' + name);
+  });
+});
+missing.forEach((m) => console.log('  stand-in lacks  ' + m));
+
 const entry = path.join(root, 'src/index.ts');
 const unused = [];
 exported.forEach((names, file) => {
@@ -59,5 +73,6 @@ exported.forEach((names, file) => {
   names.forEach((name) => { if (!used.has(name) && !used.has('*')) unused.push(path.relative(root, file) + ': ' + name); });
 });
 unused.forEach((u) => console.log('  unused export  ' + u));
-console.log(unused.length ? 'check:exports: ' + unused.length + ' exports nobody imports' : 'check:exports: ok');
-process.exit(unused.length ? 1 : 0);
+const problems = unused.length + missing.length;
+console.log(problems ? 'check:exports: ' + unused.length + ' exports nobody imports, ' + missing.length + ' missing from stand-ins' : 'check:exports: ok');
+process.exit(problems ? 1 : 0);
