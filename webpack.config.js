@@ -26,9 +26,15 @@ function tsRule(configFile) {
   // Types are checked once by `npm run typecheck`; the loader only strips them.
 }
 
+// The bundled web-streams-polyfill's `structuredClone` (its TransferArrayBuffer) is the page's only where that can
+// transfer an ArrayBuffer (src/env/support.ts): core-js's cannot in some engines, and every body stream would error.
+function structuredCloneThatTransfers() {
+  return new webpack.ProvidePlugin({ structuredClone: [path.resolve(__dirname, 'src/env/support.ts'), 'structuredCloneThatTransfers'] });
+}
+
 function build(overrides, counters) {
   return Object.assign({
-    plugins: [new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: JSON.stringify(!!counters) })],
+    plugins: [new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: JSON.stringify(!!counters) }), structuredCloneThatTransfers()],
     target: ['web', 'es5'],
     devtool: false,
     resolve: { extensions: ['.ts', '.js'] },
@@ -114,7 +120,8 @@ function standalone(name, entry, filename, text, passes) {
     output: { path: path.resolve(__dirname, 'dist'), filename: filename, iife: true, environment: es5 },
     // SuppressedError: web-streams-polyfill's ES5 build keeps tslib's dead `typeof SuppressedError == 'function' &&
     // SuppressedError;` (a global read terser must keep); nothing else reads it (~15 B gzipped).
-    plugins: [banner(text), new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: 'false', SuppressedError: 'undefined' }), new BrandCheckStrings()],
+    plugins: [banner(text), new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: 'false', SuppressedError: 'undefined' }),
+      structuredCloneThatTransfers(), new BrandCheckStrings()],
     optimization: {
       minimize: true,
       minimizer: [new TerserPlugin({ extractComments: false, terserOptions: {

@@ -185,3 +185,14 @@ export const overrideReplacesContentType = /*#__PURE__*/ works(function () {
     g.URL.revokeObjectURL(url);
   }
 });
+
+// The page's structuredClone where it can transfer an ArrayBuffer, else undefined. The bundled web-streams-polyfill
+// reads this in place of the global (webpack.config.js): its byte streams transfer every chunk with it. core-js's, in
+// an engine where it cannot detach a buffer (jsdom on Node 20: no MessageChannel, no ArrayBuffer.prototype.transfer),
+// throws a DataCloneError for every transfer, and every response.body would error; with none, web-streams-polyfill
+// hands the buffer on as it is, as in the engines that have no structuredClone.
+export const structuredCloneThatTransfers: typeof structuredClone | undefined = /*#__PURE__*/ works(function () {
+  var buffer = new g.ArrayBuffer(1);
+  g.structuredClone(buffer, { transfer: [buffer] });
+  return true;
+}) ? g.structuredClone : undefined;
