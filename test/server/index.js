@@ -617,9 +617,10 @@ const routes = {
       '  es.onerror = function () { if (es.readyState === 2) post({ id: m.id, error: "failed", events: events }); };',
       '}',
       'function ready() {',
+      // (Function.prototype.toString of what is not a function throws: QtWebKit's workers have no fetch.)
+      '  function isNative(f) { return typeof f === "function" && /\\[native code\\]/.test(Function.prototype.toString.call(f)); }',
       '  return { ready: true, hasFetch: typeof self.fetch === "function", hasEventSource: typeof self.EventSource === "function",',
-      '    nativeFetch: /\\[native code\\]/.test(Function.prototype.toString.call(self.fetch)),',
-      '    nativeEventSource: /\\[native code\\]/.test(Function.prototype.toString.call(self.EventSource)) };',
+      '    nativeFetch: isNative(self.fetch), nativeEventSource: isNative(self.EventSource) };',
       '}',
       ctx.query.get('shared') === '1'
         ? 'self.onconnect = function (e) { var port = e.ports[0]; port.onmessage = function (ev) { handle(ev.data, function (r) { port.postMessage(r); }); }; port.postMessage(ready()); };'

@@ -53,7 +53,7 @@ function implFrom(source: any, name: Impl['name']): Impl {
     Response: source.Response,
     AbortController: source.AbortController,
     AbortSignal: source.AbortSignal,
-    DOMException: source.DOMException,
+    DOMException: asIsEngineOwn(name, 'DOMException') || source.DOMException,
     FormData: source.FormData,
     ReadableStream: source.ReadableStream,
     WritableStream: source.WritableStream,
@@ -64,6 +64,13 @@ function implFrom(source: any, name: Impl['name']): Impl {
     TextEncoder: source.TextEncoder,
     EventSource: name === 'polyfill' && keptEventSource() ? BundledEventSource as any : source.EventSource
   };
+}
+
+// In the as-is profile's native pass, the engine's own class of this name where the standalone script replaced it (the
+// engine's EventSource throws the engine's DOMException, where QtWebKit's page has retrofetch's: the engine's cannot
+// be constructed), else undefined.
+function asIsEngineOwn(name: Impl['name'], className: keyof Impl): any {
+  return name === 'native' && profile === 'as-is' ? engineOwn(className) : undefined;
 }
 
 // In the as-is profile, where the engine has an EventSource of its own (QtWebKit), the standalone script keeps it: the
