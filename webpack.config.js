@@ -27,18 +27,20 @@ function tsRule(configFile) {
 }
 
 // The bundled web-streams-polyfill's `structuredClone` (its TransferArrayBuffer) is the page's only where that can
-// transfer an ArrayBuffer (src/env/support.ts): core-js's cannot in some engines, and every body stream would error.
-function structuredCloneThatTransfers() {
-  return new webpack.ProvidePlugin({ structuredClone: [path.resolve(__dirname, 'src/env/support.ts'), 'structuredCloneThatTransfers'] });
-}
+// transfer an ArrayBuffer (scripts/structured-clone-loader.js): core-js's cannot in some engines, and every body
+// stream would error.
+const structuredCloneRule = {
+  test: /[\\/]node_modules[\\/]web-streams-polyfill[\\/]dist[\\/]ponyfill\.es5\.mjs$/,
+  use: { loader: path.resolve(__dirname, 'scripts/structured-clone-loader.js') }
+};
 
 function build(overrides, counters) {
   return Object.assign({
-    plugins: [new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: JSON.stringify(!!counters) }), structuredCloneThatTransfers()],
+    plugins: [new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: JSON.stringify(!!counters) })],
     target: ['web', 'es5'],
     devtool: false,
     resolve: { extensions: ['.ts', '.js'] },
-    module: { rules: [tsRule(path.resolve(__dirname, 'tsconfig.json'))] },
+    module: { rules: [tsRule(path.resolve(__dirname, 'tsconfig.json')), structuredCloneRule] },
     performance: { hints: false },
     // No polyfill for Node's `global`: webpack's helper for it calls `new Function`, which a strict CSP refuses.
     node: false,
@@ -121,7 +123,7 @@ function standalone(name, entry, filename, text, passes) {
     // SuppressedError: web-streams-polyfill's ES5 build keeps tslib's dead `typeof SuppressedError == 'function' &&
     // SuppressedError;` (a global read terser must keep); nothing else reads it (~15 B gzipped).
     plugins: [banner(text), new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: 'false', SuppressedError: 'undefined' }),
-      structuredCloneThatTransfers(), new BrandCheckStrings()],
+      new BrandCheckStrings()],
     optimization: {
       minimize: true,
       minimizer: [new TerserPlugin({ extractComments: false, terserOptions: {
@@ -174,7 +176,7 @@ module.exports = [
   build({
     name: 'tests',
     entry: './test/index.ts',
-    module: { rules: [tsRule(path.resolve(__dirname, 'test/tsconfig.json'))] },
+    module: { rules: [tsRule(path.resolve(__dirname, 'test/tsconfig.json')), structuredCloneRule] },
     // chai's ESM entry uses `const`; its browser build is ES5 (PhantomJS parses it).
     resolve: { extensions: ['.ts', '.js'], alias: { chai$: path.resolve(__dirname, 'node_modules/chai/chai.js') } },
     output: { path: path.resolve(__dirname, 'dist/test'), filename: 'tests.js', iife: true, environment: es5 }

@@ -377,7 +377,15 @@ suite('EventSource', function (impl) {
           expectSame(log.map(function (s) { return s.type + ' ' + s.readyState; }), ['open 1', 'message 1', 'error 0', 'open 1', 'message 1']);
           return sseLog(id, 2);
         }).then(function (server) {
-          expect(server.requests[1].headers['last-event-id']).to.equal('r1');
+          // The EventSource's reconnection is the last request. (QtWebKit 5.212's network layer now and then sends the
+          // first request again on its own when its connection is lost, before the XHR reports the error: the
+          // server then sees that copy, with no Last-Event-ID, in between. See RESENT_BY_ENGINE in probes.ts.)
+          var requests = server.requests;
+          expect(requests[requests.length - 1].headers['last-event-id']).to.equal('r1');
+          requests.slice(0, -1).forEach(function (r: any) {
+            expect(r.url).to.equal(requests[0].url);
+            expect(r.headers['last-event-id']).to.equal(undefined);
+          });
         });
       });
     });

@@ -44,6 +44,8 @@ const lockstepSessions = boundedMap();
 const hangRecords = boundedMap();
 const trackedScripts = boundedMap();
 const sseLogs = boundedMap();
+// How many requests /api/chunks got under each `id` (an engine may send one again on its own: chunks-count).
+const chunksCounts = boundedMap();
 
 function lockstepSession(id) {
   let s = lockstepSessions.get(id);
@@ -382,6 +384,7 @@ const routes = {
     if (q.get('length') === '1') headers['Content-Length'] = parts.reduce((n, p) => n + p.length, 0);
     const end = q.get('end') || 'normal';
     if (end !== 'normal' && end !== 'close' && end !== 'reset') throw new BadRequest('end must be normal, close or reset');
+    if (q.get('id')) chunksCounts.set(q.get('id'), (chunksCounts.get(q.get('id')) || 0) + 1);
     begin(ctx, 200, headers);
     ctx.res.flushHeaders();
     if (end === 'normal') { writeTimed(ctx, parts, interval); return; }
@@ -390,6 +393,13 @@ const routes = {
       if (end === 'reset') socket.resetAndDestroy();
       else socket.end();
     }));
+  },
+
+  'chunks-count'(ctx) {
+    // How many times /api/chunks was requested with this `id`: {id, requests}.
+    const id = ctx.query.get('id');
+    if (!id) throw new BadRequest('id is required');
+    sendJson(ctx, 200, { id, requests: chunksCounts.get(id) || 0 });
   },
 
   charset(ctx) {
