@@ -191,8 +191,11 @@ export const overrideReplacesContentType = /*#__PURE__*/ works(function () {
 // an engine where it cannot detach a buffer (jsdom on Node 20: no MessageChannel, no ArrayBuffer.prototype.transfer),
 // throws a DataCloneError for every transfer, and every response.body would error; with none, web-streams-polyfill
 // hands the buffer on as it is, as in the engines that have no structuredClone.
-export const structuredCloneThatTransfers: typeof structuredClone | undefined = /*#__PURE__*/ works(function () {
-  var buffer = new g.ArrayBuffer(1);
-  g.structuredClone(buffer, { transfer: [buffer] });
-  return true;
-}) ? g.structuredClone : undefined;
+export const structuredCloneThatTransfers: typeof structuredClone | undefined = /*#__PURE__*/ (function () {
+  var clone = g.structuredClone;
+  return works(function () {
+    var buffer = new g.ArrayBuffer(1);
+    clone(buffer, { transfer: [buffer] });
+    return true;
+  }) ? clone : undefined;
+})();
