@@ -116,6 +116,7 @@ module.exports = tseslint.config(
     // Scripts that run in the page as they are (ES5, browser globals).
     files: ['demo/**/*.js', 'test/setup/**/*.js', 'bench/page.js'],
     languageOptions: { sourceType: 'script', globals: { document: 'readonly', location: 'readonly', fetch: 'readonly', AbortController: 'readonly',
-      Headers: 'readonly', Response: 'readonly', XMLHttpRequest: 'readonly', performance: 'readonly', Promise: 'readonly' } }
+      Headers: 'readonly', Response: 'readonly', XMLHttpRequest: 'readonly', performance: 'readonly', Promise: 'readonly',
+      AbortSignal: 'readonly', EventSource: 'readonly', TextDecoder: 'readonly' } }
   }
 );

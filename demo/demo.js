@@ -1,212 +1,329 @@
-// The script of demo/side.html, which demo/index.html shows twice: ?impl=native (the browser's own fetch) and
-// ?impl=retrofetch (natives deleted, then the standalone script). ES5, so it runs in the legacy browsers retrofetch
-// is for. Each result line gets data-state="running|done|error", which test/smoke/demo.js reads.
+// The panels of the demo (demo/index.html), each run in a frame of demo/side.html: ?impl=native (the browser's own
+// fetch) or ?impl=retrofetch (natives deleted, then the standalone script), and &panel=NAME for one panel (the page
+// has one frame per panel and side, so the two sides of a panel sit on one row). Without &panel the frame shows every
+// panel, e.g. to open side.html?impl=retrofetch alone in a legacy browser. ES5, so it runs in the legacy browsers
+// retrofetch is for.
+//
+// Each panel is a function of `ui`, the plumbing below the panels (progress bar, output, result line). The lines
+// between a panel's `// #region NAME` and `// #endregion` are the code the page shows beside it: demo/page.js reads
+// this file and cuts them out at run time, so the code shown is the code that runs (test/smoke/demo.js checks that
+// the page shows exactly these lines). Keep their lines within 66 characters (after the indent), the width of the code column.
 (function () {
-  var retro = /[?&]impl=retrofetch/.test(location.search);
+  var panels = {};
+
+  // What each panel needs from the page: where it is missing (a native side in an older browser) the panel says so
+  // instead of failing.
+  var needs = {
+    stream: ['fetch', 'response.body', 'TextDecoder'],
+    upload: ['fetch', 'Uint8Array'],
+    abort: ['fetch', 'AbortController'],
+    timeout: ['fetch', 'AbortSignal.timeout()'],
+    cors: ['fetch'],
+    events: ['EventSource'],
+    'auth-events': ['EventSource']
+  };
+
+  panels.stream = function (ui) {
+    // #region stream
+    fetch('/api/paced-text?lines=12&interval=150', {
+      // retrofetch's extension (the browser's own fetch ignores it)
+      retrofetch: {
+        onDownloadProgress: function (p) {
+          ui.progress(p.loaded, p.total);
+        }
+      }
+    }).then(function (response) {
+      var total = Number(response.headers.get('Content-Length'));
+      var received = 0;
+      var parts = 0;
+      var decoder = new TextDecoder();
+      var reader = response.body.getReader();
+      function read() {
+        return reader.read().then(function (chunk) {
+          if (chunk.done) {
+            var text = received + ' bytes in ' + parts + ' parts';
+            return ui.done(text);
+          }
+          received += chunk.value.length;
+          parts++;
+          // the browser's own fetch has no progress events: count
+          if (ui.side === 'native') ui.progress(received, total);
+          ui.append(decoder.decode(chunk.value, { stream: true }));
+          return read();
+        });
+      }
+      return read();
+    }).then(null, ui.fail);
+    // #endregion
+  };
+
+  panels.upload = function (ui) {
+    // #region upload
+    var body = new Uint8Array(24 * 1024 * 1024);
+    // a demo route that reads 5 MB a second: on localhost the server
+    // would take the whole body at once, leaving no progress to show
+    fetch('/api/paced-upload?rate=' + 5 * 1024 * 1024, {
+      method: 'POST',
+      body: body,
+      // retrofetch's extension (the browser's own fetch has none)
+      retrofetch: {
+        onUploadProgress: function (p) {
+          ui.progress(p.loaded, p.total);
+        }
+      }
+    }).then(function (response) {
+      return response.json();
+    }).then(function (result) {
+      ui.check(result.length === body.length,
+        'the server got ' + result.length + ' bytes');
+    }).then(null, ui.fail);
+    // #endregion
+  };
+
+  panels.abort = function (ui) {
+    // #region abort
+    var id = 'demo-' + ui.side + '-' + new Date().getTime();
+    var controller = new AbortController();
+    ui.abortButton.onclick = function () { controller.abort(); };
+    ui.status('waiting for an answer that never comes: press abort');
+    fetch('/api/hang?id=' + id, { signal: controller.signal })
+      .then(function () {
+        ui.fail('resolved, though the server never answers');
+      }, function (error) {
+        // ask the server whether it saw the connection close
+        return fetch('/api/closed?id=' + id + '&wait=3000')
+          .then(function (r) { return r.json(); })
+          .then(function (seen) {
+            ui.check(error.name === 'AbortError' && seen.closed,
+              'rejected with ' + error.name + ': ' + error.message +
+              '; the server ' + (seen.closed ?
+                'saw the connection close' : 'still has it open'));
+          });
+      })
+      .then(null, ui.fail);
+    // #endregion
+  };
+
+  panels.timeout = function (ui) {
+    // #region timeout
+    ui.status('waiting: the server sends its headers after 5 s');
+    fetch('/api/slow-headers?ms=5000', {
+      signal: AbortSignal.timeout(500)
+    }).then(function () {
+      ui.fail('resolved before the timeout');
+    }, function (error) {
+      ui.check(error.name === 'TimeoutError',
+        'rejected with ' + error.name + ': ' + error.message);
+    });
+    // #endregion
+  };
+
+  panels.cors = function (ui) {
+    // #region cors
+    var other = ui.crossOrigin; // the test server's second origin
+    // a custom header: the browser asks the server first (preflight)
+    fetch(other + '/api/echo?allow-headers=x-demo', {
+      headers: { 'X-Demo': ui.side }
+    }).then(function (response) {
+      return response.json().then(function (seen) {
+        ui.check(response.status === 200 && response.type === 'cors',
+          response.status + ' from ' + other + ', type "' +
+          response.type + '"; the server saw X-Demo: ' +
+          seen.headers['x-demo'] + ' from Origin ' +
+          seen.headers.origin);
+      });
+    }).then(null, ui.fail);
+    // #endregion
+  };
+
+  panels.events = function (ui) {
+    // #region events
+    var source = new EventSource('/api/events?count=5&interval=300');
+    var received = 0;
+    source.onmessage = function (event) {
+      ui.item(event.data + ' (lastEventId ' + event.lastEventId + ')');
+      if (++received < 5) return;
+      source.close();
+      ui.done(received + ' events, then close()');
+    };
+    source.onerror = function () {
+      // CLOSED: the connection failed (else it reconnects by itself)
+      if (source.readyState === EventSource.CLOSED) {
+        ui.fail('the connection failed');
+      }
+    };
+    // #endregion
+  };
+
+  panels['auth-events'] = function (ui) {
+    // #region auth-events
+    var url = '/api/events?count=3&interval=300&auth=demo';
+    var source = new EventSource(url, {
+      // retrofetch's extension (the browser's own EventSource
+      // ignores it: it cannot send a header)
+      retrofetch: { headers: { Authorization: 'Bearer demo' } }
+    });
+    var received = 0;
+    source.onmessage = function (event) {
+      ui.item(event.data);
+      if (++received < 3) return;
+      source.close();
+      ui.done(received + ' events, then close()');
+    };
+    source.onerror = function () {
+      if (source.readyState !== EventSource.CLOSED) return;
+      // the browser's own EventSource sent no Authorization: a 401
+      ui.check(ui.side === 'native',
+        'the connection failed: readyState CLOSED');
+    };
+    // #endregion
+  };
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The plumbing: what `ui` does, which side this is, and the buttons.
+
+  var side = /[?&]impl=retrofetch/.test(location.search) ? 'retrofetch' : 'native';
+  var only = /[?&]panel=([\w-]+)/.exec(location.search);
   var crossOrigin = (window.RETROFETCH_DEMO || {}).crossOrigin;
-  var pendingAbort = null;
 
   function $(id) { return document.getElementById(id); }
   function now() { return new Date().getTime(); }
-  function since(started) { return ' (' + (now() - started) + ' ms)'; }
-  function describe(e) { return (e && e.name) + ': ' + (e && e.message); }
-  function report(id, state, text) {
-    $(id).setAttribute('data-state', state);
-    $(id).textContent = text;
-  }
-  function rejected(id, started) {
-    return function (e) { report(id, 'error', 'rejected with ' + describe(e) + since(started)); };
-  }
-  function setBar(id, fraction) {
-    $(id + '-bar').value = fraction;
-    $(id + '-pct').textContent = Math.floor(fraction * 100) + '%';
-  }
+  function isNative(f) { return typeof f === 'function' && /\[native code\]/.test(Function.prototype.toString.call(f)); }
 
-  // UTF-8 bytes to text as they arrive: the engine's TextDecoder where there is one, else the bytes of complete
-  // sequences through decodeURIComponent(escape()), holding back a sequence split across two chunks.
-  function utf8Decoder() {
-    if (typeof window.TextDecoder === 'function') {
-      var decoder = new window.TextDecoder();
-      return function (bytes) { return decoder.decode(bytes, { stream: true }); };
-    }
-    var held = '';
-    return function (bytes) {
-      var s = held;
-      for (var i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
-      var lead = s.length - 1;
-      while (lead > 0 && lead > s.length - 4 && (s.charCodeAt(lead) & 0xc0) === 0x80) lead--;
-      var c = s.charCodeAt(lead);
-      var need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-      var cut = lead >= 0 && s.length - lead < need ? lead : s.length;
-      held = s.slice(cut);
-      try { return decodeURIComponent(escape(s.slice(0, cut))); } catch (e) { return s.slice(0, cut); }
-    };
-  }
-
-  // Calls onBytes with each chunk of the body as it arrives (the whole body at once where there is no stream).
-  function readBody(response, onBytes) {
-    if (!response.body) return response.arrayBuffer().then(function (buffer) { onBytes(new Uint8Array(buffer)); });
-    var reader = response.body.getReader();
-    function next() {
-      return reader.read().then(function (result) {
-        if (result.done) return undefined;
-        onBytes(result.value);
-        return next();
-      });
-    }
-    return next();
-  }
-
-  var isNative = typeof window.fetch === 'function' && /\[native code\]/.test(Function.prototype.toString.call(window.fetch));
-  $('title').textContent = retro ? 'retrofetch' : 'native fetch';
-  document.title = $('title').textContent;
-  $('who').textContent = retro
-    ? (isNative ? 'The natives could not be deleted here: this side runs the browser\'s own fetch.'
-      : 'window.fetch is retrofetch, over XMLHttpRequest.')
-    : (isNative ? 'window.fetch is this browser\'s own.' : 'This browser has no fetch of its own: nothing to compare here.');
-  $('cors-origin').textContent = crossOrigin;
-  $('stream-how').textContent = retro ? 'Progress from init.retrofetch.onDownloadProgress.'
-    : 'Progress by counting the bytes read against Content-Length.';
-  $('upload-how').textContent = retro ? 'Progress from init.retrofetch.onUploadProgress.' : '';
-  if (!retro) {
-    // Native fetch has no upload progress: the bar could only jump from 0 to done, so there is none.
-    $('upload-bar').style.display = 'none';
-    $('upload-pct').textContent = 'fetch() has no upload progress: nothing to show until the server answers.';
-  }
-  if (typeof window.fetch !== 'function') {
-    var buttons = document.getElementsByTagName('button');
-    for (var b = 0; b < buttons.length; b++) buttons[b].disabled = true;
-    return;
-  }
-
-  $('stream').onclick = function () {
-    var started = now();
-    var decode = utf8Decoder();
-    var parts = 0;
-    var received = 0;
-    var init = {};
-    $('stream-text').textContent = '';
-    setBar('stream', 0);
-    report('stream-out', 'running', 'waiting for the response');
-    if (retro) {
-      init.retrofetch = { onDownloadProgress: function (p) { if (p.lengthComputable) setBar('stream', p.loaded / p.total); } };
-    }
-    fetch('/api/paced-text?lines=12&interval=150', init).then(function (response) {
-      var total = Number(response.headers.get('content-length'));
-      return readBody(response, function (bytes) {
-        parts++;
-        received += bytes.length;
-        if (!retro && total) setBar('stream', received / total);
-        $('stream-text').textContent += decode(bytes);
-        report('stream-out', 'running', received + ' of ' + total + ' bytes in ' + parts + ' parts' + since(started));
-      });
-    }).then(function () {
-      $('stream-out').setAttribute('data-parts', String(parts));
-      report('stream-out', 'done', 'done: ' + received + ' bytes in ' + parts + ' parts' + since(started));
-    }, rejected('stream-out', started));
+  var present = {
+    fetch: function () { return typeof window.fetch === 'function'; },
+    'response.body': function () { return typeof window.Response === 'function' && 'body' in window.Response.prototype; },
+    TextDecoder: function () { return typeof window.TextDecoder === 'function'; },
+    // (typeof is 'object' for the typed array constructors of old WebKit, PhantomJS among them)
+    Uint8Array: function () { return typeof window.Uint8Array !== 'undefined'; },
+    AbortController: function () { return typeof window.AbortController === 'function'; },
+    'AbortSignal.timeout()': function () { return typeof window.AbortSignal === 'function' && typeof window.AbortSignal.timeout === 'function'; },
+    EventSource: function () { return typeof window.EventSource === 'function'; }
   };
 
-  $('upload').onclick = function () {
+  // Tells the page (the parent frame) that this frame's height may have changed, so it sizes the row to fit.
+  function changed() {
+    try {
+      if (window.parent !== window && window.parent.retrofetchDemo) window.parent.retrofetchDemo.fit();
+    } catch (e) { /* another origin's page: nothing to tell */ }
+  }
+
+  // The `ui` of one run of panel `name`. Result line states (data-state, read by test/smoke/demo.js): running, done,
+  // error, missing (the page lacks what the panel needs).
+  function Ui(name) {
     var started = now();
-    var size = 8 * 1024 * 1024;
+    var ui = this;
+    var finished = false;
     var events = 0;
-    var init = { method: 'POST', body: new Uint8Array(size) };
-    if (retro) {
-      setBar('upload', 0);
-      init.retrofetch = { onUploadProgress: function (p) {
-        events++;
-        if (p.lengthComputable) setBar('upload', p.loaded / p.total);
-      } };
+    var out = $(name + '-out');
+    var bar = $(name + '-bar');
+    function say(state, text) {
+      out.setAttribute('data-state', state);
+      out.textContent = text + (state === 'missing' ? '' : ' (' + (now() - started) + ' ms)');
+      if (state === 'done' || state === 'error') {
+        finished = true;
+        $(name + '-run').disabled = false;
+        if (ui.abortButton) ui.abortButton.disabled = true;
+      }
+      changed();
     }
-    report('upload-out', 'running', 'sending ' + size + ' bytes');
-    fetch('/api/upload', init).then(function (response) { return response.json(); }).then(function (result) {
-      report('upload-out', result.length === size ? 'done' : 'error', 'the server got ' + result.length + ' bytes; ' +
-        (retro ? events + ' upload progress event' + (events === 1 ? '' : 's') : 'no upload progress events (native fetch has none)') + since(started));
-    }, rejected('upload-out', started));
-  };
+    this.side = side;
+    this.crossOrigin = crossOrigin;
+    this.abortButton = $(name + '-stop');
+    /** Moves the progress bar to loaded / total (the bar's data-events counts the calls). */
+    this.progress = function (loaded, total) {
+      events++;
+      bar.setAttribute('data-events', String(events));
+      if (!total) return;
+      bar.value = loaded / total;
+      $(name + '-pct').textContent = Math.floor(loaded / total * 100) + '%';
+      // (retrofetch calls back on each progress event; the native side's stream panel on each chunk it reads)
+      $(name + '-events').textContent = events + (side === 'retrofetch' ? ' progress event' : ' chunk') + (events === 1 ? '' : 's');
+    };
+    /** Adds text to the panel's text box. */
+    this.append = function (text) { $(name + '-text').appendChild(document.createTextNode(text)); };
+    /** Adds a line to the panel's list, with the time since the click. */
+    this.item = function (text) {
+      var li = document.createElement('li');
+      li.setAttribute('data-ms', String(now() - started));
+      li.textContent = '+' + (now() - started) + ' ms: ' + text;
+      $(name + '-list').appendChild(li);
+      changed();
+    };
+    this.status = function (text) { if (!finished) say('running', text); };
+    this.done = function (text) { say('done', text); };
+    /** A failure: a message, or an error (what a rejected promise gives). */
+    this.fail = function (error) {
+      say('error', typeof error === 'string' ? error : 'rejected with ' + (error && error.name) + ': ' + (error && error.message));
+    };
+    /** The outcome the panel expects (ok) or not. */
+    this.check = function (ok, text) { say(ok ? 'done' : 'error', text); };
+    this.missing = function (text) { say('missing', text); };
+  }
 
-  $('abort-start').onclick = function () {
-    var started = now();
-    var id = 'demo-' + (retro ? 'retrofetch-' : 'native-') + started + '-' + Math.floor(Math.random() * 1e9);
-    var controller = new AbortController();
-    pendingAbort = controller;
-    report('abort-out', 'running', 'waiting for a response that never comes: press abort');
-    fetch('/api/hang?id=' + id + '&limit=60000', { signal: controller.signal }).then(function () {
-      report('abort-out', 'error', 'resolved, though the server never answers');
-    }, function (e) {
-      var line = 'rejected with ' + describe(e) + since(started);
-      report('abort-out', 'running', line + '; asking the server');
-      return fetch('/api/closed?id=' + id + '&wait=3000').then(function (r) { return r.json(); }).then(function (seen) {
-        report('abort-out', e && e.name === 'AbortError' && seen.closed ? 'done' : 'error', line + '; ' +
-          (!seen.known ? 'the request never reached the server'
-            : seen.closed ? 'the server saw the connection close' : 'the server still has the connection open'));
-      });
-    }).then(null, rejected('abort-out', started));
-  };
-  $('abort').onclick = function () {
-    if (pendingAbort) pendingAbort.abort();
-    pendingAbort = null;
-  };
+  function reset(name) {
+    var list = $(name + '-list');
+    var text = $(name + '-text');
+    var bar = $(name + '-bar');
+    if (list) while (list.firstChild) list.removeChild(list.firstChild);
+    if (text) text.textContent = '';
+    if (bar) {
+      bar.value = 0;
+      bar.removeAttribute('data-events');
+      $(name + '-pct').textContent = '0%';
+      $(name + '-events').textContent = '';
+    }
+  }
 
-  $('timeout').onclick = function () {
-    var started = now();
-    if (typeof window.AbortSignal !== 'function' || typeof window.AbortSignal.timeout !== 'function') {
-      report('timeout-out', 'error', 'AbortSignal.timeout() is missing here');
+  function lacking(name) {
+    var missing = [];
+    for (var i = 0; i < needs[name].length; i++) if (!present[needs[name][i]]()) missing.push(needs[name][i]);
+    return missing;
+  }
+
+  function setUp(name) {
+    var button = $(name + '-run');
+    var missing = lacking(name);
+    if (missing.length) {
+      button.disabled = true;
+      $(name).className += ' missing';
+      new Ui(name).missing('not in this browser: ' + missing.join(', '));
       return;
     }
-    report('timeout-out', 'running', 'waiting (the server answers after 5 s)');
-    fetch('/api/slow-headers?ms=5000', { signal: window.AbortSignal.timeout(500) }).then(function () {
-      report('timeout-out', 'error', 'resolved before the timeout' + since(started));
-    }, function (e) {
-      report('timeout-out', e && e.name === 'TimeoutError' ? 'done' : 'error', 'rejected with ' + describe(e) + since(started));
-    });
-  };
-
-  $('cors').onclick = function () {
-    var started = now();
-    report('cors-out', 'running', 'waiting for ' + crossOrigin);
-    fetch(crossOrigin + '/api/echo?from=demo&allow-headers=x-demo', { headers: { 'X-Demo': retro ? 'retrofetch' : 'native' } })
-      .then(function (response) {
-        return response.json().then(function (seen) {
-          report('cors-out', response.status === 200 && response.type === 'cors' ? 'done' : 'error', response.status +
-            ' from ' + crossOrigin + ', response.type "' + response.type + '"; the server saw Origin ' +
-            seen.headers.origin + ' and X-Demo: ' + seen.headers['x-demo'] + since(started));
-        });
-      }).then(null, rejected('cors-out', started));
-  };
-
-  // Shows each message of an EventSource on `url` as it arrives in the list `id`-list; closes it after `count`. A
-  // failed connection is an error, or the outcome the page expects (`failure`, said after it).
-  function listen(id, url, init, count, failure) {
-    var started = now();
-    var received = 0;
-    var list = $(id + '-list');
-    while (list.firstChild) list.removeChild(list.firstChild);
-    if (typeof window.EventSource !== 'function') return report(id + '-out', 'error', 'no EventSource here');
-    report(id + '-out', 'running', 'listening');
-    var source = new window.EventSource(url, init);
-    source.onmessage = function (e) {
-      var item = document.createElement('li');
-      item.setAttribute('data-ms', String(now() - started));
-      item.textContent = '+' + (now() - started) + ' ms: ' + e.data + ' (lastEventId ' + e.lastEventId + ')';
-      list.appendChild(item);
-      if (++received < count) return report(id + '-out', 'running', received + ' events so far' + since(started));
-      source.close();
-      report(id + '-out', 'done', received + ' events, then close()' + since(started));
-    };
-    source.onerror = function () {
-      // CLOSED: the connection failed (a response that is not an event stream, a 401); else it reconnects.
-      if (source.readyState !== 2) return;
-      report(id + '-out', failure ? 'done' : 'error', 'error, readyState CLOSED: the connection failed' + since(started) + (failure ? ': ' + failure : ''));
+    $(name + '-out').textContent = 'not run yet';
+    button.onclick = function () {
+      button.disabled = true;
+      reset(name);
+      var ui = new Ui(name);
+      if (ui.abortButton) ui.abortButton.disabled = false;
+      ui.status('waiting for the response');
+      try {
+        panels[name](ui);
+      } catch (e) {
+        ui.fail(e);
+      }
     };
   }
 
-  $('events-how').textContent = retro ? 'retrofetch\'s EventSource, over XMLHttpRequest.' : 'The browser\'s own EventSource.';
-  $('events').onclick = function () {
-    listen('events', '/api/events?count=5&interval=300', undefined, 5);
-  };
-  $('auth-events').onclick = function () {
-    listen('auth-events', '/api/events?count=3&interval=300&auth=demo', { retrofetch: { headers: { Authorization: 'Bearer demo' } } }, 3,
-      retro ? '' : 'the browser\'s EventSource sent no Authorization, and got a 401');
-  };
+  var fetchIsNative = isNative(window.fetch);
+  var who = side === 'retrofetch'
+    ? (typeof window.fetch !== 'function' ? 'retrofetch did not install here: no fetch at all.'
+      : fetchIsNative ? 'The natives could not be deleted here: this side runs the browser\'s own fetch.'
+        : 'window.fetch is retrofetch, over XMLHttpRequest (the natives were deleted first).')
+    : (fetchIsNative ? 'window.fetch is this browser\'s own.'
+      : 'This browser has no fetch of its own: nothing to compare here.');
+  // What the frame is, for the page's column headings and for test/smoke/demo.js.
+  window.retrofetchDemoSide = { side: side, who: who, fetchIsNative: fetchIsNative,
+    eventSourceIsNative: isNative(window.EventSource) };
+
+  document.documentElement.className += ' impl-' + side + (only ? ' one-panel' : '');
+  $('title').textContent = side === 'retrofetch' ? 'retrofetch' : 'native fetch';
+  $('who').textContent = who;
+  if (!only) document.title = $('title').textContent + ': retrofetch demo';
+  for (var name in panels) {
+    if (!Object.prototype.hasOwnProperty.call(panels, name)) continue;
+    if (only && only[1] !== name) $(name).style.display = 'none';
+    setUp(name);
+  }
+  changed();
 })();

@@ -13,6 +13,7 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 const served = {
   '/': 'demo/index.html',
   '/side.html': 'demo/side.html',
+  '/page.js': 'demo/page.js',
   '/demo.js': 'demo/demo.js',
   // The same script the test suites load first: it deletes the natives, so the standalone script installs its own.
   '/remove-natives.js': 'test/setup/remove-natives.js',

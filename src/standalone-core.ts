@@ -1,5 +1,5 @@
 // The core script (dist/retrofetch.core.js): the fetch family, abort and FormData, installed where missing, with
-// neither a stream polyfill nor a Promise (README "Three ways in": load one first where the engine has none).
+// neither a stream polyfill nor a Promise (README "Ways in": load one first where the engine has none).
 // `response.body` is then a stream where the page has a ReadableStream, else null; every body method works.
 import { fetch } from './fetch/fetch';
 import { Headers } from './fetch/headers';

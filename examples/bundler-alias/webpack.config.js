@@ -19,12 +19,13 @@ module.exports = {
   target: ['web', 'es5'],
   entry: path.join(__dirname, 'src/index.js'),
   output: { path: path.resolve(__dirname, '../../dist/examples/bundler-alias'), filename: 'app.js' },
+  // whatwg-fetch exports fetch, Headers, Request, Response and DOMException by name, as retrofetch does (its import
+  // also installs them as globals where missing; retrofetch's does not). isomorphic-fetch's browser build is
+  // `module.exports = fetch`, and cross-fetch also has a default export: an adapter each (adapters/). README.md shows
+  // this block and the ProvidePlugin below as they are here.
   resolve: {
     alias: {
-      // whatwg-fetch exports fetch, Headers, Request, Response and DOMException by name, as retrofetch does (its
-      // import also installs them as globals where missing; retrofetch's does not).
       'whatwg-fetch$': 'retrofetch',
-      // isomorphic-fetch's browser build is `module.exports = fetch`; cross-fetch's also has a default export.
       'isomorphic-fetch$': adapter('isomorphic-fetch.js'),
       'cross-fetch$': adapter('cross-fetch.js')
     }

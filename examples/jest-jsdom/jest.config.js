@@ -5,10 +5,11 @@
 // has it in node_modules): run `npm run build` first. `npm run check:jest` (in `npm test`) runs it.
 'use strict';
 
+// README.md shows the first two members as they are here.
 module.exports = {
-  rootDir: __dirname,
   testEnvironment: 'jsdom',
   setupFiles: ['retrofetch/polyfill'],
+  rootDir: __dirname,
   // Each test file starts its own local server (server.js) on a free port.
   testTimeout: 10000
 };

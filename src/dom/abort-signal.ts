@@ -199,7 +199,7 @@ function orAbortError(reason: unknown): unknown {
 }
 
 // https://dom.spec.whatwg.org/#create-a-dependent-abort-signal
-export function createDependentAbortSignal(signals: unknown[]): AbortSignal {
+function createDependentAbortSignal(signals: unknown[]): AbortSignal {
   // 1. Let resultSignal be a new object implementing signalInterface using realm.
   var result = createAbortSignal();
   // 2. For each signal of signals: if signal is aborted, then set resultSignal's abort reason to signal's abort

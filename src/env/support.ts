@@ -165,15 +165,17 @@ export const supportsLateResponseType = /*#__PURE__*/ works(function () { return
 // JScript's VBArray, which reads an IE XHR's responseBody (its raw bytes) into an Array.
 export const supportsVBArray = /*#__PURE__*/ works(function () { return g.VBArray; });
 
-// LEGACY(old WebKit): overrideMimeType() replaces the Content-Type that the XHR reports (PhantomJS 2.1, QtWebKit 5.212).
-// Asked of a blob: URL by a synchronous XHR, which newer engines warn about, so only in engines of that age: where
-// interface objects are not functions (old WebKit's bindings), or where the engine has no fetch of its own (old IE's
-// XHR refuses blob: URLs; jsdom has no blob: URLs). A fetch made in script (retrofetch's, installed before this module
-// of a second copy is run) says nothing of the engine. Elsewhere the answer is taken to be no; an engine that still
-// replaces it gets the override and no Content-Type (src/transport/xhr.ts drops the one it reports).
+// LEGACY(old WebKit): overrideMimeType() replaces the Content-Type that the XHR reports (PhantomJS 2.1, QtWebKit 5.212:
+// the Safari 10.0 generation). Asked of a blob: URL by a synchronous XHR, which current engines warn about, and whose
+// answer is no guide in Firefox (its XHR gives a blob: URL's response the override as its type, an HTTP one not), so
+// only in engines of that age: where interface objects are not functions (old WebKit's bindings), or where the engine
+// has neither a fetch of its own nor queueMicrotask (2018–19, in every engine since; old IE's XHR refuses blob:
+// URLs, jsdom has none). A fetch made in script (retrofetch's, installed before a second copy of this module runs)
+// says nothing of the engine. Elsewhere the answer is taken to be no; an engine that still replaces it gets the
+// override and no Content-Type (src/transport/xhr.ts drops the one it reports).
 export const overrideReplacesContentType = /*#__PURE__*/ works(function () {
   var enginesFetch = works(function () { return /\[native code\]/.test(Function.prototype.toString.call(g.fetch)); });
-  if (typeof g.XMLHttpRequest !== 'object' && enginesFetch) return false;
+  if (typeof g.XMLHttpRequest !== 'object' && (enginesFetch || g.queueMicrotask)) return false;
   var url = g.URL.createObjectURL(new g.Blob(['']));
   try {
     var xhr = new g.XMLHttpRequest();

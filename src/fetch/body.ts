@@ -51,7 +51,7 @@ var made = createSlot<InnerBody>('ReadableStream');
 /**
  * https://streams.spec.whatwg.org/#is-readable-stream-disturbed, where it can be known: for the streams bodies are
  * made of, and for web-streams-polyfill's (its [[disturbed]] slot is the property `_disturbed`). An engine's own
- * ReadableStream does not show it: one that was read and released counts as undisturbed (README "Streams").
+ * ReadableStream does not show it: one that was read and released counts as undisturbed (README "Bodies and streams").
  */
 export function isStreamDisturbed(stream: ReadableStream): boolean {
   var body = made.find(stream);

@@ -2,7 +2,7 @@
 // bundled and chose web-streams-polyfill's (the page's streams are then not a working family: bodies must pipe
 // through the exported TransformStream), else the one the page has when a body stream is asked for (the engine's,
 // or one the page or the standalone script installed), else none: the core build and `import { fetch }` alone in
-// an engine without streams give no `body` stream then (README "Three ways in"), and every body method still works.
+// an engine without streams give no `body` stream then (README "Ways in"), and every body method still works.
 // Read at call time, so that web-streams-polyfill is bundled only with the streams family (./family.ts).
 import { globalObject as g } from '../env/global';
 

@@ -72,7 +72,7 @@ suite('polyfill install: aborts', function (impl) {
     });
   });
 
-  // Abort goes with the fetch that honours it (README "Families"): where the engine's fetch cannot be cancelled, the
+  // Abort goes with the fetch that honours it (README "What the scripts replace"): where the engine's fetch cannot be cancelled, the
   // whole fetch family is retrofetch's, so that abort() closes the connection.
   [['the core script', CORE], ['the full script', [POLYFILL]]].forEach(function (script) {
     it('fetch without AbortController (Chrome 42–65, Firefox 39–56, Safari 10.1–11.0, Edge 14–15), ' + script[0] +

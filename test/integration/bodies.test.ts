@@ -210,10 +210,10 @@ suite('bodies', function (impl) {
   describe('disturbed and locked', function () {
     // retrofetch's bodies on the engine's own ReadableStream (the core script next to a native one: the no-abort
     // engine): a read right after `body` was first got is seen a microtask later, and an engine's stream read and
-    // released looks undisturbed (README "Streams for real clients": Disturbed and locked).
+    // released looks undisturbed (README "Bodies and streams": Disturbed and locked).
     var engineStreams = impl.name === 'polyfill' && isNativeCode(impl.ReadableStream);
     function requireVisibleDisturbance(context: Mocha.Context): void {
-      if (engineStreams) skipBecause(context, 'retrofetch cannot see that an engine\'s own stream was read once its lock is released (README "Disturbed and locked")');
+      if (engineStreams) skipBecause(context, 'retrofetch cannot see that an engine\'s own stream was read once its lock is released (README "Bodies and streams": disturbed and locked)');
     }
     var ways: Array<[string, (body: ReadableStream) => void]> = [
       ['read', function (body) { body.getReader().read(); }],

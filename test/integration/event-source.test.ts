@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause, engineDifference, servers, Impl } from '../support/harness';
 import { uid, utf8Bytes, bytesToBase64 } from '../support/assert';
+import type { RetrofetchEventSourceInit } from '../../types/index';
 import { rawJson, delay } from '../support/abort';
 import { xhrFollowsRedirectToOtherOrigin, xhrReportsOverriddenContentType, xhrSendsHeaderValuesAsBytes, xhrEndsLostConnections,
   LOST_CONNECTION } from '../support/probes';
@@ -612,6 +613,39 @@ suite('EventSource', function (impl) {
           expect(r.headers.accept).to.equal('text/event-stream');
         });
         expect(server.requests[1].headers['last-event-id']).to.equal('3');
+      });
+    });
+
+    itPolyfillOnly(impl, 'the four members at once, as README.md shows them: the header with every connection, the last ' +
+      'event ID in the query', 'retrofetch\'s extension (a native EventSource ignores it)', function () {
+      var id = uid('readme');
+      const url = sseURL('', id, [{ chunks: ['retry: 50\nid: 7\ndata: first\n\n'] }, { chunks: ['data: second\n\n'] }, { end: 'hang' }]);
+      // This pass's EventSource (where the engine keeps its own, the test bundle's: open() above).
+      const EventSource = impl.EventSource;
+      // README.md "EventSource options" shows these lines as they are.
+      const init: EventSourceInit & RetrofetchEventSourceInit = {
+        withCredentials: false,
+        retrofetch: {
+          headers: { Authorization: 'Bearer t0k3n' },
+          heartbeatTimeout: 45000,
+          maxBytes: 4 * 1024 * 1024,
+          lastEventIdIn: 'query'
+        }
+      };
+      const source = new EventSource(url, init);
+      opened.push(source);
+      var seen = record(source);
+      return seen.until(count('message', 2)).then(function (log) {
+        expect(seen.messages()).to.deep.equal(['first', 'second']);
+        var messages = log.filter(function (s) { return s.type === 'message'; });
+        expect(messages[1].lastEventId, 'kept across the reconnection').to.equal('7');
+        return sseLog(id, 2);
+      }).then(function (server) {
+        server.requests.forEach(function (r: any) {
+          expect(r.headers.authorization).to.equal('Bearer t0k3n');
+        });
+        expect(server.requests[1].url).to.match(/[?&]lastEventId=7(&|$)/);
+        expect(server.requests[1].headers['last-event-id']).to.equal(undefined);
       });
     });
 

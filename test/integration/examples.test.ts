@@ -116,15 +116,15 @@ suite('examples', function (impl) {
     });
   });
 
-  it('bundler-alias: the global fetch, whatwg-fetch, isomorphic-fetch and cross-fetch all get retrofetch\'s ponyfill; ' +
-    'the server saw each request; no global is written', function () {
+  it('bundler-alias: the global fetch, whatwg-fetch, isomorphic-fetch, cross-fetch and the ponyfill\'s own import all get ' +
+    'retrofetch\'s ponyfill; the server saw each request; no global is written', function () {
     this.timeout(20000);
     return openExample('bundler-alias', '').then(function (page) {
       var r = page.result;
       expect(r.error).to.equal(undefined);
       expect(r.sameFetch, "every module's fetch is `import { fetch } from 'retrofetch'`").to.equal(true);
       expect(r.globalFetch).to.equal(engineHas(['fetch']) ? 'function' : 'undefined');
-      expect(r.seen).to.deep.equal(['global', 'whatwg-fetch', 'isomorphic-fetch', 'cross-fetch'].map(function (via) {
+      expect(r.seen).to.deep.equal(['global', 'whatwg-fetch', 'isomorphic-fetch', 'cross-fetch', 'ponyfill'].map(function (via) {
         return { via: via, method: 'POST', url: '/api/echo?from=bundler-alias&via=' + via, header: via, body: via };
       }));
       var before = page.win.__globalsBefore;
@@ -137,7 +137,7 @@ suite('examples', function (impl) {
     });
   });
 
-  describe('conditional-loading (the snippet in README "Three ways in")', function () {
+  describe('conditional-loading (the snippet in README "A script tag")', function () {
     this.timeout(20000);
     var PAGE_USES = ['fetch', 'AbortController', 'TextDecoderStream'];
     var STREAMED = '0:aaaaaaaaa\n1:bbbbbbbbb\n2:ccccccccc\n';

@@ -124,7 +124,7 @@ suite('families', function (impl) {
 
     it('request.signal is an instance of the page\'s AbortSignal where abort goes with that fetch', function () {
       // Where the engine's complete AbortController is kept next to retrofetch's fetch (jsdom; an engine with only
-      // its fetch family missing), request.signal is retrofetch's signal following the given one (README "Families").
+      // its fetch family missing), request.signal is retrofetch's signal following the given one (README "What the scripts replace").
       if (isNativeCode(impl.AbortSignal) && !isNativeCode(impl.fetch)) {
         return skipBecause(this, 'the engine\'s AbortSignal is kept next to retrofetch\'s fetch: request.signal follows it without being one');
       }

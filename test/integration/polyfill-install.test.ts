@@ -174,7 +174,7 @@ suite('polyfill install', function (impl) {
 });
 
 // The engine's AbortController is complete (reason, throwIfAborted, timeout(), any()): kept even next to retrofetch's
-// fetch, which takes the engine's signals (README "Families").
+// fetch, which takes the engine's signals (README "What the scripts replace").
 function completeAbort(win: any): boolean {
   var before = win.__before;
   return typeof before.AbortSignal === 'function' && typeof before.AbortSignal.any === 'function' &&

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause } from '../support/harness';
 import { xhrEndsLostConnections, LOST_CONNECTION } from '../support/probes';
 import { expectRejects, range, uid, chunksURL } from '../support/assert';
+import type { RetrofetchProgress, RetrofetchRequestInit } from '../../types/index';
 
 /** Reads from `reader` until at least `count` more bytes have arrived; resolves with them. */
 function readAtLeast(reader: ReadableStreamDefaultReader<Uint8Array>, count: number): Promise<number[]> {
@@ -297,16 +298,19 @@ suite('streaming bodies', function (impl) {
       var size = 1024 * 1024;
       var body = new Uint8Array(size);
       for (var i = 0; i < size; i++) body[i] = i & 0xff;
-      var uploads: Array<{ loaded: number; total: number; lengthComputable: boolean }> = [];
-      var downloads: Array<{ loaded: number; total: number; lengthComputable: boolean }> = [];
-      var init: any = {
-        method: 'POST', body: body,
+      var uploads: RetrofetchProgress[] = [];
+      var downloads: RetrofetchProgress[] = [];
+      // README.md "Progress" shows these lines as they are.
+      const init: RequestInit & RetrofetchRequestInit = {
+        method: 'POST',
+        body: body,
         retrofetch: {
-          onUploadProgress: function (p: any) { uploads.push(p); },
-          onDownloadProgress: function (p: any) { downloads.push(p); }
+          onUploadProgress: (progress) => uploads.push(progress),
+          onDownloadProgress: (progress) => downloads.push(progress)
         }
       };
-      return fetch('/api/upload', init).then(function (r) { return r.json(); }).then(function (result) {
+      const uploaded = fetch('/api/upload', init).then((response) => response.json());
+      return uploaded.then(function (result) {
         expect(result.length).to.equal(size);
         expect(uploads.length).to.be.greaterThan(0);
         for (var k = 1; k < uploads.length; k++) expect(uploads[k].loaded).to.be.at.least(uploads[k - 1].loaded);

@@ -822,6 +822,26 @@ const routes = {
     pace(ctx, parts, interval);
   },
 
+  'paced-upload'(ctx) {
+    // Reads the request body at `rate` bytes a second at most (default 4 MB/s): after each piece it pauses the request
+    // for as long as that piece takes at this rate, so the kernel stops taking bytes and the client's sending waits.
+    // (It never catches up after a late timer: under load it is slower, not bursty.) On localhost an upload is
+    // otherwise taken in one go and the page sees a single upload progress event. Answers as `upload` does, without
+    // the digests: {method, contentType, length, ms}.
+    const { req, query } = ctx;
+    const rate = int(query, 'rate', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024);
+    const started = Date.now();
+    let length = 0;
+    req.on('data', (piece) => {
+      length += piece.length;
+      if (length > MAX_BYTES) { req.destroy(); return; }
+      req.pause();
+      later(ctx, piece.length * 1000 / rate, () => req.resume());
+    });
+    req.on('end', () => sendJson(ctx, 200, { method: req.method, contentType: req.headers['content-type'] || null,
+      length, ms: Date.now() - started }));
+  },
+
   events(ctx) {
     // A server-sent-events (Comet) stream: `count` events `data: event k of N\n\n`, `interval` ms apart, as
     // text/event-stream with nosniff, no Content-Length. `pad=N` first sends an SSE comment line of N bytes (old

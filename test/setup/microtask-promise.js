@@ -1,5 +1,5 @@
 // For the core build's page (test/setup/load-polyfill.js): promise-polyfill runs its callbacks with setTimeout by
-// default, a task too late for a body read whole to be taken as an ArrayBuffer (README "Three ways in"); its
+// default, a task too late for a body read whole to be taken as an ArrayBuffer (README "A script tag"); its
 // documented hook `_immediateFn` makes them microtasks, as native Promises and core-js's are. ES5, run as it is.
 (function (g) {
   var queue = [];

@@ -3,8 +3,8 @@
 // runs, from a fresh clone, so that one is tested by CI itself), then runs the first one exactly, with `sh -c`, in a
 // fresh `git clone` of this repository's HEAD in a temp dir (uncommitted changes are not in a clone, as for a
 // newcomer), with PORT=0 so the demo takes a free port. It waits for the server's "retrofetch demo at URL" line,
-// fetches the page, a side of it and the standalone script, then stops the command (its whole process group) and
-// removes the clone.
+// fetches the page, a side of it, their scripts and the standalone script, then stops the command (its whole process
+// group) and removes the clone.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -79,6 +79,9 @@ function main() {
     check('the demo page is served', page.status === 200 && /native fetch and retrofetch side by side/.test(page.text), page.status + ' ' + page.text.slice(0, 200));
     const side = await get('side.html?impl=retrofetch');
     check('a side of it is served', side.status === 200 && /retrofetch\.polyfill\.js/.test(side.text), side.status + ' ' + side.text.slice(0, 200));
+    const scripts = await Promise.all(['page.js', 'demo.js'].map(get));
+    check('the page\'s own scripts are served (page.js, demo.js)', scripts.every((r) => r.status === 200 && /javascript/.test(r.type) &&
+      r.text.length > 1000), scripts.map((r) => r.status + ' ' + r.type + ' ' + r.text.length + ' chars').join(', '));
     const script = await get('retrofetch.polyfill.js');
     check('the standalone script is served (built in the clone)', script.status === 200 && /javascript/.test(script.type) &&
       /^\/\*! retrofetch /.test(script.text) && script.text.length > 50000, script.status + ' ' + script.type + ' ' + script.text.length + ' chars');

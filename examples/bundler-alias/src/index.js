@@ -1,23 +1,25 @@
-// The app: four modules that fetch the same way through four names for fetch. Each request reaches the test server's
-// echo route, which answers with what it saw. All four use the one fetch of `import { fetch } from 'retrofetch'`,
-// the browser's own fetch (where there is one) is left alone, and nothing is written to the global object.
+// The app: five modules that fetch the same way through five names for fetch (the ponyfill's own among them). Each
+// request reaches the test server's echo route, which answers with what it saw. All five use the one fetch of
+// `import { fetch } from 'retrofetch'`, the browser's own fetch (where there is one) is left alone, and nothing is
+// written to the global object.
 /* global document, atob */
 import { fetch as retrofetch } from 'retrofetch';
 import { viaGlobal, globalFetch } from './global-fetch';
 import { viaWhatwgFetch, whatwgFetch } from './whatwg';
 import { viaIsomorphicFetch, isomorphicFetch } from './isomorphic';
 import { viaCrossFetch, crossFetch } from './cross';
+import { viaPonyfill, ponyfillFetch } from './ponyfill';
 
 var log = document.getElementById('log');
 function show(line) {
   log.appendChild(document.createTextNode(line + '\n'));
 }
 
-var calls = [['global', viaGlobal], ['whatwg-fetch', viaWhatwgFetch], ['isomorphic-fetch', viaIsomorphicFetch], ['cross-fetch', viaCrossFetch]];
+var calls = [['global', viaGlobal], ['whatwg-fetch', viaWhatwgFetch], ['isomorphic-fetch', viaIsomorphicFetch], ['cross-fetch', viaCrossFetch], ['ponyfill', viaPonyfill]];
 var result = {
   example: 'bundler-alias',
   // Which fetch each module got: retrofetch's (the ponyfill's one instance), never the page's global.
-  sameFetch: [globalFetch, whatwgFetch, isomorphicFetch, crossFetch].every(function (f) { return f === retrofetch; }),
+  sameFetch: [globalFetch, whatwgFetch, isomorphicFetch, crossFetch, ponyfillFetch].every(function (f) { return f === retrofetch; }),
   globalFetch: window.fetch === retrofetch ? 'retrofetch' : typeof window.fetch,
   seen: []
 };
