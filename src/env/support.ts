@@ -169,13 +169,14 @@ export const supportsVBArray = /*#__PURE__*/ works(function () { return g.VBArra
 // the Safari 10.0 generation). Asked of a blob: URL by a synchronous XHR, which current engines warn about, and whose
 // answer is no guide in Firefox (its XHR gives a blob: URL's response the override as its type, an HTTP one not), so
 // only in engines of that age: where interface objects are not functions (old WebKit's bindings), or where the engine
-// has neither a fetch of its own nor queueMicrotask (2018–19, in every engine since; old IE's XHR refuses blob:
-// URLs, jsdom has none). A fetch made in script (retrofetch's, installed before a second copy of this module runs)
-// says nothing of the engine. Elsewhere the answer is taken to be no; an engine that still replaces it gets the
-// override and no Content-Type (src/transport/xhr.ts drops the one it reports).
+// has neither a fetch of its own nor BigInt (2019–20, in every engine since, and no library can add it: core-js adds a
+// queueMicrotask that looks native, so QtWebKit with core-js looked modern; old IE's XHR refuses blob: URLs, jsdom has
+// none). A fetch made in script (retrofetch's, installed before a second copy of this module runs) says nothing of
+// the engine. Elsewhere the answer is taken to be no; an engine that still replaces it gets the override and no
+// Content-Type (src/transport/xhr.ts drops the one it reports).
 export const overrideReplacesContentType = /*#__PURE__*/ works(function () {
   var enginesFetch = works(function () { return /\[native code\]/.test(Function.prototype.toString.call(g.fetch)); });
-  if (typeof g.XMLHttpRequest !== 'object' && (enginesFetch || g.queueMicrotask)) return false;
+  if (typeof g.XMLHttpRequest !== 'object' && (enginesFetch || typeof g.BigInt === 'function')) return false;
   var url = g.URL.createObjectURL(new g.Blob(['']));
   try {
     var xhr = new g.XMLHttpRequest();
