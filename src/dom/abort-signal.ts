@@ -8,11 +8,10 @@
 // `longLived` unless someone listens, and a settled fetch leaves nothing on the signal it was given.
 import { createSlot } from '../webidl/slots';
 import { isObject, requireArguments, toNumber, typeError } from '../webidl/conversions';
-import { defineAttributes, defineOperations } from '../webidl/interface';
+import { defineAttributes, defineOperations, inheritInterface } from '../webidl/interface';
 import { works, nativeAbortedGetter, supportsSymbolIterator } from '../env/support';
 import { createDOMException } from './dom-exception';
 import { count } from '../env/debug-counters';
-import { defineValue } from '../env/global';
 import { EventTarget, initEventTarget, hasListeners, fireEvent, defineEventHandler, signalFollower, remove } from './event-target';
 import { createTrustedEvent } from './event';
 
@@ -61,12 +60,8 @@ export var AbortSignal: {
   throw typeError('AbortSignal', 'Illegal constructor');
 } as any;
 
-// https://webidl.spec.whatwg.org/#interface-prototype-object: AbortSignal inherits from EventTarget (its interface
-// object from EventTarget's, where the engine can set a function's [[Prototype]]).
-var proto: AbortSignal = AbortSignal.prototype = Object.create(EventTarget.prototype);
-defineValue(proto, 'constructor', AbortSignal);
-// LEGACY(ES5): set through __proto__ (ES5 has no Object.setPrototypeOf); IE9–10 have neither, and keep Function's.
-if (({} as any).__proto__) (AbortSignal as any).__proto__ = EventTarget;
+// AbortSignal inherits from EventTarget.
+var proto: AbortSignal = inheritInterface(AbortSignal, EventTarget);
 
 // https://dom.spec.whatwg.org/#dom-abortsignal-abort
 AbortSignal.abort = function (reason?: unknown): AbortSignal {

@@ -14,13 +14,13 @@ import { EventTarget, initEventTarget, fireEvent, defineEventHandler } from '../
 import { Event, createTrustedEvent } from '../dom/event';
 import { createDOMException } from '../dom/dom-exception';
 import { createSlot } from '../webidl/slots';
-import { constructing, defineAttributes, defineConstants, defineOperations } from '../webidl/interface';
+import { constructing, defineAttributes, defineConstants, defineOperations, inheritInterface } from '../webidl/interface';
 import { requireArguments, toDictionary, toDictionaryMembers, toNumber, toUSVString, typeError } from '../webidl/conversions';
 import { utf8Encode } from '../encoding/utf8';
 import { Bytes, isomorphicDecode } from '../infra/bytes';
 import { essence } from '../infra/mime-type';
 import { supportsEventConstructors } from '../env/support';
-import { defineValue, globalObject as g } from '../env/global';
+import { globalObject as g } from '../env/global';
 import { createEventStreamParser, EventStreamParser } from './event-stream-parser';
 
 /**
@@ -154,11 +154,8 @@ export var EventSource: {
   connect(state);
 } as any;
 
-// https://webidl.spec.whatwg.org/#interface-prototype-object: EventSource inherits from EventTarget (retrofetch's:
-// the interface object's [[Prototype]] too, where the engine can set it).
-var proto: EventSource = EventSource.prototype = Object.create(EventTarget.prototype);
-defineValue(proto, 'constructor', EventSource);
-if (({} as any).__proto__) (EventSource as any).__proto__ = EventTarget;
+// EventSource inherits from EventTarget (retrofetch's).
+var proto: EventSource = inheritInterface(EventSource, EventTarget);
 
 defineConstants(EventSource, 'CONNECTING OPEN CLOSED', 0);
 

@@ -3,6 +3,7 @@
 import { Slot } from './slots';
 import { supportsSymbolToStringTag } from '../env/support';
 import { typeError } from './conversions';
+import { defineValue } from '../env/global';
 
 /**
  * https://webidl.spec.whatwg.org/#es-interface-call: a constructor called without `new` (or twice on one object)
@@ -11,6 +12,19 @@ import { typeError } from './conversions';
 export function constructing<T>(self: T, Class: Function, slot: Slot<unknown>, name: string): T {
   if (!(self instanceof Class) || slot.has(self)) throw typeError(name, "use 'new'");
   return self;
+}
+
+/**
+ * https://webidl.spec.whatwg.org/#interface-prototype-object of an interface that inherits from `Parent`: an object
+ * whose [[Prototype]] is Parent's prototype, with `constructor`; and the interface object's own [[Prototype]] is
+ * Parent (https://webidl.spec.whatwg.org/#interface-object), where the engine can set it. Returns the prototype.
+ */
+export function inheritInterface(Interface: any, Parent: Function): any {
+  var proto = Interface.prototype = Object.create(Parent.prototype);
+  defineValue(proto, 'constructor', Interface);
+  // LEGACY(ES5): set through __proto__ (ES5 has no Object.setPrototypeOf); IE9–10 have neither, and keep Function's.
+  if (({} as any).__proto__) Interface.__proto__ = Parent;
+  return proto;
 }
 
 /**

@@ -16,10 +16,10 @@ const root = path.resolve(__dirname, '../..');
 // issue 23 spends some of it on clarity (records with named fields, messages in words). EventSource (issue 20) is in
 // the full script only; an app with EventSource alone is held to 16,000.
 const BUDGETS = {
-  'dist/retrofetch.polyfill.js': 39000,
-  'dist/retrofetch.core.js': 21500,
+  'dist/retrofetch.polyfill.js': 38790,
+  'dist/retrofetch.core.js': 21460,
   "app: import { Headers } from 'retrofetch'": 2190,
-  "app: import { fetch } from 'retrofetch'": 21500,
+  "app: import { fetch } from 'retrofetch'": 21380,
   "app: import { EventSource } from 'retrofetch'": 16000
 };
 
