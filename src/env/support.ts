@@ -176,7 +176,7 @@ export const supportsVBArray = /*#__PURE__*/ works(function () { return g.VBArra
 // Content-Type (src/transport/xhr.ts drops the one it reports).
 export const overrideReplacesContentType = /*#__PURE__*/ works(function () {
   var enginesFetch = works(function () { return /\[native code\]/.test(Function.prototype.toString.call(g.fetch)); });
-  if (typeof g.XMLHttpRequest !== 'object' && (enginesFetch || typeof g.BigInt === 'function')) return false;
+  if (typeof g.XMLHttpRequest !== 'object' && (enginesFetch || g.BigInt)) return false;
   var url = g.URL.createObjectURL(new g.Blob(['']));
   try {
     var xhr = new g.XMLHttpRequest();
@@ -196,9 +196,9 @@ export const overrideReplacesContentType = /*#__PURE__*/ works(function () {
 // hands the buffer on as it is, as in the engines that have no structuredClone.
 export const structuredCloneThatTransfers: typeof structuredClone | undefined = /*#__PURE__*/ (function () {
   var clone = g.structuredClone;
+  // (What it gives is the transferred buffer: an object.)
   return works(function () {
     var buffer = new g.ArrayBuffer(1);
-    clone(buffer, { transfer: [buffer] });
-    return true;
+    return clone(buffer, { transfer: [buffer] });
   }) ? clone : undefined;
 })();
