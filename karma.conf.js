@@ -5,7 +5,7 @@
 //   CI=true npm run karma                                    a missing engine is an error instead of a skip
 //   RETROFETCH_CONCURRENCY=4 npm run karma                   browsers at once (default 2: the machine has 2 cores)
 //   RETROFETCH_FUZZ_CASES=N RETROFETCH_FUZZ_SEED=S           the differential fuzz's size and seed (npm run fuzz)
-//   RETROFETCH_TRACE=file                                    each test appended to the file as it completes
+//   RETROFETCH_TRACE=file                                    each test appended to the file as it starts and completes
 // Page load order: test/setup/before-mocha.js (before Mocha itself), remove-natives.js (deletes nothing in the as-is
 // profile), stand-ins.js, ie9-profile.js (acts only in the ie9 profile), bare-engine.js (hides what Mocha's core-js
 // added, gives back what it replaced), the standalone polyfill (load-polyfill.js: the instrumented build, or in

@@ -26,13 +26,21 @@ function tsRule(configFile) {
   // Types are checked once by `npm run typecheck`; the loader only strips them.
 }
 
+// The bundled web-streams-polyfill's `structuredClone` (its TransferArrayBuffer) is the page's only where that can
+// transfer an ArrayBuffer (scripts/structured-clone-loader.js): core-js's cannot in some engines, and every body
+// stream would error.
+const structuredCloneRule = {
+  test: /[\\/]node_modules[\\/]web-streams-polyfill[\\/]dist[\\/]ponyfill\.es5\.mjs$/,
+  use: { loader: path.resolve(__dirname, 'scripts/structured-clone-loader.js') }
+};
+
 function build(overrides, counters) {
   return Object.assign({
     plugins: [new webpack.DefinePlugin({ __RETROFETCH_COUNTERS__: JSON.stringify(!!counters) })],
     target: ['web', 'es5'],
     devtool: false,
     resolve: { extensions: ['.ts', '.js'] },
-    module: { rules: [tsRule(path.resolve(__dirname, 'tsconfig.json'))] },
+    module: { rules: [tsRule(path.resolve(__dirname, 'tsconfig.json')), structuredCloneRule] },
     performance: { hints: false },
     // No polyfill for Node's `global`: webpack's helper for it calls `new Function`, which a strict CSP refuses.
     node: false,
@@ -175,7 +183,7 @@ module.exports = [
   build({
     name: 'tests',
     entry: './test/index.ts',
-    module: { rules: [tsRule(path.resolve(__dirname, 'test/tsconfig.json'))] },
+    module: { rules: [tsRule(path.resolve(__dirname, 'test/tsconfig.json')), structuredCloneRule] },
     // chai's ESM entry uses `const`; its browser build is ES5 (PhantomJS parses it).
     resolve: { extensions: ['.ts', '.js'], alias: { chai$: path.resolve(__dirname, 'node_modules/chai/chai.js') } },
     output: { path: path.resolve(__dirname, 'dist/test'), filename: 'tests.js', iife: true, environment: es5 }

@@ -169,13 +169,14 @@ export const supportsVBArray = /*#__PURE__*/ works(function () { return g.VBArra
 // the Safari 10.0 generation). Asked of a blob: URL by a synchronous XHR, which current engines warn about, and whose
 // answer is no guide in Firefox (its XHR gives a blob: URL's response the override as its type, an HTTP one not), so
 // only in engines of that age: where interface objects are not functions (old WebKit's bindings), or where the engine
-// has neither a fetch of its own nor queueMicrotask (2018–19, in every engine since; old IE's XHR refuses blob:
-// URLs, jsdom has none). A fetch made in script (retrofetch's, installed before a second copy of this module runs)
-// says nothing of the engine. Elsewhere the answer is taken to be no; an engine that still replaces it gets the
-// override and no Content-Type (src/transport/xhr.ts drops the one it reports).
+// has neither a fetch of its own nor BigInt (2019–20, in every engine since, and no library can add it: core-js adds a
+// queueMicrotask that looks native, so QtWebKit with core-js looked modern; old IE's XHR refuses blob: URLs, jsdom has
+// none). A fetch made in script (retrofetch's, installed before a second copy of this module runs) says nothing of
+// the engine. Elsewhere the answer is taken to be no; an engine that still replaces it gets the override and no
+// Content-Type (src/transport/xhr.ts drops the one it reports).
 export const overrideReplacesContentType = /*#__PURE__*/ works(function () {
   var enginesFetch = works(function () { return /\[native code\]/.test(Function.prototype.toString.call(g.fetch)); });
-  if (typeof g.XMLHttpRequest !== 'object' && (enginesFetch || g.queueMicrotask)) return false;
+  if (typeof g.XMLHttpRequest !== 'object' && (enginesFetch || g.BigInt)) return false;
   var url = g.URL.createObjectURL(new g.Blob(['']));
   try {
     var xhr = new g.XMLHttpRequest();
@@ -187,3 +188,17 @@ export const overrideReplacesContentType = /*#__PURE__*/ works(function () {
     g.URL.revokeObjectURL(url);
   }
 });
+
+// The page's structuredClone where it can transfer an ArrayBuffer, else undefined. The bundled web-streams-polyfill
+// reads this in place of the global (webpack.config.js): its byte streams transfer every chunk with it. core-js's, in
+// an engine where it cannot detach a buffer (jsdom on Node 20: no MessageChannel, no ArrayBuffer.prototype.transfer),
+// throws a DataCloneError for every transfer, and every response.body would error; with none, web-streams-polyfill
+// hands the buffer on as it is, as in the engines that have no structuredClone.
+export const structuredCloneThatTransfers: typeof structuredClone | undefined = /*#__PURE__*/ (function () {
+  var clone = g.structuredClone;
+  // (What it gives is the transferred buffer: an object.)
+  return works(function () {
+    var buffer = new g.ArrayBuffer(1);
+    return clone(buffer, { transfer: [buffer] });
+  }) ? clone : undefined;
+})();

@@ -4,7 +4,7 @@
 // frame: core-js-bundle, the suite's natives removal, then the standalone script. In engines with their own Symbol,
 // core-js keeps it and the same expectations hold.
 import { expect } from 'chai';
-import { suite, servers } from '../support/harness';
+import { suite, servers, skipBecause } from '../support/harness';
 import { frameWith } from '../support/frames';
 
 var SCRIPTS = ['/base/node_modules/core-js-bundle/minified.js', '/base/test/setup/remove-natives.js', '/base/dist/retrofetch.polyfill.js'];
@@ -99,6 +99,69 @@ suite('core-js first', function (impl) {
       return next();
     }).then(function (length) {
       expect(length).to.be.above(10);
+    });
+  });
+  // core-js's structuredClone cannot transfer an ArrayBuffer where the engine gives it no way to detach one (jsdom 26
+  // on Node 20: no MessageChannel, no ArrayBuffer.prototype.transfer): it throws a DataCloneError. The bundled
+  // web-streams-polyfill transfers every chunk of a byte stream, so it must not use that one (src/env/support.ts
+  // structuredCloneThatTransfers). Here a STAND-IN of it, in every engine: a structuredClone that refuses to transfer,
+  // and no ArrayBuffer.prototype.transfer (which web-streams-polyfill would use first: Chrome 114, Firefox 122 and
+  // Safari 17.4 have it; Node 20, and so jsdom there, do not).
+  describe('a page whose structuredClone cannot transfer an ArrayBuffer (core-js\'s in jsdom: a stand-in)', function () {
+    var refusing: any;
+
+    before(function () {
+      if (typeof Uint8Array === 'undefined') return skipBecause(this, 'no typed arrays here, so bodies have no stream');
+      this.timeout(20000);
+      return frameWith(['code:delete ArrayBuffer.prototype.transfer;' +
+        ' window.structuredClone = function structuredClone(value, options) {' +
+        ' if (options && options.transfer && options.transfer.length) throw new DOMException("Transferring of ArrayBuffer' +
+        ' cannot be properly polyfilled in this engine", "DataCloneError"); return value; };',
+      '/base/test/setup/remove-natives.js', '/base/dist/retrofetch.polyfill.js']).then(function (f) {
+        refusing = f;
+      });
+    });
+
+    after(function () {
+      if (refusing) refusing.remove();
+    });
+
+    function readBody(mode: 'default' | 'byob'): Promise<number[]> {
+      var win = refusing.win;
+      return win.fetch(servers.sameOrigin + '/api/bytes?chunked=1&chunk=100').then(function (response: any) {
+        var reader = mode === 'byob' ? response.body.getReader({ mode: 'byob' }) : response.body.getReader();
+        var out: number[] = [];
+        function next(): Promise<number[]> {
+          var read = mode === 'byob' ? reader.read(new win.Uint8Array(64)) : reader.read();
+          return read.then(function (step: any) {
+            if (step.done) return out;
+            for (var i = 0; i < step.value.length; i++) out.push(step.value[i]);
+            return next();
+          });
+        }
+        return next();
+      });
+    }
+
+    var ALL: number[] = [];
+    for (var i = 0; i < 256; i++) ALL.push(i);
+
+    it('response.body streams every byte (a default reader); the page\'s structuredClone stays', function () {
+      expect(refusing.win.structuredClone.name).to.equal('structuredClone');
+      expect(typeof refusing.win.ArrayBuffer.prototype.transfer).to.equal('undefined');
+      return readBody('default').then(function (bytes) {
+        expect(bytes).to.deep.equal(ALL);
+      });
+    });
+
+    it('response.body streams every byte into the views of a BYOB reader', function () {
+      var win = refusing.win;
+      if (typeof win.ArrayBuffer.isView !== 'function') {
+        return skipBecause(this, "web-streams-polyfill's byte streams need ArrayBuffer.isView, which this engine lacks: bodies are default streams here");
+      }
+      return readBody('byob').then(function (bytes) {
+        expect(bytes).to.deep.equal(ALL);
+      });
     });
   });
 });

@@ -3,11 +3,12 @@
 // engine's own, the oracle. https://html.spec.whatwg.org/multipage/server-sent-events.html
 // The parser's cases byte by byte are in test/unit/event-source/event-stream-parser.test.ts.
 import { expect } from 'chai';
-import { suite, itPolyfillOnly, skipBecause, servers, Impl } from '../support/harness';
+import { suite, itPolyfillOnly, skipBecause, engineDifference, servers, Impl } from '../support/harness';
 import { uid, utf8Bytes, bytesToBase64 } from '../support/assert';
 import type { RetrofetchEventSourceInit } from '../../types/index';
 import { rawJson, delay } from '../support/abort';
-import { xhrFollowsRedirectToOtherOrigin, xhrReportsOverriddenContentType, xhrSendsHeaderValuesAsBytes } from '../support/probes';
+import { xhrFollowsRedirectToOtherOrigin, xhrReportsOverriddenContentType, xhrSendsHeaderValuesAsBytes, xhrEndsLostConnections,
+  LOST_CONNECTION } from '../support/probes';
 
 var g: any = typeof self !== 'undefined' ? self : window;
 
@@ -366,18 +367,34 @@ suite('EventSource', function (impl) {
 
     it('after a network error in the body', function () {
       if (!xhrStreams) return skipBecause(this, 'this XHR gives a body only at its end: a body cut short gives no events');
-      var id = uid('reset');
-      var es = open(impl, sseURL('', id, [{ chunks: ['retry: 50\nid: r1\ndata: a\n\n'], end: 'reset' }, { chunks: ['data: b\n\n'], end: 'hang' }]));
-      var seen = record(es);
-      return seen.until(count('message', 2)).then(function (log) {
-        expectSame(log.map(function (s) { return s.type + ' ' + s.readyState; }), ['open 1', 'message 1', 'error 0', 'open 1', 'message 1']);
-        return sseLog(id, 2);
-      }).then(function (server) {
-        expect(server.requests[1].headers['last-event-id']).to.equal('r1');
+      var context = this;
+      // (retrofetch's EventSource hears of a lost connection only from the engine's XHR.)
+      return (impl.name === 'native' ? Promise.resolve(true) : xhrEndsLostConnections()).then(function (ends) {
+        if (!ends) return skipBecause(context, LOST_CONNECTION);
+        var id = uid('reset');
+        var es = open(impl, sseURL('', id, [{ chunks: ['retry: 50\nid: r1\ndata: a\n\n'], end: 'reset' }, { chunks: ['data: b\n\n'], end: 'hang' }]));
+        var seen = record(es);
+        return seen.until(count('message', 2)).then(function (log) {
+          expectSame(log.map(function (s) { return s.type + ' ' + s.readyState; }), ['open 1', 'message 1', 'error 0', 'open 1', 'message 1']);
+          return sseLog(id, 2);
+        }).then(function (server) {
+          // The EventSource's reconnection is the last request. (QtWebKit 5.212's network layer now and then sends the
+          // first request again on its own when its connection is lost, before the XHR reports the error: the
+          // server then sees that copy, with no Last-Event-ID, in between. See RESENT_BY_ENGINE in probes.ts.)
+          var requests = server.requests;
+          expect(requests[requests.length - 1].headers['last-event-id']).to.equal('r1');
+          requests.slice(0, -1).forEach(function (r: any) {
+            expect(r.url).to.equal(requests[0].url);
+            expect(r.headers['last-event-id']).to.equal(undefined);
+          });
+        });
       });
     });
 
     it('Last-Event-ID is the ID encoded as UTF-8', function () {
+      // https://html.spec.whatwg.org/multipage/server-sent-events.html#reestablish-the-connection step 5.3.1.
+      engineDifference(this, impl, 'QtWebKit 5.212\'s EventSource sends the last event ID in Latin-1, a char past U+00FF as ' +
+        '"?" (measured: \u00e9\u2713 goes as the bytes E9 3F), not encoded as UTF-8 as the spec says');
       var context = this;
       return (impl.name === 'native' ? Promise.resolve(true) : xhrSendsHeaderValuesAsBytes()).then(function (bytes) {
         if (!bytes) return skipBecause(context, 'this engine\'s XHR encodes header values as UTF-8 itself, so the UTF-8 bytes of the ID go encoded twice');
@@ -392,6 +409,9 @@ suite('EventSource', function (impl) {
     });
 
     it('retry with anything but ASCII digits is ignored', function () {
+      // https://html.spec.whatwg.org/multipage/server-sent-events.html#processField, the field name "retry".
+      engineDifference(this, impl, 'QtWebKit 5.212\'s EventSource takes the digits that start a retry field ("10s" as ' +
+        '10 ms: measured), where the spec ignores a field that is not ASCII digits only');
       var id = uid('retry-bogus');
       var es = open(impl, sseURL('', id, [{ chunks: ['retry: 100\nretry: 10s\nretry: -1\ndata: a\n\n'] }, { chunks: ['data: b\n\n'], end: 'hang' }]));
       return record(es).until(count('message', 1)).then(function () {
@@ -567,7 +587,11 @@ suite('EventSource', function (impl) {
       }).then(function (server) {
         expect(server.requests.length).to.equal(1);
         expect(server.preflights.length).to.be.at.least(1);
-        expect(server.preflights[0].headers['access-control-request-headers']).to.contain('last-event-id');
+        // (The spec asks for the names byte-lowercased, https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names;
+        // jsdom 26's XHR sends them as they were set, 'Last-Event-ID'. Servers compare them case-insensitively, and
+        // what this test is about is that the header is asked for.)
+        var asked = server.preflights[0].headers['access-control-request-headers'].toLowerCase().split(/\s*,\s*/);
+        expect(asked).to.contain('last-event-id');
         expect(seen.messages()).to.deep.equal(['a']);
         // A network error after a connection got through: it keeps trying.
         expect(es.readyState).to.equal(0);

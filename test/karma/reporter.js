@@ -7,8 +7,9 @@
 const fs = require('fs');
 const { labelForLauncherName } = require('./engines');
 
-// RETROFETCH_TRACE=file: every test appended to that file as it completes, with its engine and result (where a run
-// stopped, when an engine hangs or disconnects).
+// RETROFETCH_TRACE=file: every test appended to that file as it starts (the harness tells Karma at once:
+// test/support/harness.ts) and as it completes, with its engine and result: where a run stopped, when an engine hangs
+// or disconnects. (Results may come in batches of 50: the last line `:: started` names the test that was running.)
 const trace = process.env.RETROFETCH_TRACE || '';
 
 const PASSES = ['polyfill', 'native'];
@@ -70,6 +71,11 @@ function RetrofetchReporter(baseReporterDecorator, formatError, emitter, launche
   this.onRunStart = function () {};
   this.onBrowserStart = function (browser) { engineOf(browser); };
   emitter.on('browser_register', (browser) => { captured.set(browser.id, Date.now()); });
+  emitter.on('browser_info', (browser, info) => {
+    if (trace && info && typeof info.retrofetchStarted === 'string') {
+      fs.appendFileSync(trace, '[' + engineOf(browser).label + '] ' + info.retrofetchStarted + ' :: started\n');
+    }
+  });
 
   this.onSpecComplete = function (browser, result) {
     if (trace) {

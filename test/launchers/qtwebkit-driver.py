@@ -63,7 +63,9 @@ def main():
     settings.setAttribute(QWebSettings.LocalStorageEnabled, True)
     settings.setAttribute(QWebSettings.PluginsEnabled, False)
     settings.setMaximumPagesInCache(0)
-    settings.setObjectCacheCapacities(0, 0, 0)
+    # The memory cache stays as an app has it: with its capacities at 0, a script that the page writes with
+    # document.write() is requested twice (once by the preload scanner, once by the parser, which cannot reuse the
+    # preloaded copy), which a real page of this engine does not do (the conditional-loading example counts them).
 
     page = Page()
     page.setViewportSize(QSize(1024, 768))

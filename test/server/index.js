@@ -44,6 +44,8 @@ const lockstepSessions = boundedMap();
 const hangRecords = boundedMap();
 const trackedScripts = boundedMap();
 const sseLogs = boundedMap();
+// How many requests /api/chunks got under each `id` (an engine may send one again on its own: chunks-count).
+const chunksCounts = boundedMap();
 
 function lockstepSession(id) {
   let s = lockstepSessions.get(id);
@@ -382,6 +384,7 @@ const routes = {
     if (q.get('length') === '1') headers['Content-Length'] = parts.reduce((n, p) => n + p.length, 0);
     const end = q.get('end') || 'normal';
     if (end !== 'normal' && end !== 'close' && end !== 'reset') throw new BadRequest('end must be normal, close or reset');
+    if (q.get('id')) chunksCounts.set(q.get('id'), (chunksCounts.get(q.get('id')) || 0) + 1);
     begin(ctx, 200, headers);
     ctx.res.flushHeaders();
     if (end === 'normal') { writeTimed(ctx, parts, interval); return; }
@@ -390,6 +393,13 @@ const routes = {
       if (end === 'reset') socket.resetAndDestroy();
       else socket.end();
     }));
+  },
+
+  'chunks-count'(ctx) {
+    // How many times /api/chunks was requested with this `id`: {id, requests}.
+    const id = ctx.query.get('id');
+    if (!id) throw new BadRequest('id is required');
+    sendJson(ctx, 200, { id, requests: chunksCounts.get(id) || 0 });
   },
 
   charset(ctx) {
@@ -617,9 +627,10 @@ const routes = {
       '  es.onerror = function () { if (es.readyState === 2) post({ id: m.id, error: "failed", events: events }); };',
       '}',
       'function ready() {',
+      // (Function.prototype.toString of what is not a function throws: QtWebKit's workers have no fetch.)
+      '  function isNative(f) { return typeof f === "function" && /\\[native code\\]/.test(Function.prototype.toString.call(f)); }',
       '  return { ready: true, hasFetch: typeof self.fetch === "function", hasEventSource: typeof self.EventSource === "function",',
-      '    nativeFetch: /\\[native code\\]/.test(Function.prototype.toString.call(self.fetch)),',
-      '    nativeEventSource: /\\[native code\\]/.test(Function.prototype.toString.call(self.EventSource)) };',
+      '    nativeFetch: isNative(self.fetch), nativeEventSource: isNative(self.EventSource) };',
       '}',
       ctx.query.get('shared') === '1'
         ? 'self.onconnect = function (e) { var port = e.ports[0]; port.onmessage = function (ev) { handle(ev.data, function (r) { port.postMessage(r); }); }; port.postMessage(ready()); };'

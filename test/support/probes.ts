@@ -66,9 +66,16 @@ export function xhrReportsEmptyErrorResponses(): Promise<boolean> {
  * xhrEndsLostConnections).
  */
 export function xhrReportsCutOffChunkedBodies(): Promise<boolean> {
-  return memo('cut-off', function () {
-    return rawXHR('GET', '/api/chunks?b64=QUI%3D&end=close', function () { /* */ }).then(function (xhr) { return xhr === null; });
-  });
+  // (An answer given over a request that the engine sent twice on its own says nothing of this: see RESENT_BY_ENGINE.
+  // It is asked again, three times at most.)
+  function ask(attempt: number): Promise<boolean> {
+    var id = 'probe-cut-off-' + new Date().getTime() + '-' + attempt;
+    return rawXHR('GET', '/api/chunks?b64=QUI%3D&end=close&id=' + id, function () { /* */ }).then(function (xhr) {
+      if (xhr === null) return true;
+      return chunksRequestCount(id).then(function (requests) { return requests > 1 && attempt < 3 ? ask(attempt + 1) : false; });
+    });
+  }
+  return memo('cut-off', function () { return ask(1); });
 }
 
 /** Why a test of a body whose connection is lost partway skips where the engine's XHR never ends it. */
@@ -187,5 +194,29 @@ export function expectWholeBody(read: () => Promise<any>, check: (value: any) =>
       if (inTime) throw e;
       if (!(e instanceof TypeError)) throw e;
     });
+  });
+}
+
+/**
+ * Why a test of a body whose connection is lost partway skips where the engine sent that request again on its own:
+ * QtWebKit 5.212's network layer (Qt 5's) now and then takes a connection closed or reset partway through a body for a
+ * stale keep-alive connection, sends the GET again, and reports the second body, cut short as well, as complete
+ * (measured: every such report came with a second request; a few in a hundred, more under load).
+ */
+export var RESENT_BY_ENGINE = "this engine sent the request again on its own when the connection was lost (QtWebKit 5.212's " +
+  'network layer, now and then) and its XMLHttpRequest reported the second body, cut short too, as complete: nothing ' +
+  'over that XHR can tell';
+
+/** How many times the test server's /api/chunks was requested with `id=` this id. */
+export function chunksRequestCount(id: string): Promise<number> {
+  return new Promise(function (resolve, reject) {
+    var xhr = new XMLHttpRequest();
+    xhr.open('GET', '/api/chunks-count?id=' + encodeURIComponent(id), true);
+    xhr.onreadystatechange = function () {
+      if (xhr.readyState !== 4) return;
+      if (xhr.status === 200) resolve(JSON.parse(xhr.responseText).requests);
+      else reject(new Error('chunks-count: HTTP ' + xhr.status));
+    };
+    xhr.send();
   });
 }

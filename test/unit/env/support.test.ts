@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { suite, skipBecause } from '../../support/harness';
 import {
-  nativeAbortedGetter, overrideReplacesContentType, supportsArrayBuffer, supportsLateResponseType, supportsNativeStreams,
+  nativeAbortedGetter, overrideReplacesContentType, structuredCloneThatTransfers, supportsArrayBuffer, supportsLateResponseType, supportsNativeStreams,
   supportsNativeTextStreams, supportsSymbol, supportsSymbolAsyncIterator, supportsSymbolIterator, supportsSymbolToStringTag,
   supportsVBArray, works
 } from '../../../src/env/support';
@@ -71,6 +71,27 @@ suite('env: support', function (impl) {
       controller.abort();
       expect(nativeAbortedGetter.call(controller.signal)).to.equal(true);
       expect(function () { nativeAbortedGetter!.call({ aborted: true }); }).to.throw(TypeError);
+    });
+
+    it("structuredCloneThatTransfers: the page's structuredClone where it transfers an ArrayBuffer, else undefined", function () {
+      if (typeof g.ArrayBuffer === 'undefined') {
+        // (No ArrayBuffer, nothing to transfer: the ie9 profile.)
+        expect(structuredCloneThatTransfers).to.equal(undefined);
+        return;
+      }
+      var buffer = new g.ArrayBuffer(4);
+      var error: any = null;
+      try {
+        g.structuredClone(buffer, { transfer: [buffer] });
+      } catch (e) {
+        error = e; // none there (TypeError), or one that cannot transfer (core-js's in jsdom: a DataCloneError)
+      }
+      expect(structuredCloneThatTransfers).to.equal(error ? undefined : g.structuredClone);
+      if (!structuredCloneThatTransfers) return;
+      var other = new g.ArrayBuffer(4);
+      var clone = structuredCloneThatTransfers(other, { transfer: [other] });
+      expect(clone.byteLength).to.equal(4);
+      expect(other.byteLength).to.equal(0);
     });
 
     it('overrideMimeType replacing the reported Content-Type: said only where a real XHR does so', function () {
