@@ -11,15 +11,15 @@ const webpack = require('webpack');
 
 const root = path.resolve(__dirname, '../..');
 
-// Budgets in bytes (min + gzip -9): a ratchet at today's sizes. The byte diet (issue 14) aimed at 36,000 for the full
-// script and 3,000 for Headers alone (both met then), 16,000 for the core (not met: see README "Size and speed");
-// issue 23 spends some of it on clarity (records with named fields, messages in words). EventSource (issue 20) is in
-// the full script only; an app with EventSource alone is held to 16,000.
+// Budgets in bytes (min + gzip -9): a ratchet at today's sizes, so that a change that adds weight says so here. The
+// issues' ceilings (2026-12-07): the full script 38,000 (not met: 38,832 with EventSource, the families' probes and
+// the clarity of issue 23; see docs/history.md), the core script 20,700 (met: it leaves out what only engines without a
+// Promise need, webpack.config.js), EventSource alone as an app 16,000.
 const BUDGETS = {
-  'dist/retrofetch.polyfill.js': 38790,
-  'dist/retrofetch.core.js': 21460,
+  'dist/retrofetch.polyfill.js': 38840,
+  'dist/retrofetch.core.js': 20370,
   "app: import { Headers } from 'retrofetch'": 2190,
-  "app: import { fetch } from 'retrofetch'": 21380,
+  "app: import { fetch } from 'retrofetch'": 21390,
   "app: import { EventSource } from 'retrofetch'": 16000
 };
 
