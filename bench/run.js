@@ -159,8 +159,9 @@ async function sizes() {
     const floorOne = r.retrofetch['floor: bare XHR, 1 MB as x-user-defined, bytes at the end'];
     const floorBig = r.retrofetch['floor: bare XHR, 64 MB as x-user-defined, bytes at the end'];
     if (typeof floorOne === 'number' && typeof floorBig === 'number') cases['64 MB ÷ (64 × 1 MB), bare XHR'] = { retrofetch: Number((floorBig / (64 * floorOne)).toFixed(2)) };
-    // The per-request cost above the engine's XHR: 50 small JSON GETs through retrofetch against the bare XHR.
-    const small = r.retrofetch['50 small JSON GETs, sequential'];
+    // The per-request cost above the engine's XHR: 50 small JSON GETs through retrofetch against the bare XHR, in
+    // rounds that alternate (bench/page.js).
+    const small = r.retrofetch['50 small JSON GETs, interleaved with the floor'];
     const floorSmall = r.retrofetch['floor: bare XHR, 50 small JSON GETs, sequential'];
     if (typeof small === 'number' && typeof floorSmall === 'number') cases['50 small JSON GETs ÷ bare XHR'] = { retrofetch: Number((small / floorSmall).toFixed(2)) };
     results.engines[row.engine] = cases;
