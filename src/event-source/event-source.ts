@@ -9,7 +9,7 @@ import { InnerResponse } from '../fetch/response-record';
 import { ConvertedHeadersInit, convertHeadersInit, createHeaders, fillHeaders, headerListOf } from '../fetch/headers';
 import { HeaderList, extractMIMEType, headerListSet } from '../fetch/header-list';
 import { parseURL, originOf, currentOrigin, stripFragment } from '../fetch/url';
-import { ChunkSource } from '../streams/chunk-source';
+import { ChunkSource, chunkReader } from '../streams/chunk-source';
 import { EventTarget, initEventTarget, fireEvent, defineEventHandler } from '../dom/event-target';
 import { Event, createTrustedEvent } from '../dom/event';
 import { createDOMException } from '../dom/dom-exception';
@@ -291,20 +291,7 @@ function interpret(state: EventSourceState, connection: Connection, source: Chun
       state._reconnectionTime = milliseconds;
     }
   });
-  var looping: boolean | undefined;
-  var again: boolean | undefined;
-  function next(): void {
-    if (looping) {
-      again = true;
-      return;
-    }
-    looping = true;
-    do {
-      again = false;
-      source._read(onChunk, onFailure);
-    } while (again);
-    looping = false;
-  }
+  var next = chunkReader(source, onChunk, onFailure);
   function onChunk(chunk: Bytes | null): void {
     if (state._connection !== connection) return;
     // https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource step 14: the end of the body

@@ -204,16 +204,16 @@ export function streamFromSource(source: ChunkSource, onDisturbed: () => void): 
 }
 
 /**
- * https://fetch.spec.whatwg.org/#body-fully-read: the chunks, each a Uint8Array (a page's stream may give anything
- * else: then a TypeError), to `done`; a failure to `fail`. At once where the source has the chunks.
+ * A reading loop over `source`: each call of the function it returns reads one chunk into `onChunk` (null at the end)
+ * or a failure into `onFailure`; `onChunk` asks for the next by calling it again. A call made while a chunk is being
+ * given (a source that has its chunks at once) continues the loop instead of nesting, so a queue of many chunks does
+ * not grow the stack.
  */
-export function readAll(source: ChunkSource, done: (chunks: Bytes[], length: number) => void, fail: (reason: unknown) => void): void {
-  var chunks: Bytes[] = [];
-  var length = 0;
-  var looping: boolean | undefined;
-  var again: boolean | undefined;
-  function next(): void {
-    // A chunk given during read() continues the loop below instead of nesting (a queue of many chunks).
+export function chunkReader(source: ChunkSource, onChunk: (chunk: Bytes | null) => void,
+  onFailure: (reason: unknown) => void): () => void {
+  var looping = false;
+  var again = false;
+  return function next(): void {
     if (looping) {
       again = true;
       return;
@@ -221,10 +221,20 @@ export function readAll(source: ChunkSource, done: (chunks: Bytes[], length: num
     looping = true;
     do {
       again = false;
-      source._read(onChunk, fail);
+      source._read(onChunk, onFailure);
     } while (again);
     looping = false;
-  }
+  };
+}
+
+/**
+ * https://fetch.spec.whatwg.org/#body-fully-read: the chunks, each a Uint8Array (a page's stream may give anything
+ * else: then a TypeError), to `done`; a failure to `fail`. At once where the source has the chunks.
+ */
+export function readAll(source: ChunkSource, done: (chunks: Bytes[], length: number) => void, fail: (reason: unknown) => void): void {
+  var chunks: Bytes[] = [];
+  var length = 0;
+  var next = chunkReader(source, onChunk, fail);
   function onChunk(chunk: Bytes | null): void {
     if (chunk === null) return done(chunks, length);
     if (source._raw && !isUint8Array(chunk)) return fail(new TypeError('Body: chunk not a Uint8Array'));
