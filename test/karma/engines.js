@@ -14,6 +14,7 @@ const phantomjs = require('../launchers/phantomjs');
 const qtwebkit = require('../launchers/qtwebkit');
 const jsdom = require('../launchers/jsdom');
 
+/** Whether `file` is an executable file. */
 function executable(file) {
   try {
     fs.accessSync(file, fs.constants.X_OK);
@@ -23,6 +24,7 @@ function executable(file) {
   }
 }
 
+/** `name` as a path (when it has a slash) or found on env.PATH, if it is executable there; else null. */
 function onPath(name, env) {
   if (name.indexOf('/') >= 0) return executable(name) ? name : null;
   const dirs = (env.PATH || '').split(path.delimiter).filter(Boolean);
@@ -135,4 +137,4 @@ function labelForLauncherName(name) {
   return e ? e.label : name;
 }
 
-module.exports = { discover, customLaunchers, labelForLauncherName, CHROMIUM_FLAGS };
+module.exports = { discover, customLaunchers, labelForLauncherName, CHROMIUM_FLAGS, onPath };

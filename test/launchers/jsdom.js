@@ -8,6 +8,7 @@
 // Node: $JSDOM_NODE, else the Node that runs Karma.
 'use strict';
 const path = require('path');
+const { forwardLines } = require('./output');
 
 const DEFAULT_BIN = process.execPath;
 const DRIVER = path.resolve(__dirname, 'jsdom-driver.js');
@@ -15,24 +16,12 @@ const DRIVER = path.resolve(__dirname, 'jsdom-driver.js');
 function JSDOMLauncher(baseBrowserDecorator, args, logger) {
   baseBrowserDecorator(this);
   const log = logger.create('launcher.jsdom');
-  const self = this;
-  let pending = '';
 
   this._getOptions = function (url) {
     return [DRIVER, url + (url.indexOf('?') < 0 ? '?' : '&') + 'retrofetchProfile=as-is&retrofetchBuild=shipped&retrofetchLoad=eval'];
   };
 
-  const onStdout = this._onStdout;
-  this._onStdout = function (data) {
-    onStdout.call(self, data);
-    pending += data;
-    const lines = pending.split('\n');
-    pending = lines.pop();
-    lines.forEach((line) => {
-      if (/^\[(page error|driver error)\]|^ {4}at /.test(line)) log.warn(line);
-      else if (line) log.debug(line);
-    });
-  };
+  forwardLines(this, log, (line) => /^\[(page error|driver error)\]|^ {4}at /.test(line));
 }
 
 JSDOMLauncher.prototype = { name: 'JSDOM', DEFAULT_CMD: { linux: DEFAULT_BIN }, ENV_CMD: 'JSDOM_NODE' };

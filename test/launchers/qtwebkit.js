@@ -9,6 +9,7 @@
 // its DFG JIT (JSC_useDFGJIT=0, below): with it, the engine hangs partway through the suite.
 'use strict';
 const path = require('path');
+const { forwardLines, isFailedPageLoad } = require('./output');
 
 const DEFAULT_BIN = '/usr/bin/python3';
 const DRIVER = path.resolve(__dirname, 'qtwebkit-driver.py');
@@ -17,7 +18,6 @@ function QtWebKitLauncher(baseBrowserDecorator, args, logger) {
   baseBrowserDecorator(this);
   const log = logger.create('launcher.qtwebkit');
   const self = this;
-  let pending = '';
 
   this._getOptions = function (url) {
     url += (url.indexOf('?') < 0 ? '?' : '&') + 'retrofetchProfile=as-is&retrofetchBuild=shipped';
@@ -41,18 +41,7 @@ function QtWebKitLauncher(baseBrowserDecorator, args, logger) {
     ].concat(self._getOptions(url)));
   };
 
-  const onStdout = this._onStdout;
-  this._onStdout = function (data) {
-    onStdout.call(self, data);
-    pending += data;
-    const lines = pending.split('\n');
-    pending = lines.pop();
-    lines.forEach((line) => {
-      if (/^\[(page error|driver error)\]/.test(line)) log.warn(line);
-      else if (/^\[resource error\]/.test(line) && !/^\[resource error\] https?:\/\/[^/]+\/api\//.test(line)) log.warn(line);
-      else if (line) log.debug(line);
-    });
-  };
+  forwardLines(this, log, (line) => /^\[(page error|driver error)\]/.test(line) || isFailedPageLoad(line));
 }
 
 QtWebKitLauncher.prototype = { name: 'QtWebKit', DEFAULT_CMD: { linux: DEFAULT_BIN }, ENV_CMD: 'QTWEBKIT_PYTHON' };
