@@ -108,13 +108,23 @@ suite('fetch abort', function (impl) {
     }
   }
 
+  // How long the server is given to see the connection close after abort(). retrofetch calls xhr.abort() at once, and
+  // every engine closes the socket within milliseconds of that. An engine's own fetch is the oracle here, not the
+  // subject: Chromium, on a loaded machine, has once closed it only after more than 5 s (CI, through the grid), so
+  // the native pass waits longer and records a late close as an engine difference instead of failing on it.
+  var CLOSE_WAIT_MS = impl.name === 'polyfill' ? 5000 : 10000;
+  var LATE_CLOSE_MS = 1000;
+
   /** The server saw the connection of /api/hang `id` closed by the client; records abort() → close latency. */
   function expectClosed(id: string, abortedAt: number, moment: string): Promise<void> {
-    return hangClosed(id, 5000).then(function (state) {
+    return hangClosed(id, CLOSE_WAIT_MS).then(function (state) {
       expect(state.known, 'the server got the request').to.equal(true);
-      expect(state.closed, 'the server saw the connection close').to.equal(true);
+      expect(state.closed, 'the server saw the connection close within ' + CLOSE_WAIT_MS + ' ms of abort() (' +
+        state.requests + ' request(s) for this id)').to.equal(true);
       expect(state.closedBy).to.equal('client');
-      latencies.push({ moment: moment, pass: impl.name, ms: state.closedAt - abortedAt });
+      var ms = state.closedAt - abortedAt;
+      latencies.push({ moment: moment, pass: impl.name, ms: ms });
+      if (impl.name !== 'polyfill' && ms > LATE_CLOSE_MS) note('the connection closed only ' + ms + ' ms after abort() (' + moment + ')');
     });
   }
 
@@ -336,7 +346,7 @@ suite('fetch abort', function (impl) {
       }).then(function (e) {
         abortedAt = now();
         expectTimeoutReason(e, signal, 'a fetch() timed out');
-        return hangClosed(id, 5000);
+        return hangClosed(id, CLOSE_WAIT_MS);
       }).then(function (state) {
         expect(state.closed).to.equal(true);
         expect(state.closedBy).to.equal('client');
