@@ -180,6 +180,18 @@ module.exports = [
     entry: './src/standalone.ts',
     output: { path: path.resolve(__dirname, 'dist/test'), filename: 'retrofetch.instrumented.js', iife: true, environment: es5 }
   }, true),
+  // Real clients (ky, axios, ofetch, graphql-request, fetch-event-source) from node_modules, compiled to ES5 by
+  // TypeScript as a legacy app's build would, for test/integration/real-clients.test.ts (test/clients/entry.ts).
+  build({
+    name: 'clients',
+    entry: './test/clients/entry.ts',
+    module: { rules: [{
+      test: /\.(ts|m?js|cjs)$/,
+      use: { loader: 'ts-loader', options: { configFile: path.resolve(__dirname, 'test/clients/tsconfig.json'), transpileOnly: true } }
+    }] },
+    resolve: { extensions: ['.ts', '.js', '.mjs'] },
+    output: { path: path.resolve(__dirname, 'dist/test'), filename: 'clients.js', iife: true, environment: es5 }
+  }),
   build({
     name: 'tests',
     entry: './test/index.ts',

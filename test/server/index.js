@@ -842,6 +842,27 @@ const routes = {
       length, ms: Date.now() - started }));
   },
 
+  async graphql(ctx) {
+    // A GraphQL endpoint for the real clients' suite (graphql-request): a POST of {query, variables, operationName}
+    // is answered {data: {echo: {query, variables, operationName, contentType, accept}}}; `variables.fail` answers
+    // a GraphQL error instead ({errors: [{message}], data: null}, status 200, as GraphQL servers do).
+    const { req } = ctx;
+    if (req.method !== 'POST') throw new BadRequest('graphql takes a POST');
+    let operation;
+    try {
+      operation = JSON.parse((await readBody(req, MAX_BYTES)).toString('utf8'));
+    } catch (err) {
+      throw new BadRequest('graphql: the body is not JSON: ' + err.message);
+    }
+    const variables = operation.variables || null;
+    if (variables && variables.fail) {
+      sendJson(ctx, 200, { errors: [{ message: 'failed on purpose: ' + variables.fail }], data: null });
+      return;
+    }
+    sendJson(ctx, 200, { data: { echo: { query: operation.query, variables, operationName: operation.operationName || null,
+      contentType: req.headers['content-type'] || null, accept: req.headers.accept || null } } });
+  },
+
   events(ctx) {
     // A server-sent-events (Comet) stream: `count` events `data: event k of N\n\n`, `interval` ms apart, as
     // text/event-stream with nosniff, no Content-Length. `pad=N` first sends an SSE comment line of N bytes (old
