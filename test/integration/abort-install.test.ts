@@ -66,6 +66,7 @@ suite('polyfill install: aborts', function (impl) {
   });
 
   it('a look-alike AbortController that the engine\'s fetch does not honour (abortcontroller-polyfill\'s kind): fetch and abort both retrofetch\'s', function () {
+    this.timeout(20000); // (the wait for the server to see the close: CLOSE_WAIT_MS)
     return inFrame([INCOMPLETE, recordBefore(NAMES), POLYFILL], function (win) {
       expectOurs(win, FETCH_FAMILY.concat(['AbortController', 'AbortSignal']));
       return abortCancels(win);
@@ -77,6 +78,7 @@ suite('polyfill install: aborts', function (impl) {
   [['the core script', CORE], ['the full script', [POLYFILL]]].forEach(function (script) {
     it('fetch without AbortController (Chrome 42–65, Firefox 39–56, Safari 10.1–11.0, Edge 14–15), ' + script[0] +
       ': fetch, Headers, Request, Response and the pair retrofetch\'s; abort closes the connection', function () {
+      this.timeout(20000); // (the wait for the server to see the close: CLOSE_WAIT_MS)
       return inFrame([NO_ABORT, recordBefore(NAMES)].concat(script[1]), function (win) {
         expectOurs(win, FETCH_FAMILY.concat(['AbortController', 'AbortSignal']));
         return fetchFamilyWorks(win).then(function () {
@@ -87,6 +89,7 @@ suite('polyfill install: aborts', function (impl) {
 
     it('an AbortController without timeout() or any() that the engine\'s fetch honours, ' + script[0] +
       ': kept with that fetch, and abort closes the connection', function () {
+      this.timeout(20000); // (the wait for the server to see the close: CLOSE_WAIT_MS)
       if (!g.__retrofetchNatives || !g.__retrofetchNatives.AbortController) {
         return skipBecause(this, 'the engine has no native fetch and AbortController');
       }
@@ -136,6 +139,7 @@ if (profile === 'no-abort') suite('fetch without AbortController', function (imp
   });
 
   it('fetch(url, { signal }) is cancelled by abort(): it rejects with an AbortError and the server sees the close', function () {
+    this.timeout(20000); // (the wait for the server to see the close: CLOSE_WAIT_MS)
     expect(impl.fetch).to.equal(g.fetch);
     return abortCancels(g);
   });

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause, engineDifference, servers, Impl } from '../support/harness';
 import { uid, utf8Bytes, bytesToBase64 } from '../support/assert';
 import type { RetrofetchEventSourceInit } from '../../types/index';
-import { rawJson, delay } from '../support/abort';
+import { rawJson, delay, CLOSE_WAIT_MS } from '../support/abort';
 import { xhrFollowsRedirectToOtherOrigin, xhrReportsOverriddenContentType, xhrSendsHeaderValuesAsBytes, xhrEndsLostConnections,
   LOST_CONNECTION } from '../support/probes';
 
@@ -53,9 +53,13 @@ export function sseURL(origin: string, id: string, plan: Step[], query?: string)
   return origin + '/api/sse?id=' + encodeURIComponent(id) + '&plan=' + encodeURIComponent(JSON.stringify(plan)) + (query ? '&' + query : '');
 }
 
-/** What /api/sse saw for `id`, once it has `requests` requests (and `closed` of them closed), or after `wait` ms. */
+/**
+ * What /api/sse saw for `id`, once it has `requests` requests (and `closed` of them closed), or after `wait` ms
+ * (default 5 s, or CLOSE_WAIT_MS when it waits for closes).
+ */
 export function sseLog(id: string, requests: number, closed?: number, wait?: number): Promise<any> {
-  return rawJson('/api/sse-log?id=' + encodeURIComponent(id) + '&requests=' + requests + '&closed=' + (closed || 0) + '&wait=' + (wait || 5000));
+  var limit = wait || (closed ? CLOSE_WAIT_MS : 5000);
+  return rawJson('/api/sse-log?id=' + encodeURIComponent(id) + '&requests=' + requests + '&closed=' + (closed || 0) + '&wait=' + limit);
 }
 
 /** Raw base64 of bytes, for a plan's `b64` chunks. */
@@ -425,6 +429,7 @@ suite('EventSource', function (impl) {
 
   describe('close()', function () {
     it('stops the transfer (the server sees the connection close), and no event comes after it', function () {
+      this.timeout(20000); // (the wait for the server to see the close: CLOSE_WAIT_MS)
       if (!xhrStreams) return skipBecause(this, 'this XHR gives a body only at its end: a stream that stays open gives nothing');
       var id = uid('close');
       var es = open(impl, sseURL('', id, [{ chunks: ['data: a\n\n', 'data: b\n\n'], interval: 300, end: 'hang' }]));
@@ -665,6 +670,7 @@ suite('EventSource', function (impl) {
     });
 
     itPolyfillOnly(impl, 'heartbeatTimeout: silence that long reconnects (error, CONNECTING, then a new connection)', 'retrofetch\'s extension', function () {
+      this.timeout(20000); // (the wait for the server to see the close: CLOSE_WAIT_MS)
       if (!xhrStreams) return skipBecause(this, 'this XHR gives a body only at its end: a stream that stays open gives nothing');
       var id = uid('heartbeat');
       var es = open(impl, sseURL('', id, [{ chunks: ['retry: 50\ndata: a\n\n'], end: 'hang' }, { chunks: ['data: b\n\n'], end: 'hang' }]),

@@ -108,7 +108,7 @@ suite('examples', function (impl) {
       // server sent event k only then.
       var order = log.events.map(function (e: any) { return e.type + (e.k === undefined ? '' : ' ' + e.k); });
       expect(order).to.deep.equal(['ack 0', 'request', 'sent 0', 'ack 1', 'sent 1', 'ack 2', 'sent 2', 'end']);
-      return hangClosed(page.result.cancel.id, 5000);
+      return hangClosed(page.result.cancel.id);
     }).then(function (hang) {
       // The abort closed the connection.
       expect(hang.closed, 'the server saw the connection close').to.equal(true);

@@ -150,6 +150,7 @@ if (profile === 'ie9') suite('IE9 profile', function (impl) {
     });
 
     it("abort(): the signal's reason, and the server sees the close", function () {
+      this.timeout(20000); // (the wait for the server to see the close: CLOSE_WAIT_MS)
       var id = uid('ie9-abort');
       var controller = new impl.AbortController();
       var pending = fetch('/api/hang?id=' + id, { signal: controller.signal });
@@ -157,7 +158,7 @@ if (profile === 'ie9') suite('IE9 profile', function (impl) {
         controller.abort();
         return expectRejects(impl, pending, impl.DOMException);
       }).then(function () {
-        return hangClosed(id, 5000);
+        return hangClosed(id);
       }).then(function (state) {
         expect(state.closed).to.equal(true);
       });

@@ -2,6 +2,7 @@
 // these pass or fail on the lab alone, whatever state the polyfill is in. They run in both passes like every suite.
 import { expect } from 'chai';
 import { suite, servers } from '../support/harness';
+import { CLOSE_WAIT_MS } from '../support/abort';
 
 interface Reply {
   status: number;
@@ -179,7 +180,7 @@ suite('lab: test server', function (impl) {
     });
 
   it('hang + closed: the server sees the connection of an aborted request close', function (done) {
-    this.timeout(15000);
+    this.timeout(20000);
     const id = uid('hang-' + impl.name);
     const x = new XMLHttpRequest();
     x.open('GET', '/api/hang?id=' + id, true);
@@ -194,7 +195,7 @@ suite('lab: test server', function (impl) {
           return;
         }
         x.abort();
-        getJson('/api/closed?id=' + id + '&wait=5000', function (err2, after) {
+        getJson('/api/closed?id=' + id + '&wait=' + CLOSE_WAIT_MS, function (err2, after) {
           guard(done, function () {
             expect(err2).to.equal(null);
             expect(after.closed).to.equal(true);

@@ -193,6 +193,7 @@ suite('polyfill install: families', function (impl) {
 
   describe('an engine modelled on QtWebKit 5.212 (a Headers without forEach or iterator, a Request, WebKit\'s 2016 streams)', function () {
     it('the full script: fetch, Headers, Request, Response, the streams family and abort all retrofetch\'s, and working together', function () {
+      this.timeout(20000); // (the wait for the server to see the close: CLOSE_WAIT_MS)
       return inFrame([QTWEBKIT_LIKE, recordBefore(FAMILY_NAMES), POLYFILL], function (win) {
         expectOurs(win, FAMILY_NAMES);
         return fetchFamilyWorks(win).then(function () {
@@ -204,6 +205,7 @@ suite('polyfill install: families', function (impl) {
     });
 
     it('the core script: the fetch family and abort retrofetch\'s; the page\'s streams left as they are (it installs none)', function () {
+      this.timeout(20000); // (the wait for the server to see the close: CLOSE_WAIT_MS)
       return inFrame([QTWEBKIT_LIKE, recordBefore(FAMILY_NAMES)].concat(CORE), function (win) {
         expectOurs(win, FOUR.concat(['AbortController', 'AbortSignal']));
         expectKept(win, STREAMS);
@@ -216,6 +218,7 @@ suite('polyfill install: families', function (impl) {
 
   describe('an engine modelled on jsdom (its own complete Headers and AbortController; no fetch, Request, Response or streams)', function () {
     it('the full script: its Headers replaced with the rest of the family; a complete AbortController kept', function () {
+      this.timeout(20000); // (the wait for the server to see the close: CLOSE_WAIT_MS)
       return inFrame([JSDOM_LIKE, recordBefore(FAMILY_NAMES), POLYFILL], function (win) {
         expectOurs(win, FOUR.concat(STREAMS));
         expectAbortPair(win);
@@ -228,6 +231,7 @@ suite('polyfill install: families', function (impl) {
     });
 
     it('the core script: its Headers replaced with the rest of the family', function () {
+      this.timeout(20000); // (the wait for the server to see the close: CLOSE_WAIT_MS)
       return inFrame([JSDOM_LIKE, recordBefore(FAMILY_NAMES)].concat(CORE), function (win) {
         expectOurs(win, FOUR);
         expectAbortPair(win);

@@ -111,11 +111,11 @@ suite('real clients', function (impl) {
     });
 
     it('timeout: a TimeoutError, and the server sees the connection close', function () {
-      this.timeout(15000);
+      this.timeout(20000);
       var id = uid('ky-timeout-' + impl.name);
       return rejection(clients.ky.get(url('/api/hang?id=' + id), { timeout: 400, retry: 0 })).then(function (e) {
         expect(e.name).to.equal('TimeoutError');
-        return hangClosed(id, 10000);
+        return hangClosed(id);
       }).then(function (state) {
         expect(state.known, 'the server got the request').to.equal(true);
         expect(state.closed, 'the server saw the connection close').to.equal(true);
@@ -149,7 +149,7 @@ suite('real clients', function (impl) {
     });
 
     it('an AbortSignal cancels: CanceledError, and the server sees the connection close', function () {
-      this.timeout(15000);
+      this.timeout(20000);
       var controller = new win.AbortController();
       var id = uid('axios-abort-' + impl.name);
       var pending = rejection(clients.axios.get(url('/api/hang?id=' + id), { adapter: 'fetch', signal: controller.signal }));
@@ -158,7 +158,7 @@ suite('real clients', function (impl) {
         return pending;
       }).then(function (e) {
         expect(clients.axios.isCancel(e), String(e)).to.equal(true);
-        return hangClosed(id, 10000);
+        return hangClosed(id);
       }).then(function (state) {
         expect(state.closed, 'the server saw the connection close').to.equal(true);
       });
@@ -221,7 +221,7 @@ suite('real clients', function (impl) {
 
   describe('@microsoft/fetch-event-source', function () {
     it('events as they arrive, then an abort closes the connection', function () {
-      this.timeout(15000);
+      this.timeout(20000);
       var id = uid('fes-' + impl.name);
       var plan = [{ chunks: ['data: one\n\n', 'event: note\ndata: two\nid: 2\n\n', 'data: thr', 'ee\n\n'], interval: 40, end: 'hang' }];
       var controller = new win.AbortController();

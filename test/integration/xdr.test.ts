@@ -119,12 +119,13 @@ suite('XDomainRequest (stand-in)', function (impl) {
   });
 
   itPolyfillOnly(impl, "AbortSignal.timeout(): the signal's TimeoutError, and the server sees the close", REASON, function () {
+    this.timeout(20000); // (the wait for the server to see the close: CLOSE_WAIT_MS)
     var id = uid('xdr-timeout');
     return fetch(cross + '/api/hang?id=' + id, { signal: impl.AbortSignal.timeout(300) }).then(function () {
       throw new Error('expected a TimeoutError');
     }, function (e) {
       expect(e.name).to.equal('TimeoutError');
-      return hangClosed(id, 5000);
+      return hangClosed(id);
     }).then(function (state) {
       expect(state.closed).to.equal(true);
       expect(state.closedBy).to.equal('client');
@@ -132,6 +133,7 @@ suite('XDomainRequest (stand-in)', function (impl) {
   });
 
   itPolyfillOnly(impl, "abort(): the signal's reason, and the server sees the close", REASON, function () {
+    this.timeout(20000); // (the wait for the server to see the close: CLOSE_WAIT_MS)
     var id = uid('xdr-abort');
     var controller = new impl.AbortController();
     var pending = fetch(cross + '/api/hang?id=' + id, { signal: controller.signal });
@@ -142,7 +144,7 @@ suite('XDomainRequest (stand-in)', function (impl) {
       throw new Error('expected an AbortError');
     }, function (e) {
       expect(e.name).to.equal('AbortError');
-      return hangClosed(id, 5000);
+      return hangClosed(id);
     }).then(function (state) {
       expect(state.closed).to.equal(true);
       expect(state.closedBy).to.equal('client');

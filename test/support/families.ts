@@ -137,7 +137,7 @@ export function abortCancels(win: any): Promise<void> {
     return settled;
   }).then(function () {
     expect(outcome && outcome.name, 'the rejection').to.equal('AbortError');
-    return hangClosed(id, 3000);
+    return hangClosed(id);
   }).then(function (state: any) {
     expect(state.closed, 'the server saw the connection close').to.equal(true);
     expect(state.closedBy).to.equal('client');
