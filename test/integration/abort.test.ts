@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import { suite, itPolyfillOnly, skipBecause, requireBodyStreams, engineOwn } from '../support/harness';
 import { frameWith, WITH_NATIVE_SIGNALS } from '../support/frames';
+import { rejection } from '../support/assert';
 import {
   countersOf, requireCounters, Counters, delay, waitFor, hangOpened, hangClosed, rawJson, uid, latencies, installXHRSpy, XHRSpy,
   CLOSE_WAIT_MS
@@ -10,15 +11,6 @@ import {
 
 function now(): number {
   return new Date().getTime();
-}
-
-/** Resolves with the rejection of `promise` (fails the test if it fulfils). */
-function rejection(promise: Promise<unknown>): Promise<any> {
-  return promise.then(function () {
-    throw new Error('expected a rejection');
-  }, function (e) {
-    return e;
-  });
 }
 
 function text(bytes: Uint8Array): string {

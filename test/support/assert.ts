@@ -10,15 +10,36 @@ function expectError(impl: Impl, error: any, type: Function): void {
   expect(error, 'expected a ' + (type as any).name).to.be.an.instanceof(type);
 }
 
-export function expectThrows(impl: Impl, fn: () => unknown, type: Function, member?: string): void {
-  var thrown: any = null;
+/** What `fn` throws (null if it returns). */
+export function thrownBy(fn: () => unknown): any {
   try {
     fn();
   } catch (e) {
-    thrown = e;
+    return e;
   }
+  return null;
+}
+
+export function expectThrows(impl: Impl, fn: () => unknown, type: Function, member?: string): void {
+  var thrown = thrownBy(fn);
   expectError(impl, thrown, type);
   if (member && impl.name === 'polyfill') expect(String(thrown.message)).to.contain(member);
+}
+
+/** Runs `fn` and checks it throws a TypeError whose message starts with `member: ` (retrofetch's own classes). */
+export function expectMemberTypeError(fn: () => unknown, member: string): void {
+  var thrown = thrownBy(fn);
+  expect(thrown, 'expected a TypeError').to.be.an.instanceof(TypeError);
+  expect(String(thrown.message).indexOf(member + ': ')).to.equal(0, 'the message starts with the member: ' + thrown.message);
+}
+
+/** Resolves with the rejection of `promise` (fails the test if it fulfils). */
+export function rejection(promise: PromiseLike<unknown>): Promise<any> {
+  return Promise.resolve(promise).then(function () {
+    throw new Error('expected a rejection');
+  }, function (e) {
+    return e;
+  });
 }
 
 export function expectRejects(impl: Impl, promise: Promise<unknown>, type: Function, member?: string): Promise<void> {

@@ -3,7 +3,7 @@
 // are walked with next(), and Symbol is used only where it exists.
 import { expect } from 'chai';
 import { Impl, suite, skipBecause, itPolyfillOnly } from '../../support/harness';
-import { hasSymbolIterator, hasToStringTag } from '../../support/assert';
+import { hasSymbolIterator, hasToStringTag, thrownBy } from '../../support/assert';
 
 
 /** All [name, value] pairs of an iterator, read with next() alone. */
@@ -18,12 +18,7 @@ function entriesOf(headers: any): string[][] {
 }
 
 function throwsTypeError(impl: Impl, fn: () => unknown, member?: string): void {
-  var thrown: any = null;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
+  var thrown = thrownBy(fn);
   expect(thrown, 'expected a TypeError').to.be.an.instanceof(TypeError);
   // Natives word their messages their own way; the polyfill names the member (STYLE habit 8).
   if (member && impl.name === 'polyfill') expect(String(thrown.message)).to.contain(member);

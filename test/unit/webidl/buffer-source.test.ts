@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { suite, skipBecause } from '../../support/harness';
 import { isUint8Array, toBufferSourceBytes } from '../../../src/webidl/buffer-source';
-import { expectMemberTypeError } from './conversions.test';
+import { expectMemberTypeError } from '../../support/assert';
 
 // Whether this engine's typed arrays give back the very ArrayBuffer they were made over as `.buffer`. QtWebKit 5.212's
 // give another ArrayBuffer object over the same bytes (a write through one shows in the other).

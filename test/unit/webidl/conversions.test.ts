@@ -3,6 +3,7 @@
 // the member is not asserted: only that the member leads it.
 import { expect } from 'chai';
 import { suite, skipBecause } from '../../support/harness';
+import { expectMemberTypeError } from '../../support/assert';
 import {
   isObject, requireArguments, toByteString, toDOMString, toDictionary, toDictionaryMembers, toNumber, toUSVString,
   toUnsignedShort, typeError
@@ -14,17 +15,6 @@ declare const BigInt: any;
 /** The engine's own symbols (a polyfilled Symbol makes objects, which convert as objects do). */
 var hasNativeSymbol = typeof Symbol === 'function' && typeof Symbol('s') === 'symbol';
 
-/** Runs `fn` and checks it throws a TypeError whose message starts with `member: `. */
-export function expectMemberTypeError(fn: () => unknown, member: string): void {
-  var thrown: any = null;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  expect(thrown, 'expected a TypeError').to.be.an.instanceof(TypeError);
-  expect(String(thrown.message).indexOf(member + ': ')).to.equal(0, 'the message starts with the member: ' + thrown.message);
-}
 
 suite('webidl: conversions', function (impl) {
   if (impl.name !== 'polyfill') return; // the module itself, the same in both passes

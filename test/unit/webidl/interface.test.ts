@@ -5,7 +5,7 @@ import { suite, skipBecause } from '../../support/harness';
 import { hasToStringTag } from '../../support/assert';
 import { createSlot } from '../../../src/webidl/slots';
 import { constructing, defineAttributes, defineConstants, defineOperations } from '../../../src/webidl/interface';
-import { expectMemberTypeError } from './conversions.test';
+import { expectMemberTypeError } from '../../support/assert';
 
 interface ThingState {
   label: string;

@@ -6,7 +6,7 @@ import { suite, skipBecause } from '../../support/harness';
 import { hasSymbolIterator, hasToStringTag } from '../../support/assert';
 import { createSlot } from '../../../src/webidl/slots';
 import { defineIterable } from '../../../src/webidl/pair-iterator';
-import { expectMemberTypeError } from './conversions.test';
+import { expectMemberTypeError } from '../../support/assert';
 
 /** A small interface `Pairs` over a list of [key, value] pairs, iterable as WebIDL's `iterable<K, V>`. */
 function makePairs(): any {

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { suite, skipBecause } from '../../support/harness';
 import { createSlot } from '../../../src/webidl/slots';
-import { expectMemberTypeError } from './conversions.test';
+import { expectMemberTypeError } from '../../support/assert';
 
 suite('webidl: slots', function (impl) {
   if (impl.name !== 'polyfill') return; // the module itself, the same in both passes
