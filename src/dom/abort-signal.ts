@@ -12,6 +12,7 @@ import { defineAttributes, defineOperations, inheritInterface } from '../webidl/
 import { works, nativeAbortedGetter, supportsSymbolIterator } from '../env/support';
 import { createDOMException } from './dom-exception';
 import { count } from '../env/debug-counters';
+import { MAX_TIMER_MS } from '../env/global';
 import { EventTarget, initEventTarget, hasListeners, fireEvent, defineEventHandler, signalFollower, remove } from './event-target';
 import { createTrustedEvent } from './event';
 
@@ -41,7 +42,6 @@ interface AbortSignalState {
 
 var slot = createSlot<AbortSignalState>('AbortSignal');
 var abortCount = 0;
-var MAX_TIMER_MS = 0x7fffffff; // setTimeout fires at once for longer delays: longer timeouts are chained
 
 export interface AbortSignal extends EventTarget {
   readonly aborted: boolean;

@@ -26,3 +26,7 @@ export function isHostInstance(value: unknown, name: string): boolean {
 export function defineValue(object: any, key: PropertyKey, value: unknown): void {
   Object.defineProperty(object, key, { value: value, writable: true, enumerable: false, configurable: true });
 }
+
+// The longest delay the host's setTimeout waits (2^31 − 1 ms, 24.8 days): it fires at once for a longer one, so
+// longer waits are clamped to it or chained.
+export const MAX_TIMER_MS = 0x7fffffff;

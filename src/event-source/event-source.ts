@@ -20,7 +20,7 @@ import { utf8Encode } from '../encoding/utf8';
 import { Bytes, isomorphicDecode } from '../infra/bytes';
 import { essence } from '../infra/mime-type';
 import { supportsEventConstructors } from '../env/support';
-import { globalObject as g } from '../env/global';
+import { globalObject as g, MAX_TIMER_MS } from '../env/global';
 import { createEventStreamParser, EventStreamParser } from './event-stream-parser';
 
 /**
@@ -104,8 +104,6 @@ var slot = createSlot<EventSourceState>('EventSource');
 // The reconnection time at first: "implementation-defined, probably in the region of a few seconds" (Chromium's).
 var DEFAULT_RECONNECTION_TIME = 3000;
 var DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
-// setTimeout fires at once for longer delays (a `retry` of more than 24.8 days waits that long).
-var MAX_TIMER_MS = 0x7fffffff;
 var MEMBER = 'EventSource constructor';
 // How errors name the extension member (and, after it, its member: `... retrofetch (maxBytes)`).
 var EXTENSION = MEMBER + ': retrofetch';
@@ -356,6 +354,7 @@ function reestablish(state: EventSourceState): void {
   //    2. Set the readyState attribute to CONNECTING. 3. Fire an event named error at the EventSource object.
   // 2. Wait a delay equal to the reconnection time of the event source. 3. (No more.) 4. That task has run.
   if (lose(state, CONNECTING)) {
+    // (A reconnection time of more than 24.8 days waits that long.)
     state._timer = setTimeout(function () {
       // 5. Queue a task: 1. If the EventSource object's readyState attribute is not set to CONNECTING, then return.
       //    2–4. Fetch request (newRequest adds the last event ID).

@@ -12,11 +12,11 @@ const webpack = require('webpack');
 const root = path.resolve(__dirname, '../..');
 
 // Budgets in bytes (min + gzip -9): a ratchet at today's sizes, so that a change that adds weight says so here. The
-// issues' ceilings (2026-12-07): the full script 38,000 (not met: 38,808 with EventSource, the families' probes and
+// issues' ceilings (2026-12-07): the full script 38,000 (not met: 38,782 with EventSource, the families' probes and
 // the clarity of issue 23; see docs/history.md), the core script 20,700 (met: it leaves out what only engines without a
 // Promise need, webpack.config.js), EventSource alone as an app 16,000.
 const BUDGETS = {
-  'dist/retrofetch.polyfill.js': 38810,
+  'dist/retrofetch.polyfill.js': 38790,
   'dist/retrofetch.core.js': 20380,
   "app: import { Headers } from 'retrofetch'": 2190,
   "app: import { fetch } from 'retrofetch'": 21400,
