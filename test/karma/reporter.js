@@ -6,6 +6,7 @@
 'use strict';
 const fs = require('fs');
 const { labelForLauncherName } = require('./engines');
+const { requestsSince } = require('../server');
 
 // RETROFETCH_TRACE=file: every test appended to that file as it starts (the harness tells Karma at once:
 // test/support/harness.ts) and as it completes, with its engine and result: where a run stopped, when an engine hangs
@@ -21,6 +22,27 @@ function pad(s, n) {
 
 function seconds(ms) {
   return (ms / 1000).toFixed(1) + ' s';
+}
+
+// How many of the test server's requests a timed-out test's account lists (the first ones the test sent).
+const TIMEOUT_ACCOUNT_LINES = 20;
+
+/**
+ * For a test that timed out: what the test server saw from this engine's User-Agent since the test started, each
+ * request with its state, so the report tells a request the engine never sent (or sent late) from a response the
+ * server never ended, and from a body the engine received but did not deliver.
+ */
+function timeoutAccount(running, userAgent) {
+  const seen = requestsSince(running.at, userAgent);
+  const now = Date.now();
+  let out = '    the test server saw ' + seen.length + ' request(s) from this engine in the ' + seconds(now - running.at) +
+    ' since the test started' + (seen.length ? ':' : ' (none arrived)') + '\n';
+  seen.slice(0, TIMEOUT_ACCOUNT_LINES).forEach((r) => {
+    const state = r.state === 'open' ? 'still open after ' + seconds(now - r.at) : r.state + ' after ' + (r.endedAt - r.at) + ' ms';
+    out += '      +' + seconds(r.at - running.at) + ' ' + r.method + ' ' + r.url.slice(0, 120) + ' (port ' + r.port + '): ' + state + '\n';
+  });
+  if (seen.length > TIMEOUT_ACCOUNT_LINES) out += '      … and ' + (seen.length - TIMEOUT_ACCOUNT_LINES) + ' more\n';
+  return out;
 }
 
 function RetrofetchReporter(baseReporterDecorator, formatError, emitter, launcher, config) {
@@ -52,7 +74,8 @@ function RetrofetchReporter(baseReporterDecorator, formatError, emitter, launche
         captured: captured.get(browser.id) || Date.now(),
         end: null,
         testMs: 0,
-        disconnected: false
+        disconnected: false,
+        running: null // { title, at }: the test the harness last said had started
       };
       byId.set(browser.id, e);
     }
@@ -72,9 +95,12 @@ function RetrofetchReporter(baseReporterDecorator, formatError, emitter, launche
   this.onBrowserStart = function (browser) { engineOf(browser); };
   emitter.on('browser_register', (browser) => { captured.set(browser.id, Date.now()); });
   emitter.on('browser_info', (browser, info) => {
-    if (trace && info && typeof info.retrofetchStarted === 'string') {
-      fs.appendFileSync(trace, '[' + engineOf(browser).label + '] ' + info.retrofetchStarted + ' :: started\n');
-    }
+    if (!info || typeof info.retrofetchStarted !== 'string') return;
+    // (The page's clock, this machine's or a grid node's: the earlier of the two, since the message can come after the
+    // test's first requests.)
+    const now = Date.now();
+    engineOf(browser).running = { title: info.retrofetchStarted, at: typeof info.at === 'number' ? Math.min(info.at, now) : now };
+    if (trace) fs.appendFileSync(trace, '[' + engineOf(browser).label + '] ' + info.retrofetchStarted + ' :: started\n');
   });
 
   this.onSpecComplete = function (browser, result) {
@@ -97,6 +123,8 @@ function RetrofetchReporter(baseReporterDecorator, formatError, emitter, launche
       const title = result.suite.concat(result.description).join(' > ');
       let msg = '\nFAILED [' + e.label + '] ' + title + '\n';
       (result.log || []).forEach((log) => { msg += formatError(log, '    ').replace(/\s+$/, '') + '\n'; });
+      const timedOut = (result.log || []).some((log) => /Timeout of \d+ms exceeded/.test(String(log)));
+      if (timedOut && e.running && e.running.title === title) msg += timeoutAccount(e.running, browser.fullName);
       self.write(msg);
     }
   };

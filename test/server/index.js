@@ -47,6 +47,29 @@ const sseLogs = boundedMap();
 // How many requests /api/chunks got under each `id` (an engine may send one again on its own: chunks-count).
 const chunksCounts = boundedMap();
 
+// The last REQUEST_LOG_SIZE /api requests of every engine, for the Karma reporter's account of a test that timed out
+// (test/karma/reporter.js): what the engine sent while the test ran, and whether each response ended, was cut off by
+// the client, or was still open. Only diagnostics read it; no route answers from it.
+const REQUEST_LOG_SIZE = 2000;
+const requestLog = [];
+
+/** Records one request as it arrives; its entry is updated as the response ends or the connection closes. */
+function logRequest(req, res, url) {
+  const entry = { at: Date.now(), method: req.method, url: url.pathname + url.search, port: url.port,
+    userAgent: req.headers['user-agent'] || '', state: 'open', endedAt: null };
+  requestLog.push(entry);
+  if (requestLog.length > REQUEST_LOG_SIZE) requestLog.shift();
+  res.on('finish', () => { entry.state = 'ended'; entry.endedAt = Date.now(); });
+  res.on('close', () => {
+    if (entry.state === 'open') { entry.state = 'closed before the end'; entry.endedAt = Date.now(); }
+  });
+}
+
+/** The logged requests that arrived at or after `since` (ms since the epoch) from this User-Agent. */
+function requestsSince(since, userAgent) {
+  return requestLog.filter((e) => e.at >= since && e.userAgent === userAgent);
+}
+
 function lockstepSession(id) {
   let s = lockstepSessions.get(id);
   if (!s) s = lockstepSessions.set(id, { id, start: Date.now(), res: null, chunks: 0, size: 0, next: 0,
@@ -998,6 +1021,7 @@ function createHandler(options) {
       else { res.writeHead(404, { 'Content-Type': 'text/plain' }); res.end('not found'); }
       return;
     }
+    logRequest(req, res, url);
     const ctx = { req, res, url, query: url.searchParams, cors };
     const name = url.pathname.slice(5);
     const route = Object.prototype.hasOwnProperty.call(routes, name) ? routes[name] : null;
@@ -1044,7 +1068,7 @@ function startServer(port, listenAddress, hostname) {
   });
 }
 
-module.exports = { createHandler, startServer, CHARSET_TEXT, CHARSET_TEXT_LATIN1 };
+module.exports = { createHandler, startServer, requestsSince, CHARSET_TEXT, CHARSET_TEXT_LATIN1 };
 
 if (require.main === module) {
   // `node test/server/index.js [port]`: run the cross-origin server alone, for poking at routes with curl.

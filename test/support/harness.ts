@@ -170,11 +170,12 @@ export function runAll(): void {
   // Each test's start is told to Karma at once. Karma's client sends results in batches of 50 until it sees its
   // socket upgraded to a WebSocket, and it can miss that (its listener is added on connect, after an upgrade that came
   // first: seen in QtWebKit), so 50 slow tests (say, ones that time out) would be a minute with no message, which Karma
-  // takes for a hung browser. So Karma's no-activity timer restarts at every test, and RETROFETCH_TRACE
-  // (test/karma/reporter.js) names the test that runs when an engine stops.
+  // takes for a hung browser. So Karma's no-activity timer restarts at every test, RETROFETCH_TRACE
+  // (test/karma/reporter.js) names the test that runs when an engine stops, and the report of a test that timed out
+  // lists the requests the test server saw since the test's start (`at`: the message itself can come after them).
   if (typeof __karma__ !== 'undefined' && typeof __karma__.info === 'function') {
     beforeEach(function () {
-      __karma__.info({ retrofetchStarted: this.currentTest!.titlePath().join(' > ') });
+      __karma__.info({ retrofetchStarted: this.currentTest!.titlePath().join(' > '), at: new Date().getTime() });
     });
   }
   passes.forEach(function (impl) {
