@@ -60,6 +60,23 @@ export function installMissing(values: { [name: string]: unknown }): void {
     useEngineAbortSignal(g.AbortSignal);
   }
   // DOMException where the engine's is missing or cannot be constructed (PhantomJS, old WebKit, IE): the abort
-  // reasons are instances of ours, so `reason instanceof DOMException` holds.
-  if (!supportsDOMExceptionConstructor) install('DOMException', values.DOMException);
+  // reasons are instances of ours, so `reason instanceof DOMException` holds, and so do the engine's own exceptions.
+  if (!supportsDOMExceptionConstructor) {
+    inheritFromInstalled(g.DOMException, values.DOMException);
+    install('DOMException', values.DOMException);
+  }
+}
+
+/**
+ * LEGACY(old WebKit): the exceptions an engine throws itself (a bad selector, a full localStorage) are of its own
+ * DOMException, which ours replaces. Its prototype is made to inherit from ours, so that `e instanceof DOMException`
+ * still holds for them, and their own name, message and code still come first. (Set through __proto__, as in
+ * webidl/interface.ts; IE9–10 have no way to set a prototype, so there the engine's exceptions are not instances.)
+ */
+function inheritFromInstalled(engineClass: any, installed: any): void {
+  try {
+    if (engineClass && ({} as any).__proto__) engineClass.prototype.__proto__ = installed.prototype;
+  } catch (e) {
+    // a prototype the engine does not let change: its exceptions stay instances of its own class only
+  }
 }

@@ -1,7 +1,7 @@
 // DOMException: the pass's global (the engine's where constructible; in PhantomJS, retrofetch's, installed by the
 // polyfill), and retrofetch's own class straight from its module, so the fallback is checked in every engine.
 import { expect } from 'chai';
-import { suite } from '../../support/harness';
+import { suite, skipBecause } from '../../support/harness';
 import { expectThrows, hasToStringTag } from '../../support/assert';
 import { PolyfillDOMException } from '../../../src/dom/dom-exception';
 
@@ -67,5 +67,23 @@ function checks(title: string, get: () => any, impl: any): void {
 suite('DOMException', function (impl) {
   // PhantomJS's own DOMException cannot be constructed: there the polyfill installs retrofetch's.
   checks('the global of the pass', function () { return impl.DOMException; }, impl);
+
+  it('an exception the engine throws itself (a bad selector) is an instance of the global DOMException, with its own name and code', function () {
+    var thrown: any = null;
+    try {
+      document.querySelector('#:');
+    } catch (e) {
+      thrown = e;
+    }
+    if (!(thrown instanceof impl.DOMException) && !('__proto__' in {})) {
+      skipBecause(this, "this engine's DOMException cannot be constructed and it has no way to set a prototype (IE9–10), " +
+        'so the exceptions it throws itself are not instances of the installed DOMException');
+    }
+    expect(thrown).to.be.an.instanceof(impl.DOMException);
+    expect(thrown).to.be.an.instanceof(Error);
+    expect(thrown.name).to.equal('SyntaxError');
+    expect(thrown.code).to.equal(12);
+    expect(String(thrown)).to.match(/SyntaxError/);
+  });
   if (impl.name === 'polyfill') checks("retrofetch's own (src/dom/dom-exception.ts)", function () { return PolyfillDOMException; }, impl);
 });
