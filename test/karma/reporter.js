@@ -30,12 +30,13 @@ const TIMEOUT_ACCOUNT_LINES = 20;
 /**
  * For a test that timed out: what the test server saw from this engine's User-Agent since the test started, each
  * request with its state, so the report tells a request the engine never sent (or sent late) from a response the
- * server never ended, and from a body the engine received but did not deliver.
+ * server never ended, and from a body the engine received but did not deliver. (Engines with one User-Agent, the
+ * PhantomJS profiles, are told apart only by the times: two of them running at once both appear.)
  */
 function timeoutAccount(running, userAgent) {
   const seen = requestsSince(running.at, userAgent);
   const now = Date.now();
-  let out = '    the test server saw ' + seen.length + ' request(s) from this engine in the ' + seconds(now - running.at) +
+  let out = '    the test server saw ' + seen.length + ' request(s) from this User-Agent in the ' + seconds(now - running.at) +
     ' since the test started' + (seen.length ? ':' : ' (none arrived)') + '\n';
   seen.slice(0, TIMEOUT_ACCOUNT_LINES).forEach((r) => {
     const state = r.state === 'open' ? 'still open after ' + seconds(now - r.at) : r.state + ' after ' + (r.endedAt - r.at) + ' ms';
