@@ -2,7 +2,7 @@
 // full one; src/standalone-core.ts). It installs families whole, and "present but partial" counts as missing
 // (core-js's rule): what is coupled inside retrofetch is never half the engine's and half ours. It never replaces a
 // working native family, so loading it twice, or in a browser that has them all, changes nothing.
-import { defineValue, globalObject as g } from './env/global';
+import { defineValue, globalObject as g, setPrototype } from './env/global';
 import { useEngineAbortSignal } from './dom/abort-signal';
 import {
   supportsArrayBuffer, supportsCompleteAbortController, supportsDOMExceptionConstructor, supportsNativeBodyStreams,
@@ -70,12 +70,12 @@ export function installMissing(values: { [name: string]: unknown }): void {
 /**
  * LEGACY(old WebKit): the exceptions an engine throws itself (a bad selector, a full localStorage) are of its own
  * DOMException, which ours replaces. Its prototype is made to inherit from ours, so that `e instanceof DOMException`
- * still holds for them, and their own name, message and code still come first. (Set through __proto__, as in
- * webidl/interface.ts; IE9–10 have no way to set a prototype, so there the engine's exceptions are not instances.)
+ * still holds for them, and their own name, message and code still come first. (IE9–10 cannot set a prototype:
+ * there the engine's exceptions are not instances.)
  */
 function inheritFromInstalled(engineClass: any, installed: any): void {
   try {
-    if (engineClass && ({} as any).__proto__) engineClass.prototype.__proto__ = installed.prototype;
+    if (engineClass) setPrototype(engineClass.prototype, installed.prototype);
   } catch (e) {
     // a prototype the engine does not let change: its exceptions stay instances of its own class only
   }

@@ -27,6 +27,14 @@ export function defineValue(object: any, key: PropertyKey, value: unknown): void
   Object.defineProperty(object, key, { value: value, writable: true, enumerable: false, configurable: true });
 }
 
+/**
+ * Sets `object`'s [[Prototype]] to `proto` where the engine can. LEGACY(ES5): through __proto__ (ES5 has no
+ * Object.setPrototypeOf); IE9–10 have neither, and there `object` keeps the one it has.
+ */
+export function setPrototype(object: any, proto: object): void {
+  if (({} as any).__proto__) object.__proto__ = proto;
+}
+
 // The longest delay the host's setTimeout waits (2^31 − 1 ms, 24.8 days): it fires at once for a longer one, so
 // longer waits are clamped to it or chained.
 export const MAX_TIMER_MS = 0x7fffffff;

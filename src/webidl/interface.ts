@@ -3,7 +3,7 @@
 import { Slot } from './slots';
 import { supportsSymbolToStringTag } from '../env/support';
 import { typeError } from './conversions';
-import { defineValue } from '../env/global';
+import { defineValue, setPrototype } from '../env/global';
 
 /**
  * https://webidl.spec.whatwg.org/#es-interface-call: a constructor called without `new` (or twice on one object)
@@ -22,8 +22,8 @@ export function constructing<T>(self: T, Class: Function, slot: Slot<unknown>, n
 export function inheritInterface(Interface: any, Parent: Function): any {
   var proto = Interface.prototype = Object.create(Parent.prototype);
   defineValue(proto, 'constructor', Interface);
-  // LEGACY(ES5): set through __proto__ (ES5 has no Object.setPrototypeOf); IE9–10 have neither, and keep Function's.
-  if (({} as any).__proto__) Interface.__proto__ = Parent;
+  // (Where the engine cannot set it, IE9–10, the interface object keeps Function's.)
+  setPrototype(Interface, Parent);
   return proto;
 }
 

@@ -12,12 +12,12 @@ const webpack = require('webpack');
 const root = path.resolve(__dirname, '../..');
 
 // Budgets in bytes (min + gzip -9): a ratchet at today's sizes, so that a change that adds weight says so here. The
-// issues' ceilings (2026-12-07): the full script 38,000 (not met: 38,819 with EventSource, the families' probes, the
+// issues' ceilings (2026-12-07): the full script 38,000 (not met: 38,822 with EventSource, the families' probes, the
 // clarity of issue 23 and the engine's DOMExceptions kept instances of the installed one; see docs/history.md), the core script 20,700 (met: it leaves out what only engines without a
 // Promise need, webpack.config.js), EventSource alone as an app 16,000.
 const BUDGETS = {
-  'dist/retrofetch.polyfill.js': 38820,
-  'dist/retrofetch.core.js': 20400,
+  'dist/retrofetch.polyfill.js': 38830,
+  'dist/retrofetch.core.js': 20410,
   "app: import { Headers } from 'retrofetch'": 2190,
   "app: import { fetch } from 'retrofetch'": 21400,
   "app: import { EventSource } from 'retrofetch'": 16000
