@@ -19,7 +19,7 @@ const BUDGETS = {
   'dist/retrofetch.polyfill.js': 38830,
   'dist/retrofetch.core.js': 20410,
   "app: import { Headers } from 'retrofetch'": 2190,
-  "app: import { fetch } from 'retrofetch'": 21400,
+  "app: import { fetch } from 'retrofetch'": 21410,
   "app: import { EventSource } from 'retrofetch'": 16000
 };
 
